@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * The command line: `build`, `dev` and `check`. Flags, messages and exit
+ * codes are ours: 0 success, 1 the content has errors, 2 usage or internal error.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { formatHuman, summaryLine } from "../diagnostics/reporter.ts";
+import { servePages, writePages } from "../eleventy/pages.ts";
+import { loadSite, type LoadedSite } from "../site/load-site.ts";
+import { parseBuildArgs, parseDevArgs, UsageError, type CommonOptions } from "./args.ts";
+import { checkOutDir, publishAtomically } from "./output-dir.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TEMPLATES = path.join(ROOT, "templates");
+const PUBLIC = path.join(ROOT, "public");
+
+export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+
+const USAGE = `Usage:
+  npm run build -- [--content <dir>] [--out <dir>] [--site <file>] [--now <date-time>]
+  npm run dev   -- [--content <dir>] [--site <file>] [--port <n>]
+  npm run check -- [--content <dir>] [--site <file>]
+
+  --content  folder of Markdown articles (default: content)
+  --out      output folder, replaced whole on success (default: dist)
+  --site     site config (default: site.yaml beside the content folder, if any)
+  --now      build as of this moment, e.g. 2026-11-24T08:00:00+04:30 (default: now)
+  --port     preview server port on 127.0.0.1 (default: 8080)
+
+Exit codes: 0 success, 1 the content has errors, 2 usage or internal error.`;
+
+function report(site: LoadedSite): void {
+  if (site.diagnostics.length > 0) process.stderr.write(formatHuman(site.diagnostics, site.sources));
+}
+
+function load(options: CommonOptions, now = Date.now()): Promise<LoadedSite> {
+  return loadSite({ contentDir: options.contentDir, siteFile: options.siteFile, now });
+}
+
+async function build(argv: readonly string[]): Promise<number> {
+  const options = parseBuildArgs(argv);
+  if (options === "help") return help();
+  const started = performance.now();
+  const sources = [options.contentDir, TEMPLATES, PUBLIC, ...(options.siteFile === undefined ? [] : [options.siteFile])];
+  await checkOutDir(options.outDir, sources);
+  const site = await load(options, options.now);
+  report(site);
+  if (hasErrors(site.diagnostics)) {
+    process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
+    return EXIT.contentErrors;
+  }
+  const { written } = await publishAtomically(options.outDir, (dir) =>
+    writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, site.model),
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const warnings = site.diagnostics.length;
+  process.stdout.write(
+    `Built ${site.model.articles.length} articles (${written} pages) into ${options.outDir}/ in ${seconds} s` +
+      `${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.\n`,
+  );
+  return EXIT.ok;
+}
+
+async function check(argv: readonly string[]): Promise<number> {
+  const options = parseBuildArgs(argv);
+  if (options === "help") return help();
+  const site = await load(options, options.now);
+  report(site);
+  if (site.diagnostics.length === 0) process.stdout.write(`${site.articleCount} articles checked: ${summaryLine([])}.\n`);
+  return hasErrors(site.diagnostics) ? EXIT.contentErrors : EXIT.ok;
+}
+
+async function dev(argv: readonly string[]): Promise<number> {
+  const options = parseDevArgs(argv);
+  if (options === "help") return help();
+  const outDir = path.join(ROOT, ".cache", "preview");
+  await servePages({
+    templatesDir: TEMPLATES,
+    publicDir: PUBLIC,
+    outDir,
+    port: options.port,
+    watch: [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])],
+    refresh: async () => {
+      const site = await load(options);
+      report(site);
+      if (hasErrors(site.diagnostics)) {
+        process.stderr.write("Previewing without the articles that have errors; fix them and save to see them again.\n");
+      }
+      return site.model;
+    },
+  });
+  process.stdout.write(`Preview on http://127.0.0.1:${options.port}/ (Ctrl+C to stop)\n`);
+  return EXIT.ok;
+}
+
+function help(): number {
+  process.stdout.write(`${USAGE}\n`);
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = { build, check, dev };
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const run = command === undefined ? undefined : COMMANDS[command];
+  try {
+    if (run === undefined) {
+      if (command === "--help" || command === "-h") return help();
+      throw new UsageError(command === undefined ? "no command given." : `unknown command \`${command}\`.`);
+    }
+    return await run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+const exitCode = await main(process.argv.slice(2));
+// `dev` keeps running: its server holds the event loop open.
+if (exitCode !== EXIT.ok || process.argv[2] !== "dev") process.exit(exitCode);

@@ -1,0 +1,84 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/** Where an article file sits, and what its place says about it. */
+export interface ArticleFile {
+  /** Absolute path, for reading. */
+  readonly absolute: string;
+  /** Path as the editor knows it: the content folder as given, then the relative path. */
+  readonly display: string;
+  /** The file name without `.md`, or the folder name of `<slug>/index.md`. */
+  readonly name: string;
+  /** The section folder it sits in, if any. */
+  readonly sectionFolder: string | undefined;
+  /** For `<slug>/index.md`: the other files beside it (pictures), relative to the folder. */
+  readonly assets: readonly string[];
+  /** For `<slug>/index.md`: the folder, absolute. */
+  readonly bundleDir: string | undefined;
+}
+
+export interface FoundFiles {
+  readonly articles: readonly ArticleFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Names an editor uses to keep a file out of the site: dotfiles, `_drafts/`, and READMEs. */
+function ignored(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("_") || name === "node_modules" || /^readme\.md$/i.test(name);
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  // Sorted by code point, so builds are the same on every file system.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (ignored(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(full)));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join("/");
+
+/**
+ * Find the articles under `contentDir`: `<slug>.md` or `<slug>/index.md`,
+ * at the top or inside one section folder.
+ */
+export async function findArticleFiles(contentDir: string, displayDir: string): Promise<FoundFiles> {
+  const root = path.resolve(contentDir);
+  const all = (await walk(root)).map((abs) => toPosix(path.relative(root, abs)));
+  const bundles = new Set(all.filter((rel) => rel.endsWith("/index.md")).map((rel) => rel.slice(0, -"/index.md".length)));
+  const articles: ArticleFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const display = (rel: string): string => toPosix(path.join(displayDir, rel));
+
+  for (const rel of all) {
+    if (!rel.toLowerCase().endsWith(".md")) continue;
+    const parts = rel.split("/");
+    const isIndex = parts.at(-1) === "index.md";
+    const name = isIndex ? (parts.at(-2) ?? "") : (parts.at(-1) ?? "").replace(/\.md$/i, "");
+    const folders = parts.slice(0, isIndex ? -2 : -1);
+    if (isIndex && parts.length === 1) continue; // content/index.md: not an article
+    if (folders.length > 1 || (!isIndex && folders.some((_, i) => bundles.has(folders.slice(0, i + 1).join("/"))))) {
+      diagnostics.push(diagnose("file-nesting", display(rel), START, { relative: rel }));
+      continue;
+    }
+    const bundleRel = isIndex ? parts.slice(0, -1).join("/") : undefined;
+    articles.push({
+      absolute: path.join(root, ...parts),
+      display: display(rel),
+      name,
+      sectionFolder: folders[0],
+      assets:
+        bundleRel === undefined
+          ? []
+          : all.filter((f) => f.startsWith(`${bundleRel}/`) && !f.toLowerCase().endsWith(".md")).map((f) => f.slice(bundleRel.length + 1)),
+      bundleDir: bundleRel === undefined ? undefined : path.join(root, ...bundleRel.split("/")),
+    });
+  }
+  return { articles, diagnostics };
+}

@@ -1,0 +1,22 @@
+/**
+ * Slugs are the articles' and sections' addresses. Lowercase letters (any
+ * script, so a Pashto file name is fine), digits and single hyphens; NFC, so
+ * two spellings of the same name are one slug.
+ */
+const SLUG = /^[\p{Ll}\p{Lo}\p{Nd}\p{Mn}\p{Mc}]+(?:-[\p{Ll}\p{Lo}\p{Nd}\p{Mn}\p{Mc}]+)*$/u;
+
+export function isSlug(value: string): boolean {
+  return value === value.normalize("NFC") && SLUG.test(value);
+}
+
+/** `Trade & Transit!` → `trade-transit`; `Économie` → `economie`. */
+export function slugify(value: string): string {
+  return value
+    .normalize("NFKD")
+    // Drop Latin diacritics only: marks in other scripts are part of the letter.
+    .replace(/(?<=[a-zA-Z])[\u0300-\u036f]+/g, "")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}

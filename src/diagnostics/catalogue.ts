@@ -1,0 +1,195 @@
+import type { Severity } from "./diagnostic.ts";
+
+/**
+ * The catalogue of everything the build can say about content, in the manner
+ * of Astro's errors-data: each rule has a permanent id (used in tests and in
+ * the README), a one-line title, a message built from the facts of the case
+ * and a hint saying what to do. Ids never change meaning; retire, don't reuse.
+ */
+interface Rule<Args> {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly message: (args: Args) => string;
+  readonly hint: (args: Args) => string;
+}
+
+function rule<Args = Record<string, never>>(definition: Rule<Args>): Rule<Args> {
+  return definition;
+}
+
+const suggestion = (candidate: string | undefined): string =>
+  candidate === undefined ? "" : ` Did you mean \`${candidate}\`?`;
+
+export const catalogue = {
+  "file-encoding": rule<{ offset: number }>({
+    severity: "error",
+    title: "File is not UTF-8",
+    message: ({ offset }) => `The file is not valid UTF-8 (first bad byte at offset ${offset}).`,
+    hint: () =>
+      "Re-save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8); the site would otherwise show garbled characters.",
+  }),
+  "file-empty": rule({
+    severity: "error",
+    title: "Empty file",
+    message: () => "The file is empty.",
+    hint: () => "Write the article's front matter and body, or delete the file.",
+  }),
+  "file-nesting": rule<{ relative: string }>({
+    severity: "error",
+    title: "Article too deep in the folder tree",
+    message: ({ relative }) => `\`${relative}\` is nested too deeply to be an article.`,
+    hint: () =>
+      "Put articles at `<section>/<slug>.md` or `<section>/<slug>/index.md` inside the content folder.",
+  }),
+  "front-matter-missing": rule({
+    severity: "error",
+    title: "No front matter",
+    message: () => "The file does not start with front matter.",
+    hint: () =>
+      "Start the file with a line `---`, then `title:` and `date:` lines, then another `---` line before the article text.",
+  }),
+  "front-matter-unclosed": rule({
+    severity: "error",
+    title: "Front matter is not closed",
+    message: () => "The front matter opened with `---` is never closed.",
+    hint: () => "Add a line with only `---` after the last front-matter field, before the article text.",
+  }),
+  "front-matter-language": rule<{ language: string }>({
+    severity: "error",
+    title: "Front matter must be YAML",
+    message: ({ language }) =>
+      `Front matter in \`${language}\` is not accepted: only YAML is read, and no code in content is ever run.`,
+    hint: () => "Open the front matter with a plain `---` line and write the fields as YAML (`title: ...`).",
+  }),
+  "yaml-syntax": rule<{ reason: string }>({
+    severity: "error",
+    title: "Front matter is not valid YAML",
+    message: ({ reason }) => `YAML syntax error: ${reason}`,
+    hint: () =>
+      "Check indentation and quoting: a value containing `: ` or starting with a quote, `[`, `{`, `&`, `*`, `!` or `#` must be put in double quotes.",
+  }),
+  "yaml-not-mapping": rule({
+    severity: "error",
+    title: "Front matter is not a set of fields",
+    message: () => "The front matter must be a list of `field: value` lines.",
+    hint: () => "Write one field per line, e.g. `title: My headline`.",
+  }),
+  "field-required": rule<{ field: string }>({
+    severity: "error",
+    title: "Required field missing",
+    message: ({ field }) => `The required field \`${field}\` is missing.`,
+    hint: ({ field }) => `Add a \`${field}:\` line to the front matter.`,
+  }),
+  "field-type": rule<{ field: string; expected: string; received: string }>({
+    severity: "error",
+    title: "Field has the wrong type",
+    message: ({ field, expected, received }) =>
+      `\`${field}\` must be ${expected}, but it is ${received}.`,
+    hint: ({ expected }) =>
+      expected.startsWith("a list")
+        ? "Write a list as `[first, second]` or as lines starting with `- `."
+        : "Put the value in double quotes if it is text, and remove any list or nested fields.",
+  }),
+  "field-invalid": rule<{ field: string; problem: string }>({
+    severity: "error",
+    title: "Field value is not allowed",
+    message: ({ field, problem }) => `\`${field}\` ${problem}.`,
+    hint: () => "Correct the value; the README's front-matter reference lists what each field accepts.",
+  }),
+  "field-unknown": rule<{ field: string; suggestion: string | undefined }>({
+    severity: "error",
+    title: "Unknown field",
+    message: ({ field, suggestion: s }) => `Unknown field \`${field}\`.${suggestion(s)}`,
+    hint: ({ suggestion: s }) =>
+      s === undefined
+        ? "Remove the field, or check the README's front-matter reference for the fields an article can have."
+        : `Rename it to \`${s}\`.`,
+  }),
+  "field-conflict": rule<{ fields: string }>({
+    severity: "error",
+    title: "Fields that exclude each other",
+    message: ({ fields }) => `Use only one of ${fields}.`,
+    hint: () => "Keep one: `author: Name` for one author, `authors: [Name, Other]` for several.",
+  }),
+  "date-invalid": rule<{ field: string; value: string; problem: string }>({
+    severity: "error",
+    title: "Date is not a valid ISO 8601 date-time",
+    message: ({ field, value, problem }) => `\`${field}\` is \`${value}\`: ${problem}.`,
+    hint: () =>
+      "Write the date and local time with its time-zone offset, e.g. `2026-09-26T09:00:00+04:30` (Kabul).",
+  }),
+  "date-no-offset": rule<{ field: string; zone: string }>({
+    severity: "warning",
+    title: "Date without a time-zone offset",
+    message: ({ field, zone }) =>
+      `\`${field}\` has no time-zone offset; it is read in the site's time zone (${zone}).`,
+    hint: () => "Add the offset to be explicit, e.g. `+04:30` for Kabul or `Z` for UTC.",
+  }),
+  "slug-invalid": rule<{ slug: string; proposal: string }>({
+    severity: "error",
+    title: "File name is not a valid slug",
+    message: ({ slug }) =>
+      `The file name \`${slug}\` cannot be used as the article's address (slug).`,
+    hint: ({ proposal }) =>
+      `Rename the file to lowercase words joined by hyphens, e.g. \`${proposal}\`.`,
+  }),
+  "slug-duplicate": rule<{ slug: string; other: string }>({
+    severity: "error",
+    title: "Two articles with the same slug",
+    message: ({ slug, other }) => `The slug \`${slug}\` is also used by \`${other}\`.`,
+    hint: () => "Rename one of the two files: every article needs its own address.",
+  }),
+  "section-missing": rule({
+    severity: "error",
+    title: "Article has no section",
+    message: () => "The article is not in a section folder and has no `section` field.",
+    hint: () => "Add `section: <name>` to the front matter, or move the file into its section's folder.",
+  }),
+  "section-unknown": rule<{ section: string; suggestion: string | undefined }>({
+    severity: "warning",
+    title: "Section not listed in the site config",
+    message: ({ section, suggestion: s }) =>
+      `The section \`${section}\` is not listed in the site config; it gets its own page anyway.${suggestion(s)}`,
+    hint: ({ suggestion: s }) =>
+      s === undefined
+        ? "Add the section to `sections:` in site.yaml to give it a title and a place in the navigation."
+        : `Use \`${s}\`, or add the section to \`sections:\` in site.yaml.`,
+  }),
+  "section-mismatch": rule<{ field: string; folder: string }>({
+    severity: "warning",
+    title: "Section field disagrees with the folder",
+    message: ({ field, folder }) =>
+      `The article sits in the \`${folder}\` folder but says \`section: ${field}\`; the field wins.`,
+    hint: () => "Move the file to its section's folder, or remove the `section` field.",
+  }),
+  "check-also-unresolved": rule<{ slug: string; suggestion: string | undefined }>({
+    severity: "error",
+    title: "Check Also points at no article",
+    message: ({ slug, suggestion: s }) =>
+      `\`check_also\` names \`${slug}\`, but no article has that slug.${suggestion(s)}`,
+    hint: () =>
+      "Use the file name of another article without `.md` (e.g. `aid-convoys-reach-baghlan`), or `{ title, url }` for an outside link.",
+  }),
+  "check-also-self": rule<{ slug: string }>({
+    severity: "error",
+    title: "Check Also points at the article itself",
+    message: ({ slug }) => `\`check_also\` names \`${slug}\`, which is this article.`,
+    hint: () => "Point it at another article.",
+  }),
+  "check-also-unpublished": rule<{ slug: string; state: string }>({
+    severity: "error",
+    title: "Check Also points at an unpublished article",
+    message: ({ slug, state }) => `\`check_also\` names \`${slug}\`, which is ${state}.`,
+    hint: () => "Point it at a published article, or publish that one first.",
+  }),
+  "site-config-invalid": rule<{ field: string; problem: string }>({
+    severity: "error",
+    title: "Site config is invalid",
+    message: ({ field, problem }) => `\`${field}\` ${problem}.`,
+    hint: () => "Correct site.yaml; the README lists its fields and their defaults.",
+  }),
+} as const;
+
+export type Catalogue = typeof catalogue;
+export type RuleId = keyof Catalogue;
+export type RuleArgs<R extends RuleId> = Parameters<Catalogue[R]["message"]>[0];

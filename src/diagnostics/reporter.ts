@@ -1,0 +1,48 @@
+import { type Diagnostic, compareDiagnostics } from "./diagnostic.ts";
+
+/** Source texts by file, for code frames. A file missing here gets no frame. */
+export type Sources = ReadonlyMap<string, string>;
+
+const FRAME_CONTEXT = 1;
+
+/**
+ * A compiler-style code frame: the offending line with one line of context
+ * either side, and a caret under the column.
+ */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r?\n/);
+  const first = Math.max(1, line - FRAME_CONTEXT);
+  const last = Math.min(lines.length, line + FRAME_CONTEXT);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? ">" : " ";
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ""}`.trimEnd());
+    if (n === line) {
+      out.push(`    ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
+    }
+  }
+  return out.join("\n");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
+}
+
+/** The human report: every diagnostic with hint and frame, then the summary. */
+export function formatHuman(diagnostics: readonly Diagnostic[], sources: Sources): string {
+  const blocks = [...diagnostics].sort(compareDiagnostics).map((d) => {
+    const head = `${d.file}:${d.position.line}:${d.position.column}  ${d.severity}  ${d.rule}  ${d.message}`;
+    const source = sources.get(d.file);
+    const frame = source === undefined ? "" : `\n${codeFrame(source, d.position.line, d.position.column)}`;
+    return `${head}\n  hint: ${d.hint}${frame}`;
+  });
+  return `${[...blocks, summaryLine(diagnostics)].join("\n\n")}\n`;
+}

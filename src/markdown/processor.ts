@@ -1,0 +1,43 @@
+import remarkGfm from "remark-gfm";
+import remarkHtml from "remark-html";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import remarkDateline from "./remark-dateline.ts";
+import remarkDemoteHeadings from "./remark-demote-headings.ts";
+import remarkExcerpt from "./remark-excerpt.ts";
+import remarkGfmFixes from "./remark-gfm-fixes.ts";
+import { sanitizeSchema } from "./sanitize-schema.ts";
+
+/**
+ * The body pipeline: Markdown → mdast → our transforms → sanitized HTML.
+ * Built once and frozen; per-article facts travel on the VFile's data.
+ */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkGfmFixes)
+  .use(remarkDemoteHeadings)
+  .use(remarkExcerpt)
+  .use(remarkDateline)
+  .use(remarkHtml, { sanitize: sanitizeSchema })
+  .freeze();
+
+export interface BodyOptions {
+  readonly dateline?: string | undefined;
+  /** Path for messages. */
+  readonly path?: string;
+}
+
+export interface RenderedBody {
+  readonly html: string;
+  /** Plain text of the first paragraph (without the dateline), if any. */
+  readonly firstParagraph: string | undefined;
+}
+
+export function renderBody(markdown: string, options: BodyOptions = {}): RenderedBody {
+  const file = new VFile({ value: markdown, ...(options.path === undefined ? {} : { path: options.path }) });
+  if (options.dateline !== undefined) file.data.dateline = options.dateline;
+  const html = String(processor.processSync(file));
+  return { html, firstParagraph: file.data.firstParagraph };
+}

@@ -1,0 +1,131 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { isTimeZone } from "../content/dates.ts";
+import { slugify } from "../content/slug.ts";
+import { diagnoseIssues } from "../content/validate.ts";
+import { parseYaml } from "../content/yaml.ts";
+import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/**
+ * Site facts, from one YAML file (`site.yaml` beside the content folder, or
+ * `--site <file>`). Everything has a default, so a folder of nothing but
+ * articles builds on its own. YAML rather than a `.ts` config: it is edited
+ * by editors too, and nothing in content is ever run.
+ */
+const text = z.string().trim().min(1);
+
+const sectionEntry = z.union([
+  text,
+  z.strictObject({ title: text, slug: text.optional(), description: text.optional() }),
+]);
+
+const authorEntry = z.strictObject({
+  name: text,
+  role: text.optional(),
+  bio: text.optional(),
+});
+
+export const siteConfigSchema = z.strictObject({
+  name: text.default("News"),
+  url: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/]+/.test(v), {
+      params: { rule: "field-invalid", problem: "must be the site's full address, e.g. `https://news.example.org/`" },
+    })
+    .default("http://localhost:8080/"),
+  description: text.optional(),
+  language: text.default("en"),
+  timezone: text
+    .refine(isTimeZone, {
+      params: { rule: "field-invalid", problem: "must be an IANA time zone such as `Asia/Kabul` or `UTC`" },
+    })
+    .default("UTC"),
+  outlet: text.optional(),
+  sections: z.array(sectionEntry).default([]),
+  authors: z.array(authorEntry).default([]),
+  related: z.strictObject({ count: z.number().int().min(0).max(20).default(5) }).default({ count: 5 }),
+  home: z.strictObject({ per_section: z.number().int().min(1).max(20).default(4) }).default({ per_section: 4 }),
+});
+
+export interface SectionConfig {
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string | undefined;
+}
+
+export interface AuthorConfig {
+  readonly name: string;
+  readonly role: string | undefined;
+  readonly bio: string | undefined;
+}
+
+/** The site config with defaults applied and shorthands expanded. */
+export interface SiteConfig {
+  readonly name: string;
+  /** Base URL without a trailing slash. */
+  readonly url: string;
+  readonly description: string | undefined;
+  readonly language: string;
+  readonly timezone: string;
+  readonly outlet: string;
+  readonly sections: readonly SectionConfig[];
+  readonly authors: readonly AuthorConfig[];
+  readonly relatedCount: number;
+  readonly homePerSection: number;
+}
+
+export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): SiteConfig {
+  return {
+    name: raw.name,
+    url: raw.url.replace(/\/+$/, ""),
+    description: raw.description,
+    language: raw.language,
+    timezone: raw.timezone,
+    outlet: raw.outlet ?? raw.name,
+    sections: raw.sections.map((entry) =>
+      typeof entry === "string"
+        ? { slug: slugify(entry), title: entry, description: undefined }
+        : { slug: slugify(entry.slug ?? entry.title), title: entry.title, description: entry.description },
+    ),
+    authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio })),
+    relatedCount: raw.related.count,
+    homePerSection: raw.home.per_section,
+  };
+}
+
+export const DEFAULT_SITE_CONFIG: SiteConfig = normalizeSiteConfig(siteConfigSchema.parse({}));
+
+export interface LoadedSiteConfig {
+  readonly config: SiteConfig;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The file's text, for code frames; undefined when there is no file. */
+  readonly source: string | undefined;
+}
+
+/** Read and validate the site config. `file` undefined means "none: use defaults". */
+export async function loadSiteConfig(file: string | undefined, displayPath = file): Promise<LoadedSiteConfig> {
+  if (file === undefined || displayPath === undefined) {
+    return { config: DEFAULT_SITE_CONFIG, diagnostics: [], source: undefined };
+  }
+  const source = await readFile(file, "utf8");
+  const yaml = parseYaml(source);
+  if (yaml.errors.length > 0) {
+    return {
+      config: DEFAULT_SITE_CONFIG,
+      diagnostics: yaml.errors.map((e) => diagnose("yaml-syntax", displayPath, e.position, { reason: e.reason })),
+      source,
+    };
+  }
+  const raw = yaml.value ?? {};
+  const result = siteConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const diagnostics = diagnoseIssues(result.error.issues, {
+      raw,
+      yaml,
+      file: displayPath,
+      fieldsAt: (path) => (path.length === 0 ? Object.keys(siteConfigSchema.shape) : []),
+    });
+    return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
+  }
+  return { config: normalizeSiteConfig(result.data), diagnostics: [], source };
+}

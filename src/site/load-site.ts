@@ -1,0 +1,62 @@
+import { findArticleFiles } from "../content/find-files.ts";
+import { loadArticle, type LoadedArticle } from "../content/load-article.ts";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { loadSiteConfig } from "./config.ts";
+import { buildSiteModel } from "./model.ts";
+import type { SiteModel } from "./view.ts";
+
+export interface SiteInput {
+  /** The content folder, as the user gave it (relative paths are shown as given). */
+  readonly contentDir: string;
+  /** The site config file, or undefined to use the defaults. */
+  readonly siteFile: string | undefined;
+  /** The moment the site is built "as of": later articles are scheduled, not published. */
+  readonly now: number;
+}
+
+export interface LoadedSite {
+  /**
+   * The site as far as it could be read: articles with errors are left out.
+   * Publish it only when `diagnostics` has no error; the dev server previews it regardless.
+   */
+  readonly model: SiteModel;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Texts of the files read, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly articleCount: number;
+}
+
+/**
+ * The whole content pipeline, up to the view models: find files, read and
+ * validate each, render bodies, relate articles, model the pages. Every
+ * problem of every file is collected; none stops the others from being read.
+ */
+export async function loadSite(input: SiteInput): Promise<LoadedSite> {
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+
+  const site = await loadSiteConfig(input.siteFile);
+  diagnostics.push(...site.diagnostics);
+  if (site.source !== undefined && input.siteFile !== undefined) sources.set(input.siteFile, site.source);
+
+  const found = await findArticleFiles(input.contentDir, input.contentDir);
+  diagnostics.push(...found.diagnostics);
+
+  const loaded: LoadedArticle[] = [];
+  for (const file of found.articles) {
+    const result = await loadArticle(file, site.config.timezone);
+    diagnostics.push(...result.diagnostics);
+    if (result.source !== undefined) sources.set(file.display, result.source);
+    if (result.article) loaded.push(result.article);
+  }
+
+  const { model, diagnostics: modelDiagnostics } = buildSiteModel(loaded, site.config, input.now);
+  diagnostics.push(...modelDiagnostics);
+  diagnostics.sort(compareDiagnostics);
+  return {
+    model,
+    diagnostics,
+    sources,
+    articleCount: found.articles.length,
+  };
+}

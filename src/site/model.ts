@@ -1,0 +1,243 @@
+import path from "node:path";
+import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
+import type { LoadedArticle } from "../content/load-article.ts";
+import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import { relateByTags } from "../relate/simple.ts";
+import type { SectionConfig, SiteConfig } from "./config.ts";
+import { resolveSection } from "./sections.ts";
+import { directionOf, trimSummary } from "./text.ts";
+import type {
+  ArticleCard,
+  ArticleView,
+  AssetCopy,
+  AuthorView,
+  CheckAlsoItem,
+  HomePage,
+  ImageView,
+  SectionLink,
+  SectionPage,
+  SiteModel,
+  TimeView,
+} from "./view.ts";
+
+export interface ModelResult {
+  readonly model: SiteModel;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** An article with its section settled and its publication state known. */
+interface Placed {
+  readonly article: LoadedArticle;
+  readonly section: SectionConfig;
+  readonly published: boolean;
+}
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest first; ties by slug, so equal times still give one order. */
+function newestFirst(a: Placed, b: Placed): number {
+  return b.article.frontMatter.date.epoch - a.article.frontMatter.date.epoch || byCode(a.article.slug, b.article.slug);
+}
+
+function time(moment: Moment): TimeView {
+  return { iso: toIso(moment), day: formatDay(moment), dayTime: formatDayTime(moment) };
+}
+
+const sectionLink = (s: SectionConfig): SectionLink => ({ slug: s.slug, title: s.title, url: `/${s.slug}/` });
+
+/**
+ * Relate the loaded articles to each other and to the site, and compute every
+ * page's view model. Problems that need more than one file (duplicate slugs,
+ * Check Also targets, sections) are found here.
+ */
+export function buildSiteModel(loaded: readonly LoadedArticle[], config: SiteConfig, now: number): ModelResult {
+  const diagnostics: Diagnostic[] = [];
+
+  // Duplicate slugs, including ones that differ only by case or Unicode normalization.
+  const bySlug = new Map<string, LoadedArticle>();
+  const unique: LoadedArticle[] = [];
+  for (const article of [...loaded].sort((a, b) => byCode(a.file.display, b.file.display))) {
+    const key = article.slug.normalize("NFC").toLowerCase();
+    const first = bySlug.get(key);
+    if (first) {
+      diagnostics.push(diagnose("slug-duplicate", article.file.display, START, { slug: article.slug, other: first.file.display }));
+      continue;
+    }
+    bySlug.set(key, article);
+    unique.push(article);
+  }
+
+  const placed: Placed[] = [];
+  for (const article of unique) {
+    const { section, diagnostics: found } = resolveSection(article, config);
+    diagnostics.push(...found);
+    if (!section) continue;
+    const fm = article.frontMatter;
+    placed.push({ article, section, published: fm.draft !== true && fm.date.epoch <= now });
+  }
+  const placedBySlug = new Map(placed.map((p) => [p.article.slug, p]));
+  const published = placed.filter((p) => p.published).sort(newestFirst);
+
+  const url = (p: Placed): string => `/${p.section.slug}/${p.article.slug}/`;
+  const cards = new Map<string, ArticleCard>();
+  for (const p of published) {
+    const fm = p.article.frontMatter;
+    const lang = fm.lang ?? config.language;
+    cards.set(p.article.slug, {
+      slug: p.article.slug,
+      url: url(p),
+      title: fm.title,
+      summary: fm.summary ?? trimSummary(p.article.body.firstParagraph ?? ""),
+      outlet: fm.outlet ?? config.outlet,
+      dateline: fm.dateline?.toUpperCase(),
+      section: sectionLink(p.section),
+      published: time(fm.date),
+      lang,
+      dir: directionOf(lang),
+    });
+  }
+  const card = (slug: string): ArticleCard => {
+    const found = cards.get(slug);
+    if (!found) throw new Error(`internal: no card for published article \`${slug}\``);
+    return found;
+  };
+
+  // Check Also: the editor's choices, each resolved or reported where it is written.
+  const checkAlso = new Map<string, CheckAlsoItem[]>();
+  for (const p of placed) {
+    const items: CheckAlsoItem[] = [];
+    const { article } = p;
+    (article.frontMatter.check_also ?? []).forEach((entry, index) => {
+      if (typeof entry !== "string") {
+        items.push({ kind: "external", title: entry.title, url: entry.url, host: new URL(entry.url).hostname.replace(/^www\./, "") });
+        return;
+      }
+      const at = article.locate(["check_also", index]);
+      const file = article.file.display;
+      const target = placedBySlug.get(entry.normalize("NFC"));
+      if (!target) {
+        diagnostics.push(diagnose("check-also-unresolved", file, at, { slug: entry, suggestion: didYouMean(entry, placedBySlug.keys()) }));
+      } else if (target === p) {
+        diagnostics.push(diagnose("check-also-self", file, at, { slug: entry }));
+      } else if (!target.published) {
+        // A draft may point at another draft: both go live together.
+        if (p.published) {
+          const state = target.article.frontMatter.draft === true ? "a draft" : `scheduled for ${formatDayTime(target.article.frontMatter.date)}`;
+          diagnostics.push(diagnose("check-also-unpublished", file, at, { slug: entry, state }));
+        }
+      } else {
+        items.push({ kind: "article", article: card(target.article.slug) });
+      }
+    });
+    checkAlso.set(article.slug, items);
+  }
+
+  const related = relateByTags(
+    published.map((p) => ({
+      slug: p.article.slug,
+      section: p.section.slug,
+      tags: p.article.frontMatter.tags ?? [],
+      epoch: p.article.frontMatter.date.epoch,
+      exclude: (p.article.frontMatter.check_also ?? []).filter((c): c is string => typeof c === "string"),
+    })),
+    config.relatedCount,
+  );
+
+  const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
+  const assets: AssetCopy[] = [];
+  const articles: ArticleView[] = published.map((p) => {
+    const fm = p.article.frontMatter;
+    const base = card(p.article.slug);
+    const names = fm.authors ?? (fm.author === undefined ? [] : [fm.author]);
+    const authors: AuthorView[] = names.map((name) => {
+      const known = authorsByName.get(name.toLowerCase());
+      return { name, role: known?.role, bio: known?.bio };
+    });
+    for (const asset of p.article.file.assets) {
+      if (p.article.file.bundleDir === undefined) continue;
+      assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${base.url.slice(1)}${asset}` });
+    }
+    return {
+      ...base,
+      canonical: `${config.url}${base.url}`,
+      authors,
+      updated: fm.updated === undefined ? undefined : time(fm.updated),
+      tags: fm.tags ?? [],
+      image: imageView(p, base.url, diagnostics),
+      bodyHtml: p.article.body.html,
+      checkAlso: checkAlso.get(p.article.slug) ?? [],
+      related: (related.get(p.article.slug) ?? []).map(card),
+      breadcrumb: [
+        { title: "Home", url: "/" },
+        { title: p.section.title, url: base.section.url },
+        { title: fm.title, url: undefined },
+      ],
+    };
+  });
+
+  // Sections: the configured ones in order (even while empty), then the others by slug.
+  const sectionsInUse = new Map<string, SectionConfig>();
+  for (const p of placed) if (!sectionsInUse.has(p.section.slug)) sectionsInUse.set(p.section.slug, p.section);
+  const configured = new Set(config.sections.map((s) => s.slug));
+  const sections = [
+    ...config.sections,
+    ...[...sectionsInUse.values()].filter((s) => !configured.has(s.slug)).sort((a, b) => byCode(a.slug, b.slug)),
+  ];
+  const sectionPages: SectionPage[] = sections.map((s) => ({
+    section: sectionLink(s),
+    description: s.description,
+    canonical: `${config.url}/${s.slug}/`,
+    articles: published.filter((p) => p.section.slug === s.slug).map((p) => card(p.article.slug)),
+  }));
+
+  const lead = published[0] === undefined ? undefined : card(published[0].article.slug);
+  const home: HomePage = {
+    lead,
+    sections: sectionPages
+      .map((page) => ({
+        section: page.section,
+        articles: page.articles.filter((a) => a.slug !== lead?.slug).slice(0, config.homePerSection),
+      }))
+      .filter((s) => s.articles.length > 0),
+  };
+
+  return {
+    model: {
+      site: {
+        name: config.name,
+        url: config.url,
+        description: config.description,
+        language: config.language,
+        outlet: config.outlet,
+        sections: sections.map(sectionLink),
+      },
+      home,
+      articles,
+      sectionPages,
+      assets,
+    },
+    diagnostics,
+  };
+}
+
+function imageView(p: Placed, articleUrl: string, diagnostics: Diagnostic[]): ImageView | undefined {
+  const image = p.article.frontMatter.image;
+  if (!image) return undefined;
+  const remote = /^https?:\/\//.test(image.src);
+  const rooted = image.src.startsWith("/");
+  if (!remote && !rooted && !p.article.file.assets.includes(image.src)) {
+    diagnostics.push(
+      diagnose("field-invalid", p.article.file.display, p.article.locate(["image", "src"]), {
+        field: "image.src",
+        problem: `names \`${image.src}\`, but there is no such file beside the article (put the article in \`<slug>/index.md\` with the picture next to it)`,
+      }),
+    );
+  }
+  return {
+    src: remote || rooted ? image.src : `${articleUrl}${image.src}`,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
+  };
+}

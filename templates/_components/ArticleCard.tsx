@@ -1,0 +1,32 @@
+import type { ArticleCard as Card } from "../../src/site/view.ts";
+
+export interface CardProps {
+  readonly article: Card;
+  /** Heading level of the headline within the list's context. */
+  readonly level?: 2 | 3;
+  readonly showSection?: boolean;
+  readonly showSummary?: boolean;
+}
+
+/** One article in a list: headline, summary, outlet, dateline and time. */
+export function ArticleCard({ article, level = 3, showSection = false, showSummary = true }: CardProps) {
+  const Heading = level === 2 ? "h2" : "h3";
+  return (
+    <article class="card" lang={article.lang} dir={article.dir}>
+      {showSection ? (
+        <p class="card-section">
+          <a href={article.section.url}>{article.section.title}</a>
+        </p>
+      ) : null}
+      <Heading class="card-title">
+        <a href={article.url}>{article.title}</a>
+      </Heading>
+      {showSummary && article.summary !== "" ? <p class="card-summary">{article.summary}</p> : null}
+      <p class="card-meta">
+        <span class="card-outlet">{article.outlet}</span>
+        {article.dateline === undefined ? null : <span class="card-dateline">{article.dateline}</span>}
+        <time datetime={article.published.iso}>{article.published.day}</time>
+      </p>
+    </article>
+  );
+}

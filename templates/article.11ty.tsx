@@ -1,0 +1,145 @@
+import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts";
+import { ArticleCard } from "./_components/ArticleCard.tsx";
+import type { ArticlePageData } from "./_components/data.ts";
+import { Layout } from "./_components/Layout.tsx";
+
+/** One page per published article, at `/<section>/<slug>/`. */
+export const data = {
+  pagination: { data: "model.articles", size: 1, alias: "article", addAllPagesToCollections: false },
+  permalink: (d: ArticlePageData) => d.article.url,
+  eleventyExcludeFromCollections: true,
+};
+
+function names(authors: readonly AuthorView[]): string {
+  const list = authors.map((a) => a.name);
+  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
+function Byline({ article }: { article: ArticleView }) {
+  return (
+    <p class="byline">
+      {article.authors.length > 0 ? <span class="byline-authors">By {names(article.authors)}</span> : null}
+      <time datetime={article.published.iso}>{article.published.dayTime}</time>
+      {article.updated === undefined ? null : (
+        <span class="byline-updated">
+          Updated <time datetime={article.updated.iso}>{article.updated.dayTime}</time>
+        </span>
+      )}
+    </p>
+  );
+}
+
+function CheckAlso({ items }: { items: readonly CheckAlsoItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="check-also" aria-labelledby="check-also-title">
+      <h2 id="check-also-title">Check Also</h2>
+      <ul>
+        {items.map((item) =>
+          item.kind === "article" ? (
+            <li>
+              <ArticleCard article={item.article} showSection />
+            </li>
+          ) : (
+            <li>
+              <article class="card card-external">
+                <h3 class="card-title">
+                  <a href={item.url} rel="noopener">
+                    {item.title}
+                  </a>
+                </h3>
+                <p class="card-meta">
+                  <span class="card-outlet">{item.host}</span>
+                </p>
+              </article>
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
+  if (authors.length === 0) return null;
+  return (
+    <section class="author-box" aria-label={authors.length === 1 ? "About the author" : "About the authors"}>
+      {authors.map((author) => (
+        <div class="author">
+          <p class="author-name">
+            {author.name}
+            {author.role === undefined ? null : <span class="author-role">{author.role}</span>}
+          </p>
+          {author.bio === undefined ? null : <p class="author-bio">{author.bio}</p>}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function render({ model, article }: ArticlePageData) {
+  return (
+    <Layout
+      site={model.site}
+      title={article.title}
+      description={article.summary === "" ? undefined : article.summary}
+      canonical={article.canonical}
+      lang={article.lang}
+      dir={article.dir}
+      currentSection={article.section.slug}
+    >
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          {article.breadcrumb.map((crumb) => (
+            <li>{crumb.url === undefined ? <span aria-current="page">{crumb.title}</span> : <a href={crumb.url}>{crumb.title}</a>}</li>
+          ))}
+        </ol>
+      </nav>
+      <div class="article-layout">
+        <article class="article">
+          <header class="article-header">
+            <p class="kicker">
+              <a href={article.section.url}>{article.section.title}</a>
+            </p>
+            <h1>{article.title}</h1>
+            <p class="outlet">{article.outlet}</p>
+            <Byline article={article} />
+          </header>
+          {article.image === undefined ? null : (
+            <figure class="article-image">
+              <img src={article.image.src} alt={article.image.alt} />
+              {article.image.caption === undefined && article.image.credit === undefined ? null : (
+                <figcaption>
+                  {article.image.caption}
+                  {article.image.credit === undefined ? null : <span class="credit">{article.image.credit}</span>}
+                </figcaption>
+              )}
+            </figure>
+          )}
+          <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+          {article.tags.length === 0 ? null : (
+            <ul class="tags" aria-label="Tags">
+              {article.tags.map((tag) => (
+                <li>{tag}</li>
+              ))}
+            </ul>
+          )}
+          <CheckAlso items={article.checkAlso} />
+          <AuthorBox authors={article.authors} />
+        </article>
+        {article.related.length === 0 ? null : (
+          <aside class="related" aria-labelledby="related-title">
+            <h2 id="related-title">Related articles</h2>
+            <ol>
+              {article.related.map((r) => (
+                <li>
+                  <ArticleCard article={r} showSummary={false} />
+                </li>
+              ))}
+            </ol>
+          </aside>
+        )}
+      </div>
+    </Layout>
+  );
+}
