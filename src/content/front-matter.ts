@@ -39,7 +39,9 @@ export type SplitResult =
 const OPENING = /^---([^\r\n]*)\r?\n/;
 const CLOSING = /\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export function splitFrontMatter(text: string): SplitResult {
+export function splitFrontMatter(source: string): SplitResult {
+  // Windows line endings would leave a `\r` at the end of the last YAML value.
+  const text = source.replace(/\r\n?/g, "\n");
   const opening = OPENING.exec(text);
   if (!opening) return { kind: "missing" };
   const language = (opening[1] ?? "").trim();

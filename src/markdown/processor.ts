@@ -7,6 +7,7 @@ import remarkDateline from "./remark-dateline.ts";
 import remarkDemoteHeadings from "./remark-demote-headings.ts";
 import remarkExcerpt from "./remark-excerpt.ts";
 import remarkGfmFixes from "./remark-gfm-fixes.ts";
+import remarkSafeUrls from "./remark-safe-urls.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
 /**
@@ -16,6 +17,7 @@ import { sanitizeSchema } from "./sanitize-schema.ts";
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkSafeUrls)
   .use(remarkGfmFixes)
   .use(remarkDemoteHeadings)
   .use(remarkExcerpt)

@@ -1,0 +1,47 @@
+import type { Image, ImageReference, Link, LinkReference, Parent, Root, RootContent } from "mdast";
+import { normalizeIdentifier } from "micromark-util-normalize-identifier";
+import { SKIP, visit } from "unist-util-visit";
+
+/** Schemes a body may link to; anything else (javascript:, data:, vbscript:, …) is refused. */
+const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
+
+/** True for relative URLs and the safe schemes. Mirrors the sanitizer's notion of a scheme. */
+export function isSafeUrl(url: string): boolean {
+  const colon = url.indexOf(":");
+  if (colon === -1) return true;
+  const firstDelimiter = url.search(/[/?#]/);
+  if (firstDelimiter !== -1 && firstDelimiter < colon) return true;
+  return SAFE_SCHEMES.has(url.slice(0, colon).toLowerCase());
+}
+
+/**
+ * The sanitizer would keep an unsafe link as an `<a>` without `href` and an
+ * unsafe image as an `<img>` without `src` (invalid HTML). Replace them here
+ * instead: a link by its text, an image by its alt text. References to
+ * unsafe definitions (`[x][ref]` with `[ref]: javascript:…`) likewise.
+ */
+export default function remarkSafeUrls() {
+  return (tree: Root): void => {
+    const unsafeDefinitions = new Set<string>();
+    visit(tree, "definition", (node) => {
+      if (!isSafeUrl(node.url)) unsafeDefinitions.add(normalizeIdentifier(node.identifier));
+    });
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (parent === undefined || index === undefined) return undefined;
+      let unsafe = false;
+      if (node.type === "link" || node.type === "image") unsafe = !isSafeUrl((node as Link | Image).url);
+      else if (node.type === "linkReference" || node.type === "imageReference") {
+        unsafe = unsafeDefinitions.has(normalizeIdentifier((node as LinkReference | ImageReference).identifier));
+      }
+      if (!unsafe) return undefined;
+      const replacement: RootContent[] =
+        node.type === "link" || node.type === "linkReference"
+          ? (node as Link | LinkReference).children
+          : (node as Image | ImageReference).alt
+            ? [{ type: "text", value: (node as Image | ImageReference).alt ?? "" }]
+            : [];
+      parent.children.splice(index, 1, ...(replacement as typeof parent.children));
+      return [SKIP, index];
+    });
+  };
+}

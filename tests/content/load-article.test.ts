@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { parseArticle } from "../../src/content/load-article.ts";
+import { articleFile } from "../support/article-file.ts";
+
+const ZONE = "Asia/Kabul";
+const parse = (text: string, name = "story") => parseArticle(text, articleFile(name), ZONE);
+const rules = (text: string) => parse(text).diagnostics.map((d) => `${d.rule}@${d.position.line}:${d.position.column}`);
+
+describe("parseArticle", () => {
+  it("should load a valid article with its rendered body and dateline", () => {
+    const r = parse("---\ntitle: Floods hit Baghlan\ndate: 2026-10-14T09:30:00+04:30\ndateline: Pul-e-Khumri\ntags: [floods]\n---\nWater rose overnight.\n");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.article?.slug).toBe("story");
+    expect(r.article?.frontMatter.tags).toEqual(["floods"]);
+    expect(r.article?.body.html).toBe('<p><span class="dateline">PUL-E-KHUMRI</span> – Water rose overnight.</p>\n');
+    expect(r.article?.body.firstParagraph).toBe("Water rose overnight.");
+  });
+
+  it("should point at a missing required field", () => {
+    expect(rules("---\ntitle: x\n---\nbody")).toEqual(["field-required@1:1"]);
+    expect(parse("---\ntitle: x\n---\nbody").diagnostics[0]?.message).toBe("The required field `date` is missing.");
+  });
+
+  it("should point at the value with the wrong type", () => {
+    const text = "---\ntitle: 2024\ndate: 2026-10-14T09:30:00+04:30\ntags: floods\n---\n";
+    expect(rules(text)).toEqual(["field-type@2:8", "field-type@4:7"]);
+    const [title, tags] = parse(text).diagnostics;
+    expect(title?.message).toBe("`title` must be text, but it is the number 2024.");
+    expect(tags?.message).toBe('`tags` must be a list, but it is the text "floods".');
+  });
+
+  it("should point at a list where a string belongs", () => {
+    expect(rules("---\ntitle: [a, b]\ndate: 2026-10-14T09:30:00+04:30\n---\n")).toEqual(["field-type@2:8"]);
+  });
+
+  it("should suggest the field an unknown one was meant to be", () => {
+    const r = parse("---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\noutlt: AT News\n---\n");
+    expect(r.diagnostics.map((d) => [d.rule, d.position.line, d.position.column])).toEqual([["field-unknown", 4, 1]]);
+    expect(r.diagnostics[0]?.message).toBe("Unknown field `outlt`. Did you mean `outlet`?");
+  });
+
+  it("should refuse impossible and ambiguous dates", () => {
+    expect(rules("---\ntitle: x\ndate: 2024-02-30T10:00:00+04:30\n---\n")).toEqual(["date-invalid@3:7"]);
+    expect(rules("---\ntitle: x\ndate: yesterday\n---\n")).toEqual(["date-invalid@3:7"]);
+  });
+
+  it("should warn about a date without offset but still load the article", () => {
+    const r = parse("---\ntitle: x\ndate: 2026-10-14T09:30:00\n---\n");
+    expect(r.diagnostics.map((d) => `${d.severity}:${d.rule}`)).toEqual(["warning:date-no-offset"]);
+    expect(r.article?.frontMatter.date.offset).toBe(270);
+  });
+
+  it("should refuse check_also links that are not http(s)", () => {
+    const text = "---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\ncheck_also:\n  - title: Bad\n    url: javascript:alert(1)\n---\n";
+    expect(rules(text)).toEqual(["field-invalid@6:10"]);
+  });
+
+  it("should report both author and authors", () => {
+    expect(rules("---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\nauthor: A\nauthors: [B]\n---\n")).toEqual(["field-conflict@5:1"]);
+  });
+
+  it("should report YAML syntax errors at their line", () => {
+    const r = parse('---\ntitle: "unclosed\ndate: 2026-10-14T09:30:00+04:30\n---\n');
+    expect(r.diagnostics[0]?.rule).toBe("yaml-syntax");
+    expect(r.diagnostics[0]?.position.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it("should refuse an empty file, missing front matter and other languages", () => {
+    expect(rules("")).toEqual(["file-empty@1:1"]);
+    expect(rules("# Just a body\n")).toEqual(["front-matter-missing@1:1"]);
+    expect(rules("---js\n{}\n---\n")).toEqual(["front-matter-language@1:4"]);
+  });
+
+  it("should refuse a file name that is not a slug and propose one", () => {
+    const r = parse("---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\n---\n", "Trade & Transit");
+    expect(r.diagnostics[0]?.rule).toBe("slug-invalid");
+    expect(r.diagnostics[0]?.hint).toContain("`trade-transit`");
+  });
+
+  it("should keep template syntax in a body as text", () => {
+    const r = parse("---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\n---\n{{ 7 * 7 }} and {% raw %} <%= x %>\n");
+    expect(r.article?.body.html).toBe("<p>{{ 7 * 7 }} and {% raw %} &#x3C;%= x %></p>\n");
+  });
+
+  it("should report every problem of a file at once", () => {
+    const r = parse("---\ntitle: 5\ndate: 2024-02-30T10:00:00Z\nsumary: x\ntags: a\n---\n");
+    expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(["date-invalid", "field-type", "field-type", "field-unknown"]);
+  });
+});

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseArticle } from "../../src/content/load-article.ts";
+import { articleFile } from "../support/article-file.ts";
+
+/**
+ * One folder per case: `input.md` (a whole article) → `output.html` (its body).
+ * Add a case by adding a folder; regenerate with `npx vitest run -u` and read the diff.
+ */
+const root = path.join(import.meta.dirname, "..", "fixtures");
+const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+describe("body fixtures", () => {
+  it("should have cases", () => {
+    expect(cases.length).toBeGreaterThan(5);
+  });
+
+  for (const name of cases) {
+    it(`should render ${name}`, async () => {
+      const input = readFileSync(path.join(root, name, "input.md"), "utf8");
+      const result = parseArticle(input, articleFile(name), "UTC");
+      expect(result.diagnostics).toEqual([]);
+      await expect(result.article?.body.html).toMatchFileSnapshot(path.join(root, name, "output.html"));
+    });
+  }
+});
