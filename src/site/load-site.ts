@@ -43,14 +43,16 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
   diagnostics.push(...found.diagnostics);
 
   const loaded: LoadedArticle[] = [];
+  const unreadable = new Set<string>();
   for (const file of found.articles) {
     const result = await loadArticle(file, site.config.timezone);
     diagnostics.push(...result.diagnostics);
     if (result.source !== undefined) sources.set(file.display, result.source);
     if (result.article) loaded.push(result.article);
+    else unreadable.add(file.name.normalize("NFC"));
   }
 
-  const { model, diagnostics: modelDiagnostics } = buildSiteModel(loaded, site.config, input.now);
+  const { model, diagnostics: modelDiagnostics } = buildSiteModel(loaded, site.config, input.now, unreadable);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
   return {

@@ -51,7 +51,13 @@ const sectionLink = (s: SectionConfig): SectionLink => ({ slug: s.slug, title: s
  * page's view model. Problems that need more than one file (duplicate slugs,
  * Check Also targets, sections) are found here.
  */
-export function buildSiteModel(loaded: readonly LoadedArticle[], config: SiteConfig, now: number): ModelResult {
+export function buildSiteModel(
+  loaded: readonly LoadedArticle[],
+  config: SiteConfig,
+  now: number,
+  /** Slugs of article files that could not be loaded: their own errors are reported already. */
+  unreadable: ReadonlySet<string> = new Set(),
+): ModelResult {
   const diagnostics: Diagnostic[] = [];
 
   // Duplicate slugs, including ones that differ only by case or Unicode normalization.
@@ -117,6 +123,7 @@ export function buildSiteModel(loaded: readonly LoadedArticle[], config: SiteCon
       const file = article.file.display;
       const target = placedBySlug.get(entry.normalize("NFC"));
       if (!target) {
+        if (unreadable.has(entry.normalize("NFC"))) return;
         diagnostics.push(diagnose("check-also-unresolved", file, at, { slug: entry, suggestion: didYouMean(entry, placedBySlug.keys()) }));
       } else if (target === p) {
         diagnostics.push(diagnose("check-also-self", file, at, { slug: entry }));
