@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { isSlug, slugify } from "../../src/content/slug.ts";
+import { directionOf, trimSummary } from "../../src/site/text.ts";
+
+describe("slugs", () => {
+  it("should accept lowercase words joined by hyphens, in any script", () => {
+    expect(isSlug("aid-convoys-reach-baghlan")).toBe(true);
+    expect(isSlug("کابل-خبر")).toBe(true);
+    expect(isSlug("Aid")).toBe(false);
+    expect(isSlug("a--b")).toBe(false);
+    expect(isSlug("a b")).toBe(false);
+    expect(isSlug("cafe\u0301")).toBe(false); // not NFC
+  });
+
+  it("should propose a slug from a title", () => {
+    expect(slugify("Trade & Transit!")).toBe("trade-transit");
+    expect(slugify("Économie du Sud")).toBe("economie-du-sud");
+    expect(slugify("  World  ")).toBe("world");
+  });
+});
+
+describe("text helpers", () => {
+  it("should trim summaries at a word boundary", () => {
+    const long = "word ".repeat(60);
+    const s = trimSummary(long, 50);
+    expect(s.length).toBeLessThanOrEqual(51);
+    expect(s.endsWith("word…")).toBe(true);
+    expect(trimSummary("Short one.")).toBe("Short one.");
+  });
+
+  it("should know right-to-left languages", () => {
+    expect(directionOf("ps")).toBe("rtl");
+    expect(directionOf("fa-AF")).toBe("rtl");
+    expect(directionOf("en")).toBe("ltr");
+    expect(directionOf("ku")).toBe("ltr");
+    expect(directionOf("ku-Arab")).toBe("rtl");
+  });
+});

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_SITE_CONFIG, loadSiteConfig } from "../../src/site/config.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "site-config-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = (text: string): string => {
+  const file = path.join(dir, `site-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe("loadSiteConfig", () => {
+  it("should use sensible defaults without a file", async () => {
+    const r = await loadSiteConfig(undefined);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.config).toBe(DEFAULT_SITE_CONFIG);
+    expect(r.config).toMatchObject({ name: "News", outlet: "News", timezone: "UTC", relatedCount: 5 });
+  });
+
+  it("should expand section shorthands and default the outlet to the name", async () => {
+    const r = await loadSiteConfig(write("name: Ledger\nurl: https://ledger.example/\nsections:\n  - World\n  - title: Trade & Transit\n    slug: business\n"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.config.url).toBe("https://ledger.example");
+    expect(r.config.outlet).toBe("Ledger");
+    expect(r.config.sections).toEqual([
+      { slug: "world", title: "World", description: undefined },
+      { slug: "business", title: "Trade & Transit", description: undefined },
+    ]);
+  });
+
+  it("should report mistakes at their line with the rule ids of articles", async () => {
+    const file = write("name: Ledger\ntimezone: Kabul\nsectons: [World]\n");
+    const r = await loadSiteConfig(file, "site.yaml");
+    expect(r.diagnostics.map((d) => `${d.file}:${d.position.line}:${d.position.column} ${d.rule} ${d.message}`)).toEqual([
+      "site.yaml:2:11 field-invalid `timezone` must be an IANA time zone such as `Asia/Kabul` or `UTC`.",
+      "site.yaml:3:1 field-unknown Unknown field `sectons`. Did you mean `sections`?",
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/site/config.ts";
+import { buildSiteModel } from "../../src/site/model.ts";
+import { loaded } from "../support/loaded.ts";
+
+const CONFIG: SiteConfig = {
+  ...DEFAULT_SITE_CONFIG,
+  name: "Ledger",
+  url: "https://ledger.example",
+  outlet: "Ledger",
+  sections: [
+    { slug: "national", title: "National", description: undefined },
+    { slug: "world", title: "World", description: "Beyond the borders." },
+  ],
+  authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north." }],
+  relatedCount: 2,
+};
+const NOW = Date.UTC(2026, 10, 24);
+
+const a = loaded("floods", "national", "title: Floods\ndate: 2026-10-14T09:30:00+04:30\ntags: [floods, Baghlan]\ncheck_also: [aid]\nauthor: farida noori", "Water rose.\n\nMore.");
+const b = loaded("aid", "national", "title: Aid\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive.");
+const c = loaded("rebuild", "national", "title: Rebuild\ndate: 2026-10-20T09:30:00+04:30\ntags: [Baghlan]");
+const d = loaded("summit", "world", "title: Summit\ndate: 2026-10-16T09:30:00+03:00\ntags: [climate]\noutlet: AT News");
+const future = loaded("later", "world", "title: Later\ndate: 2027-01-01T09:30:00+04:30\ntags: [floods]");
+const draft = loaded("draft", "world", "title: Draft\ndate: 2026-10-01T09:30:00+04:30\ndraft: true");
+
+describe("buildSiteModel", () => {
+  const { model, diagnostics } = buildSiteModel([a, b, c, d, future, draft], CONFIG, NOW);
+  const article = (slug: string) => model.articles.find((x) => x.slug === slug);
+
+  it("should publish only articles that are neither drafts nor scheduled, newest first", () => {
+    expect(diagnostics).toEqual([]);
+    expect(model.articles.map((x) => x.slug)).toEqual(["rebuild", "summit", "aid", "floods"]);
+  });
+
+  it("should give each article its URL, outlet, summary and local time", () => {
+    expect(article("floods")).toMatchObject({
+      url: "/national/floods/",
+      canonical: "https://ledger.example/national/floods/",
+      outlet: "Ledger",
+      summary: "Water rose.",
+      published: { iso: "2026-10-14T09:30:00+04:30", day: "14 October 2026" },
+    });
+    expect(article("summit")?.outlet).toBe("AT News");
+    expect(article("aid")?.summary).toBe("Convoys arrive.");
+  });
+
+  it("should match authors to their bios by name", () => {
+    expect(article("floods")?.authors).toEqual([{ name: "farida noori", role: "Correspondent", bio: "Covers the north." }]);
+  });
+
+  it("should resolve Check Also slugs to the article's card", () => {
+    const items = article("floods")?.checkAlso ?? [];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: "article", article: { url: "/national/aid/", title: "Aid", summary: "Convoys arrive." } });
+  });
+
+  it("should keep the Check Also target and the article itself out of the sidebar", () => {
+    expect(article("floods")?.related.map((r) => r.slug)).toEqual(["rebuild", "summit"]);
+    expect(article("aid")?.related.map((r) => r.slug)).toEqual(["floods", "rebuild"]);
+  });
+
+  it("should build the breadcrumb Home / Section / Title", () => {
+    expect(article("floods")?.breadcrumb).toEqual([
+      { title: "Home", url: "/" },
+      { title: "National", url: "/national/" },
+      { title: "Floods", url: undefined },
+    ]);
+  });
+
+  it("should list sections in config order with their articles newest first", () => {
+    expect(model.sectionPages.map((p) => [p.section.slug, p.articles.map((x) => x.slug)])).toEqual([
+      ["national", ["rebuild", "aid", "floods"]],
+      ["world", ["summit"]],
+    ]);
+  });
+
+  it("should lead the home page with the newest story and not repeat it below", () => {
+    expect(model.home.lead?.slug).toBe("rebuild");
+    expect(model.home.sections.map((s) => [s.section.slug, s.articles.map((x) => x.slug)])).toEqual([
+      ["national", ["aid", "floods"]],
+      ["world", ["summit"]],
+    ]);
+  });
+});
+
+describe("buildSiteModel diagnostics", () => {
+  const rules = (articles: Parameters<typeof buildSiteModel>[0], unreadable?: Set<string>) =>
+    buildSiteModel(articles, CONFIG, NOW, unreadable).diagnostics.map((x) => `${x.file}:${x.position.line}:${x.position.column} ${x.rule}`);
+
+  it("should report a Check Also pointing at itself, a draft or a scheduled article", () => {
+    const self = loaded("self", "national", "title: S\ndate: 2026-10-14T09:30:00+04:30\ncheck_also:\n  - self\n  - draft\n  - later");
+    expect(rules([self, draft, future])).toEqual([
+      "content/national/self.md:5:5 check-also-self",
+      "content/national/self.md:6:5 check-also-unpublished",
+      "content/national/self.md:7:5 check-also-unpublished",
+    ]);
+  });
+
+  it("should not report a Check Also target whose own file failed to load", () => {
+    const x = loaded("x", "national", "title: X\ndate: 2026-10-14T09:30:00+04:30\ncheck_also: [broken]");
+    expect(rules([x], new Set(["broken"]))).toEqual([]);
+    expect(rules([x])).toEqual(["content/national/x.md:4:14 check-also-unresolved"]);
+  });
+
+  it("should report duplicate slugs across sections", () => {
+    const one = loaded("same", "national", "title: One\ndate: 2026-10-14T09:30:00+04:30");
+    const two = loaded("same", "world", "title: Two\ndate: 2026-10-14T09:30:00+04:30");
+    expect(rules([two, one])).toEqual(["content/world/same.md:1:1 slug-duplicate"]);
+  });
+
+  it("should warn about a section the config does not list, with a suggestion, and still give it a page", () => {
+    const odd = loaded("odd", null, "title: Odd\ndate: 2026-10-14T09:30:00+04:30\nsection: Wrold");
+    const result = buildSiteModel([odd], CONFIG, NOW);
+    expect(result.diagnostics.map((x) => [x.rule, x.severity, x.position.line, x.message])).toEqual([
+      ["section-unknown", "warning", 4, "The section `Wrold` is not listed in the site config; it gets its own page anyway. Did you mean `world`?"],
+    ]);
+    expect(result.model.sectionPages.map((p) => p.section.slug)).toEqual(["national", "world", "wrold"]);
+    expect(result.model.articles[0]?.url).toBe("/wrold/odd/");
+  });
+
+  it("should require a section when the article is not in a section folder", () => {
+    const loose = loaded("loose", null, "title: Loose\ndate: 2026-10-14T09:30:00+04:30");
+    expect(rules([loose])).toEqual(["content/loose.md:1:1 section-missing"]);
+  });
+
+  it("should match a section field to the config by slug", () => {
+    const e = loaded("e", null, "title: E\ndate: 2026-10-14T09:30:00+04:30\nsection: world");
+    const result = buildSiteModel([e], CONFIG, NOW);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model.articles[0]?.section).toEqual({ slug: "world", title: "World", url: "/world/" });
+  });
+});
