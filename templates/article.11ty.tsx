@@ -63,7 +63,8 @@ function CheckAlso({ items }: { items: readonly CheckAlsoItem[] }) {
 function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
   if (authors.length === 0) return null;
   return (
-    <section class="author-box" aria-label={authors.length === 1 ? "About the author" : "About the authors"}>
+    <section class="author-box" aria-labelledby="author-box-title">
+      <h2 id="author-box-title">{authors.length === 1 ? "About the author" : "About the authors"}</h2>
       {authors.map((author) => (
         <div class="author">
           <p class="author-name">
@@ -118,11 +119,14 @@ export function render({ model, article }: ArticlePageData) {
           )}
           <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
           {article.tags.length === 0 ? null : (
-            <ul class="tags" aria-label="Tags">
-              {article.tags.map((tag) => (
-                <li>{tag}</li>
-              ))}
-            </ul>
+            <div class="topics">
+              <h2 class="topics-title">Topics</h2>
+              <ul class="tags">
+                {article.tags.map((tag) => (
+                  <li>{tag}</li>
+                ))}
+              </ul>
+            </div>
           )}
           <CheckAlso items={article.checkAlso} />
           <AuthorBox authors={article.authors} />

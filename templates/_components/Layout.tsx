@@ -56,7 +56,8 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="site-footer">
           <p>
-            <a href="/">{site.name}</a> · {site.outlet}
+            <a href="/">{site.name}</a>
+            {site.description === undefined ? null : <> · {site.description}</>}
           </p>
           <nav aria-label="Footer">
             <ul>
