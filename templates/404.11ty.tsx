@@ -1,5 +1,6 @@
 import type { PageData } from "./_components/data.ts";
 import { Layout } from "./_components/Layout.tsx";
+import { SectionLinks } from "./_components/SectionLinks.tsx";
 
 /** Served by static hosts for unknown addresses. */
 export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };
@@ -15,13 +16,7 @@ export function render({ model }: PageData) {
       <p>
         Go to the <a href="/">front page</a>, or browse a section:
       </p>
-      <ul class="section-links">
-        {site.sections.map((s) => (
-          <li>
-            <a href={s.url}>{s.title}</a>
-          </li>
-        ))}
-      </ul>
+      <SectionLinks sections={site.sections} class="section-links" />
     </Layout>
   );
 }

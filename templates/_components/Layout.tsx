@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { SiteView } from "../../src/site/view.ts";
+import { SectionLinks } from "./SectionLinks.tsx";
 
 export interface LayoutProps {
   readonly site: SiteView;
@@ -60,13 +61,7 @@ export function Layout(props: LayoutProps) {
             {site.description === undefined ? null : <> · {site.description}</>}
           </p>
           <nav aria-label="Footer">
-            <ul>
-              {site.sections.map((s) => (
-                <li>
-                  <a href={s.url}>{s.title}</a>
-                </li>
-              ))}
-            </ul>
+            <SectionLinks sections={site.sections} />
           </nav>
         </footer>
       </body>

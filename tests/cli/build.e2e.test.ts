@@ -72,6 +72,13 @@ describe("npm run build", () => {
     }
   });
 
+  it("should publish an article kept in a folder with the picture beside it", () => {
+    const html = page("national/rebuilding-begins");
+    expect(html).toContain('<img src="/national/rebuilding-begins/bridge.svg" alt="A new bridge over the Baghlan river"/>');
+    expect(html).toContain("Engineers at the Nahrin bridge site.");
+    expect(existsSync(path.join(out, "national/rebuilding-begins/bridge.svg"))).toBe(true);
+  });
+
   it("should publish neither drafts nor articles scheduled after --now", () => {
     expect(existsSync(path.join(out, "world/draft-story"))).toBe(false);
     expect(existsSync(path.join(out, "world/scheduled-story"))).toBe(false);

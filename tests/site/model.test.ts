@@ -119,6 +119,11 @@ describe("buildSiteModel diagnostics", () => {
     expect(result.model.articles[0]?.url).toBe("/wrold/odd/");
   });
 
+  it("should report a picture that is not beside the article at its line", () => {
+    const pic = loaded("pic", "national", "title: P\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: missing.jpg\n  alt: A bridge");
+    expect(rules([pic])).toEqual(["content/national/pic.md:5:8 field-invalid"]);
+  });
+
   it("should require a section when the article is not in a section folder", () => {
     const loose = loaded("loose", null, "title: Loose\ndate: 2026-10-14T09:30:00+04:30");
     expect(rules([loose])).toEqual(["content/loose.md:1:1 section-missing"]);
