@@ -8,6 +8,13 @@ import type { Position } from "../diagnostics/diagnostic.ts";
  */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * `yaml` recurses per level of nesting: thousands of `[` overflow the stack,
+ * and tens of thousands exhaust memory. Front matter needs a few levels; refuse
+ * more before parsing.
+ */
+export const MAX_DEPTH = 32;
+
 export interface YamlError {
   readonly position: Position;
   readonly reason: string;
@@ -28,6 +35,15 @@ export interface ParsedYaml {
  * @param lineOffset lines before the YAML text in its file (front matter starts on line 2).
  */
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const position = { line: tooDeep.line + lineOffset, column: tooDeep.column };
+    return {
+      value: undefined,
+      errors: [{ position, reason: `nested more than ${MAX_DEPTH} levels deep; front matter is read up to ${MAX_DEPTH} levels` }],
+      positionOf: () => position,
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     schema: "core",
@@ -86,4 +102,43 @@ function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): num
     best = next.range?.[0] ?? best;
   }
   return best;
+}
+
+/**
+ * Where the nesting first exceeds MAX_DEPTH, counting open flow brackets
+ * (outside quotes and comments) plus block levels (indentation steps and
+ * compact `- ` entries). A cheap single pass; undefined when shallow enough.
+ */
+function findExcessiveNesting(text: string): { line: number; column: number } | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber++;
+    const content = line.replace(/^[ \t]*/, "");
+    if (flow === 0 && content !== "" && !content.startsWith("#")) {
+      const indent = line.length - content.length;
+      while (indents.length > 0 && (indents.at(-1) ?? 0) >= indent) indents.pop();
+      indents.push(indent);
+      const compact = /^(?:[-?] +)+/.exec(content)?.[0].replace(/ +/g, "").length ?? 0;
+      if (indents.length + compact > MAX_DEPTH) return { line: lineNumber, column: indent + 1 };
+    }
+    let quote: string | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quote !== undefined) {
+        if (ch === quote && (quote === "'" || line[i - 1] !== "\\")) quote = undefined;
+      } else if (ch === '"' || ch === "'") {
+        quote = ch;
+      } else if (ch === "#" && (i === 0 || line[i - 1] === " ")) {
+        break;
+      } else if (ch === "[" || ch === "{") {
+        flow++;
+        if (flow + indents.length > MAX_DEPTH) return { line: lineNumber, column: i + 1 };
+      } else if ((ch === "]" || ch === "}") && flow > 0) {
+        flow--;
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles } from "../content/find-files.ts";
 import { loadArticle, type LoadedArticle } from "../content/load-article.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -41,10 +42,12 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
 
   const found = await findArticleFiles(input.contentDir, input.contentDir);
   diagnostics.push(...found.diagnostics);
+  const { unique, diagnostics: duplicates } = findDuplicateSlugs(found.articles);
+  diagnostics.push(...duplicates);
 
   const loaded: LoadedArticle[] = [];
   const unreadable = new Set<string>();
-  for (const file of found.articles) {
+  for (const file of unique) {
     const result = await loadArticle(file, site.config.timezone);
     diagnostics.push(...result.diagnostics);
     if (result.source !== undefined) sources.set(file.display, result.source);

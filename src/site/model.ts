@@ -48,8 +48,8 @@ const sectionLink = (s: SectionConfig): SectionLink => ({ slug: s.slug, title: s
 
 /**
  * Relate the loaded articles to each other and to the site, and compute every
- * page's view model. Problems that need more than one file (duplicate slugs,
- * Check Also targets, sections) are found here.
+ * page's view model. Problems that need more than one file (Check Also
+ * targets, sections) are found here. Slugs are unique already (duplicate-slugs.ts).
  */
 export function buildSiteModel(
   loaded: readonly LoadedArticle[],
@@ -60,22 +60,8 @@ export function buildSiteModel(
 ): ModelResult {
   const diagnostics: Diagnostic[] = [];
 
-  // Duplicate slugs, including ones that differ only by case or Unicode normalization.
-  const bySlug = new Map<string, LoadedArticle>();
-  const unique: LoadedArticle[] = [];
-  for (const article of [...loaded].sort((a, b) => byCode(a.file.display, b.file.display))) {
-    const key = article.slug.normalize("NFC").toLowerCase();
-    const first = bySlug.get(key);
-    if (first) {
-      diagnostics.push(diagnose("slug-duplicate", article.file.display, START, { slug: article.slug, other: first.file.display }));
-      continue;
-    }
-    bySlug.set(key, article);
-    unique.push(article);
-  }
-
   const placed: Placed[] = [];
-  for (const article of unique) {
+  for (const article of loaded) {
     const { section, diagnostics: found } = resolveSection(article, config);
     diagnostics.push(...found);
     if (!section) continue;

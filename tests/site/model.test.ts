@@ -103,12 +103,6 @@ describe("buildSiteModel diagnostics", () => {
     expect(rules([x])).toEqual(["content/national/x.md:4:14 check-also-unresolved"]);
   });
 
-  it("should report duplicate slugs across sections", () => {
-    const one = loaded("same", "national", "title: One\ndate: 2026-10-14T09:30:00+04:30");
-    const two = loaded("same", "world", "title: Two\ndate: 2026-10-14T09:30:00+04:30");
-    expect(rules([two, one])).toEqual(["content/world/same.md:1:1 slug-duplicate"]);
-  });
-
   it("should warn about a section the config does not list, with a suggestion, and still give it a page", () => {
     const odd = loaded("odd", null, "title: Odd\ndate: 2026-10-14T09:30:00+04:30\nsection: Wrold");
     const result = buildSiteModel([odd], CONFIG, NOW);
