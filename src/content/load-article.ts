@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
+import type { BodyIssue } from "../markdown/issues.ts";
 import { renderBody, type RenderedBody } from "../markdown/processor.ts";
 import type { ArticleFile } from "./find-files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -39,18 +40,23 @@ function decode(bytes: Uint8Array): { text: string } | { badOffset: number } {
   }
 }
 
-export async function loadArticle(file: ArticleFile, zone: string): Promise<LoadResult> {
+export async function loadArticle(file: ArticleFile, zone: string, embedHosts: readonly string[] = []): Promise<LoadResult> {
   const bytes = await readFile(file.absolute);
   const decoded = decode(bytes);
   if ("badOffset" in decoded) {
     return { article: undefined, source: undefined, diagnostics: [diagnose("file-encoding", file.display, START, { offset: decoded.badOffset })] };
   }
   const source = decoded.text;
-  return { ...parseArticle(source, file, zone), source };
+  return { ...parseArticle(source, file, zone, embedHosts), source };
 }
 
 /** The pure part of loading, for tests: text in, article or diagnostics out. */
-export function parseArticle(source: string, file: ArticleFile, zone: string): Omit<LoadResult, "source"> {
+export function parseArticle(
+  source: string,
+  file: ArticleFile,
+  zone: string,
+  embedHosts: readonly string[] = [],
+): Omit<LoadResult, "source"> {
   const at = file.display;
   const fail = (diagnostics: Diagnostic[]) => ({ article: undefined, diagnostics });
   if (source.trim() === "") return fail([diagnose("file-empty", at, START, {})]);
@@ -79,10 +85,23 @@ export function parseArticle(source: string, file: ArticleFile, zone: string): O
   if (validated.data === undefined || diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
 
   const frontMatter = validated.data;
-  const body = renderBody(split.body, { dateline: frontMatter.dateline, path: at });
+  const body = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
+  for (const issue of body.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));
   const yaml = split.yaml;
   return {
     article: { file, slug, frontMatter, body, locate: (path, key) => yaml.positionOf(path, key) },
     diagnostics,
   };
+}
+
+function diagnoseBodyIssue(issue: BodyIssue, file: string, lineOffset: number): Diagnostic {
+  const position = { line: issue.line + lineOffset, column: issue.column };
+  switch (issue.rule) {
+    case "body-raw-html":
+      return diagnose(issue.rule, file, position, issue.args);
+    case "body-unsafe-link":
+      return diagnose(issue.rule, file, position, issue.args);
+    case "embed-host":
+      return diagnose(issue.rule, file, position, issue.args);
+  }
 }

@@ -182,11 +182,24 @@ export const catalogue = {
     message: ({ slug, state }) => `\`check_also\` names \`${slug}\`, which is ${state}.`,
     hint: () => "Point it at a published article, or publish that one first.",
   }),
-  "site-config-invalid": rule<{ field: string; problem: string }>({
-    severity: "error",
-    title: "Site config is invalid",
-    message: ({ field, problem }) => `\`${field}\` ${problem}.`,
-    hint: () => "Correct site.yaml; the README lists its fields and their defaults.",
+  "body-raw-html": rule<{ snippet: string }>({
+    severity: "warning",
+    title: "Raw HTML in the body is not published",
+    message: ({ snippet }) => `Raw HTML is removed from the article: \`${snippet}\`.`,
+    hint: () =>
+      "Write it in Markdown instead: **bold**, _italic_, [a link](https://…), > a quote. Embeds (videos, maps) must come from a host listed under `embeds:` in site.yaml.",
+  }),
+  "body-unsafe-link": rule<{ url: string }>({
+    severity: "warning",
+    title: "Link or picture with an unsafe address",
+    message: ({ url }) => `The address \`${url}\` is not a web, e-mail or site address; only its text is published.`,
+    hint: () => "Link to an `https://` address, a `mailto:` address or a path on this site such as `/national/…`.",
+  }),
+  "embed-host": rule<{ host: string }>({
+    severity: "warning",
+    title: "Embed from a host that is not allowed",
+    message: ({ host }) => `The embedded frame from \`${host}\` is removed: that host is not allowed.`,
+    hint: ({ host }) => `If \`${host}\` is trusted, add it under \`embeds:\` in site.yaml; otherwise link to the page instead.`,
   }),
 } as const;
 

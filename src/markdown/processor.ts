@@ -7,6 +7,8 @@ import remarkDateline from "./remark-dateline.ts";
 import remarkDemoteHeadings from "./remark-demote-headings.ts";
 import remarkExcerpt from "./remark-excerpt.ts";
 import remarkGfmFixes from "./remark-gfm-fixes.ts";
+import type { BodyIssue } from "./issues.ts";
+import remarkRawHtml from "./remark-raw-html.ts";
 import remarkSafeUrls from "./remark-safe-urls.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
@@ -17,6 +19,7 @@ import { sanitizeSchema } from "./sanitize-schema.ts";
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkRawHtml)
   .use(remarkSafeUrls)
   .use(remarkGfmFixes)
   .use(remarkDemoteHeadings)
@@ -27,6 +30,8 @@ const processor = unified()
 
 export interface BodyOptions {
   readonly dateline?: string | undefined;
+  /** Hosts whose `<iframe>` embeds are kept (site.yaml `embeds`). */
+  readonly embedHosts?: readonly string[];
   /** Path for messages. */
   readonly path?: string;
 }
@@ -35,11 +40,14 @@ export interface RenderedBody {
   readonly html: string;
   /** Plain text of the first paragraph (without the dateline), if any. */
   readonly firstParagraph: string | undefined;
+  /** What the transforms removed or refused, positioned in the body. */
+  readonly issues: readonly BodyIssue[];
 }
 
 export function renderBody(markdown: string, options: BodyOptions = {}): RenderedBody {
   const file = new VFile({ value: markdown, ...(options.path === undefined ? {} : { path: options.path }) });
   if (options.dateline !== undefined) file.data.dateline = options.dateline;
+  if (options.embedHosts !== undefined) file.data.embedHosts = options.embedHosts;
   const html = String(processor.processSync(file));
-  return { html, firstParagraph: file.data.firstParagraph };
+  return { html, firstParagraph: file.data.firstParagraph, issues: file.data.issues ?? [] };
 }

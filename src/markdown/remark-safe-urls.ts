@@ -1,6 +1,8 @@
 import type { Image, ImageReference, Link, LinkReference, Parent, Root, RootContent } from "mdast";
 import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { reportIssue } from "./issues.ts";
 
 /** Schemes a body may link to; anything else (javascript:, data:, vbscript:, …) is refused. */
 const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
@@ -14,6 +16,8 @@ export function isSafeUrl(url: string): boolean {
   return SAFE_SCHEMES.has(url.slice(0, colon).toLowerCase());
 }
 
+const shorten = (url: string): string => (url.length > 60 ? `${url.slice(0, 60)}…` : url);
+
 /**
  * The sanitizer would keep an unsafe link as an `<a>` without `href` and an
  * unsafe image as an `<img>` without `src` (invalid HTML). Replace them here
@@ -21,15 +25,21 @@ export function isSafeUrl(url: string): boolean {
  * unsafe definitions (`[x][ref]` with `[ref]: javascript:…`) likewise.
  */
 export default function remarkSafeUrls() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
     const unsafeDefinitions = new Set<string>();
     visit(tree, "definition", (node) => {
-      if (!isSafeUrl(node.url)) unsafeDefinitions.add(normalizeIdentifier(node.identifier));
+      if (isSafeUrl(node.url)) return;
+      unsafeDefinitions.add(normalizeIdentifier(node.identifier));
+      reportIssue(file, node, { rule: "body-unsafe-link", args: { url: shorten(node.url) } });
     });
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (parent === undefined || index === undefined) return undefined;
       let unsafe = false;
-      if (node.type === "link" || node.type === "image") unsafe = !isSafeUrl((node as Link | Image).url);
+      if (node.type === "link" || node.type === "image") {
+        const { url } = node as Link | Image;
+        unsafe = !isSafeUrl(url);
+        if (unsafe) reportIssue(file, node, { rule: "body-unsafe-link", args: { url: shorten(url) } });
+      }
       else if (node.type === "linkReference" || node.type === "imageReference") {
         unsafe = unsafeDefinitions.has(normalizeIdentifier((node as LinkReference | ImageReference).identifier));
       }

@@ -2,14 +2,18 @@ import { defaultSchema, type Schema } from "hast-util-sanitize";
 
 /**
  * GitHub's allow-list (hast-util-sanitize's default), plus the few classes
- * our own transforms emit. Raw HTML in a body never reaches this point:
- * remark-html drops it when sanitizing.
+ * and elements our own transforms emit. Raw HTML in a body never reaches
+ * this point: remark-raw-html removes it (and remark-html would drop it).
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   // The default prefixes footnote ids twice, which breaks footnote links.
   clobberPrefix: "",
+  // Embeds: only remark-raw-html creates these, for hosts the site allows.
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "iframe"],
   attributes: {
+    figure: [["className", "embed"]],
+    iframe: ["src", "title", "width", "height", "loading", "allowFullScreen", "referrerPolicy", "sandbox"],
     ...defaultSchema.attributes,
     span: [["className", "dateline"]],
     td: [["className", "align-left", "align-center", "align-right"]],

@@ -43,6 +43,13 @@ export const siteConfigSchema = z.strictObject({
   outlet: text.optional(),
   sections: z.array(sectionEntry).default([]),
   authors: z.array(authorEntry).default([]),
+  embeds: z
+    .array(
+      text.refine((v) => /^[a-z0-9.-]+$/.test(v), {
+        params: { rule: "field-invalid", problem: "must be a host name such as `www.youtube-nocookie.com`" },
+      }),
+    )
+    .default([]),
   related: z.strictObject({ count: z.number().int().min(0).max(20).default(5) }).default({ count: 5 }),
   home: z.strictObject({ per_section: z.number().int().min(1).max(20).default(4) }).default({ per_section: 4 }),
 });
@@ -70,6 +77,8 @@ export interface SiteConfig {
   readonly outlet: string;
   readonly sections: readonly SectionConfig[];
   readonly authors: readonly AuthorConfig[];
+  /** Hosts whose `<iframe>` embeds articles may use. None by default. */
+  readonly embeds: readonly string[];
   readonly relatedCount: number;
   readonly homePerSection: number;
 }
@@ -88,6 +97,7 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
         : { slug: slugify(entry.slug ?? entry.title), title: entry.title, description: entry.description },
     ),
     authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio })),
+    embeds: raw.embeds,
     relatedCount: raw.related.count,
     homePerSection: raw.home.per_section,
   };

@@ -48,7 +48,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
   const loaded: LoadedArticle[] = [];
   const unreadable = new Set<string>();
   for (const file of unique) {
-    const result = await loadArticle(file, site.config.timezone);
+    const result = await loadArticle(file, site.config.timezone, site.config.embeds);
     diagnostics.push(...result.diagnostics);
     if (result.source !== undefined) sources.set(file.display, result.source);
     if (result.article) loaded.push(result.article);
