@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseDate } from "../content/dates.ts";
+import { FORMATS, type Format } from "../diagnostics/reporter.ts";
 
 /** A mistake in how the command was called: exit code 2, with the message. */
 export class UsageError extends Error {
@@ -10,6 +11,8 @@ export class UsageError extends Error {
 
 export interface CommonOptions {
   readonly contentDir: string;
+  /** How diagnostics are printed. */
+  readonly format: Format;
   /** The site config file; undefined when there is none (defaults apply). */
   readonly siteFile: string | undefined;
 }
@@ -28,7 +31,14 @@ const common = {
   content: { type: "string", default: "content" },
   site: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
+  format: { type: "string", default: "human" },
 } as const;
+
+function formatFrom(value: string): Format {
+  const found = FORMATS.find((f) => f === value);
+  if (found === undefined) throw new UsageError(`--format: \`${value}\` is not one of ${FORMATS.join(", ")}.`);
+  return found;
+}
 
 /**
  * The site config: `--site <file>` if given (it must exist), else `site.yaml`
@@ -64,7 +74,7 @@ export function parseBuildArgs(argv: readonly string[]): BuildOptions | "help" {
     if (!parsed.ok) throw new UsageError(`--now: \`${values.now}\` is not a date-time: ${parsed.problem}.`);
     now = parsed.moment.epoch;
   }
-  return { contentDir, siteFile: siteFileFor(contentDir, values.site), outDir: values.out, now };
+  return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), outDir: values.out, now };
 }
 
 export function parseDevArgs(argv: readonly string[]): DevOptions | "help" {
@@ -73,7 +83,7 @@ export function parseDevArgs(argv: readonly string[]): DevOptions | "help" {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: \`${values.port}\` is not a port number.`);
   const contentDir = contentDirFrom(values.content);
-  return { contentDir, siteFile: siteFileFor(contentDir, values.site), port };
+  return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), port };
 }
 
 function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? C extends { options?: infer O } ? O : never : never>(

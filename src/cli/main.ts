@@ -6,7 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { formatHuman, summaryLine } from "../diagnostics/reporter.ts";
+import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { servePages, writePages } from "../eleventy/pages.ts";
 import { loadSite, type LoadedSite } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, UsageError, type CommonOptions } from "./args.ts";
@@ -21,18 +21,23 @@ export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
 const USAGE = `Usage:
   npm run build -- [--content <dir>] [--out <dir>] [--site <file>] [--now <date-time>]
   npm run dev   -- [--content <dir>] [--site <file>] [--port <n>]
-  npm run check -- [--content <dir>] [--site <file>]
+  npm run check -- [--content <dir>] [--site <file>] [--format human|json|github]
 
   --content  folder of Markdown articles (default: content)
   --out      output folder, replaced whole on success (default: dist)
   --site     site config (default: site.yaml beside the content folder, if any)
   --now      build as of this moment, e.g. 2026-11-24T08:00:00+04:30 (default: now)
   --port     preview server port on 127.0.0.1 (default: 8080)
+  --format   how problems are printed: human (default), json, or github (Actions annotations)
 
 Exit codes: 0 success, 1 the content has errors, 2 usage or internal error.`;
 
-function report(site: LoadedSite): void {
-  if (site.diagnostics.length > 0) process.stderr.write(formatHuman(site.diagnostics, site.sources));
+function report(site: LoadedSite, format: Format): void {
+  if (format === "json") {
+    process.stdout.write(formatJson(site.diagnostics));
+  } else if (site.diagnostics.length > 0) {
+    process.stderr.write(formatDiagnostics(format, site.diagnostics, site.sources));
+  }
 }
 
 function load(options: CommonOptions, now = Date.now()): Promise<LoadedSite> {
@@ -46,7 +51,7 @@ async function build(argv: readonly string[]): Promise<number> {
   const sources = [options.contentDir, TEMPLATES, PUBLIC, ...(options.siteFile === undefined ? [] : [options.siteFile])];
   await checkOutDir(options.outDir, sources);
   const site = await load(options, options.now);
-  report(site);
+  report(site, options.format);
   if (hasErrors(site.diagnostics)) {
     process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
     return EXIT.contentErrors;
@@ -56,7 +61,9 @@ async function build(argv: readonly string[]): Promise<number> {
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const warnings = site.diagnostics.length;
-  process.stdout.write(
+  // With --format json, stdout carries only the JSON report.
+  const out = options.format === "json" ? process.stderr : process.stdout;
+  out.write(
     `Built ${site.model.articles.length} articles (${written} pages) into ${options.outDir}/ in ${seconds} s` +
       `${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.\n`,
   );
@@ -67,8 +74,10 @@ async function check(argv: readonly string[]): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
   const site = await load(options, options.now);
-  report(site);
-  if (site.diagnostics.length === 0) process.stdout.write(`${site.articleCount} articles checked: ${summaryLine([])}.\n`);
+  report(site, options.format);
+  if (options.format !== "json" && site.diagnostics.length === 0) {
+    process.stdout.write(`${site.articleCount} articles checked: no problems found.\n`);
+  }
   return hasErrors(site.diagnostics) ? EXIT.contentErrors : EXIT.ok;
 }
 
@@ -84,7 +93,7 @@ async function dev(argv: readonly string[]): Promise<number> {
     watch: [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])],
     refresh: async () => {
       const site = await load(options);
-      report(site);
+      report(site, options.format);
       if (hasErrors(site.diagnostics)) {
         process.stderr.write("Previewing without the articles that have errors; fix them and save to see them again.\n");
       }

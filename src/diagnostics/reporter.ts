@@ -1,3 +1,4 @@
+import { catalogue } from "./catalogue.ts";
 import { type Diagnostic, compareDiagnostics } from "./diagnostic.ts";
 
 /** Source texts by file, for code frames. A file missing here gets no frame. */
@@ -45,4 +46,59 @@ export function formatHuman(diagnostics: readonly Diagnostic[], sources: Sources
     return `${head}\n  hint: ${d.hint}${frame}`;
   });
   return `${[...blocks, summaryLine(diagnostics)].join("\n\n")}\n`;
+}
+
+/** Machine-readable: every diagnostic with its rule's title, and the counts. */
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const errors = sorted.filter((d) => d.severity === "error").length;
+  return `${JSON.stringify(
+    {
+      diagnostics: sorted.map((d) => ({
+        file: d.file,
+        line: d.position.line,
+        column: d.position.column,
+        severity: d.severity,
+        rule: d.rule,
+        title: catalogue[d.rule].title,
+        message: d.message,
+        hint: d.hint,
+      })),
+      summary: { errors, warnings: sorted.length - errors, files: new Set(sorted.map((d) => d.file)).size },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** GitHub Actions workflow commands: data escapes `%`, CR, LF; properties also `:` and `,`. */
+const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** One annotation per diagnostic, shown on the pull request's lines; then the summary. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const lines = [...diagnostics].sort(compareDiagnostics).map((d) => {
+    const props = [
+      `file=${escapeProperty(d.file)}`,
+      `line=${d.position.line}`,
+      `col=${d.position.column}`,
+      `title=${escapeProperty(`${d.rule}: ${catalogue[d.rule].title}`)}`,
+    ].join(",");
+    return `::${d.severity} ${props}::${escapeData(`${d.message}\n${d.hint}`)}`;
+  });
+  return `${[...lines, summaryLine(diagnostics)].join("\n")}\n`;
+}
+
+export const FORMATS = ["human", "json", "github"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function formatDiagnostics(format: Format, diagnostics: readonly Diagnostic[], sources: Sources): string {
+  switch (format) {
+    case "human":
+      return formatHuman(diagnostics, sources);
+    case "json":
+      return formatJson(diagnostics);
+    case "github":
+      return formatGithub(diagnostics);
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogue } from "../../src/diagnostics/catalogue.ts";
 import { diagnose } from "../../src/diagnostics/diagnostic.ts";
 import { didYouMean, editDistance } from "../../src/diagnostics/did-you-mean.ts";
-import { codeFrame, formatHuman, summaryLine } from "../../src/diagnostics/reporter.ts";
+import { codeFrame, formatGithub, formatHuman, formatJson, summaryLine } from "../../src/diagnostics/reporter.ts";
 
 describe("reporter", () => {
   const source = "---\ntitle: x\noutlt: AT\n---\nbody\n";
@@ -53,5 +53,34 @@ describe("didYouMean", () => {
     expect(didYouMean("outlt", ["title", "outlet", "tags"])).toBe("outlet");
     expect(didYouMean("Wrold", ["national", "world"])).toBe("world");
     expect(didYouMean("banana", ["title", "outlet"])).toBeUndefined();
+  });
+});
+
+describe("machine formats", () => {
+  const d = diagnose("field-unknown", "content/a,b.md", { line: 3, column: 1 }, { field: "outlt", suggestion: "outlet" });
+
+  it("should print JSON with positions, rule, title and counts", () => {
+    const parsed = JSON.parse(formatJson([d]));
+    expect(parsed).toEqual({
+      diagnostics: [
+        {
+          file: "content/a,b.md",
+          line: 3,
+          column: 1,
+          severity: "error",
+          rule: "field-unknown",
+          title: "Unknown field",
+          message: "Unknown field `outlt`. Did you mean `outlet`?",
+          hint: "Rename it to `outlet`.",
+        },
+      ],
+      summary: { errors: 1, warnings: 0, files: 1 },
+    });
+  });
+
+  it("should print GitHub annotations with escaped properties and data", () => {
+    expect(formatGithub([d]).split("\n")[0]).toBe(
+      "::error file=content/a%2Cb.md,line=3,col=1,title=field-unknown%3A Unknown field::Unknown field `outlt`. Did you mean `outlet`?%0ARename it to `outlet`.",
+    );
   });
 });
