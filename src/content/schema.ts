@@ -15,8 +15,11 @@ export interface IssueParams {
 
 const text = z.string().trim().min(1);
 
+/** For editors' tools (JSON Schema): the form we ask for; without an offset is only a warning. */
+const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$";
+
 function dateField(zone: string) {
-  return z.string().transform((value, ctx): Moment => {
+  return z.string().meta({ pattern: DATE_PATTERN, examples: ["2026-09-26T09:00:00+04:30"] }).transform((value, ctx): Moment => {
     const parsed = parseDate(value, zone);
     if (!parsed.ok) {
       const params: IssueParams = { rule: "date-invalid", problem: parsed.problem };
@@ -60,25 +63,29 @@ const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
 export function frontMatterSchema(zone: string) {
   return z.strictObject({
-    title: text,
-    date: dateField(zone),
-    updated: dateField(zone).optional(),
-    outlet: text.optional(),
-    dateline: text.optional(),
-    section: text.optional(),
-    tags: z.array(text).optional(),
-    author: text.optional(),
-    authors: z.array(text).min(1).optional(),
-    summary: text.optional(),
-    check_also: z.array(z.union([text, checkAlsoLink])).optional(),
-    image: imageSchema.optional(),
+    title: text.describe("The headline, plain text."),
+    date: dateField(zone).describe("Publication time, ISO 8601 with the offset it was written in: 2026-09-26T09:00:00+04:30. Shown in that local time; later than the build, the article waits."),
+    updated: dateField(zone).optional().describe("Time of the last substantial update, same form as `date`."),
+    outlet: text.optional().describe("The publishing outlet under the headline (e.g. AT News); defaults to the site's outlet."),
+    dateline: text.optional().describe("City that opens the first paragraph, e.g. KABUL."),
+    section: text.optional().describe("Section, matched to site.yaml by slug; required unless the file sits in a section folder."),
+    tags: z.array(text).optional().describe("Topics, as a list of text."),
+    author: text.optional().describe("The author's name (or use `authors` for several)."),
+    authors: z.array(text).min(1).optional().describe("Several authors' names."),
+    summary: text.optional().describe("One-line summary; otherwise the first paragraph, trimmed."),
+    check_also: z
+      .array(z.union([text.describe("Another article's slug (its file name without .md)."), checkAlsoLink]))
+      .optional()
+      .describe("The Check Also box: other articles by slug, or { title, url } links."),
+    image: imageSchema.optional().describe("The article's main picture."),
     lang: z
       .string()
       .refine((value) => LANGUAGE_TAG.test(value), {
         params: { rule: "field-invalid", problem: "must be a language tag such as `en`, `ps` or `fa-AF`" } satisfies IssueParams,
       })
-      .optional(),
-    draft: z.boolean().optional(),
+      .optional()
+      .describe("Language tag when not the site's language, e.g. ps or fa-AF (set right to left)."),
+    draft: z.boolean().optional().describe("true keeps the article unpublished."),
   });
 }
 

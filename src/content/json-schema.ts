@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { siteConfigSchema } from "../site/config.ts";
+import { frontMatterSchema } from "./schema.ts";
+
+/**
+ * JSON Schemas generated from the zod schemas, for editors' tools to
+ * autocomplete and underline mistakes. Input shapes (what editors write),
+ * not the parsed types. Committed; a test fails when they are stale.
+ */
+export function jsonSchemas(): Record<string, string> {
+  const render = (schema: z.ZodType, title: string, id: string): string =>
+    `${JSON.stringify({ ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), $id: id, title }, null, 2)}\n`;
+  return {
+    "article.schema.json": render(frontMatterSchema("UTC"), "News article front matter", "article.schema.json"),
+    "site.schema.json": render(siteConfigSchema, "News site config (site.yaml)", "site.schema.json"),
+  };
+}
