@@ -37,11 +37,42 @@ export async function checkOutDir(outDir: string, sources: readonly string[]): P
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Mend what a build killed midway left: a half-written folder is deleted;
+ * if it was killed between the two renames of the swap, the previous output
+ * is put back in place.
+ */
+async function recover(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  if (!existsSync(parent)) return;
+  const prefix = `.${base}-`;
+  for (const name of await readdir(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const [kind, pid, ...rest] = name.slice(prefix.length).split("-");
+    if (rest.length > 0 || (kind !== "building" && kind !== "previous") || !/^\d+$/.test(pid ?? "")) continue;
+    if (isRunning(Number(pid))) continue;
+    const full = path.join(parent, name);
+    if (kind === "previous" && !existsSync(out)) await rename(full, out);
+    else await rm(full, { recursive: true, force: true });
+  }
+}
+
 /** Run `write` into a temporary folder, then swap it in place of `outDir`. */
 export async function publishAtomically<T>(outDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const base = path.basename(out);
+  await recover(out);
   const building = path.join(parent, `.${base}-building-${process.pid}`);
   const previous = path.join(parent, `.${base}-previous-${process.pid}`);
   await rm(building, { recursive: true, force: true });
