@@ -16,9 +16,12 @@ let build: CliResult;
 
 const page = (url: string): string => readFileSync(path.join(out, url, "index.html"), "utf8");
 
+let contentBefore: Map<string, Buffer>;
+
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "newsroom-e2e-"));
   out = path.join(work, "out");
+  contentBefore = snapshotTree(FIXTURE);
   build = runCli(["build", "--content", path.join(FIXTURE, "content"), "--out", out, "--now", NOW]);
 });
 
@@ -94,6 +97,11 @@ describe("npm run build", () => {
     expect(section.indexOf("Aid reaches Baghlan")).toBeLessThan(section.indexOf("Floods hit Baghlan"));
     expect(existsSync(path.join(out, "404.html"))).toBe(true);
     expect(existsSync(path.join(out, "css/site.css"))).toBe(true);
+  });
+
+  it("should never write into the content folder", () => {
+    const after = snapshotTree(FIXTURE);
+    expect([...after.keys()]).toEqual([...contentBefore.keys()]);
   });
 
   it("should write byte-identical output for the same input", () => {

@@ -87,3 +87,25 @@ describe("parseArticle", () => {
     expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(["date-invalid", "field-type", "field-type", "field-unknown"]);
   });
 });
+
+describe("loadArticle", () => {
+  it("should refuse a file that is not UTF-8 instead of publishing garbled text", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { loadArticle } = await import("../../src/content/load-article.ts");
+    const dir = mkdtempSync(path.join(tmpdir(), "encoding-"));
+    try {
+      const latin1 = Buffer.concat([Buffer.from("---\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\ndate: 2026-10-14T09:30:00Z\n---\nx\n")]);
+      const file = { ...articleFile("cafe"), absolute: path.join(dir, "cafe.md") };
+      writeFileSync(file.absolute, latin1);
+      const r = await loadArticle(file, ZONE);
+      expect(r.article).toBeUndefined();
+      expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([["file-encoding", "The file is not valid UTF-8 (first bad byte at offset 14)."]]);
+      writeFileSync(file.absolute, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("---\ntitle: Café\ndate: 2026-10-14T09:30:00Z\n---\nx\n")]));
+      expect((await loadArticle(file, ZONE)).article?.frontMatter.title).toBe("Café");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
