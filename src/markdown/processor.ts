@@ -40,6 +40,8 @@ export interface RenderedBody {
   readonly html: string;
   /** Plain text of the first paragraph (without the dateline), if any. */
   readonly firstParagraph: string | undefined;
+  /** The body as plain text, block by block. */
+  readonly plainText: string;
   /** What the transforms removed or refused, positioned in the body. */
   readonly issues: readonly BodyIssue[];
 }
@@ -49,5 +51,5 @@ export function renderBody(markdown: string, options: BodyOptions = {}): Rendere
   if (options.dateline !== undefined) file.data.dateline = options.dateline;
   if (options.embedHosts !== undefined) file.data.embedHosts = options.embedHosts;
   const html = String(processor.processSync(file));
-  return { html, firstParagraph: file.data.firstParagraph, issues: file.data.issues ?? [] };
+  return { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: file.data.issues ?? [] };
 }

@@ -6,13 +6,20 @@ declare module "vfile" {
   interface DataMap {
     /** Plain text of the body's first paragraph, before any dateline is added. */
     firstParagraph: string;
+    /** Plain text of the whole body (for relating articles and search). */
+    plainText: string;
   }
 }
 
-/** Record the first paragraph's text, the summary of articles that give none. */
+/**
+ * Record the body as plain text, and its first paragraph: the summary of
+ * articles that give none. Block boundaries become line breaks, so words of
+ * two paragraphs never run together.
+ */
 export default function remarkExcerpt() {
   return (tree: Root, file: VFile): void => {
     const first = tree.children.find((node) => node.type === "paragraph");
     if (first) file.data.firstParagraph = toString(first, { includeHtml: false }).replace(/\s+/g, " ").trim();
+    file.data.plainText = tree.children.map((node) => toString(node, { includeHtml: false })).join("\n");
   };
 }

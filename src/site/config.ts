@@ -5,6 +5,7 @@ import { slugify } from "../content/slug.ts";
 import { diagnoseIssues } from "../content/validate.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
 
 /**
  * Site facts, from one YAML file (`site.yaml` beside the content folder, or
@@ -18,6 +19,8 @@ const sectionEntry = z.union([
   text,
   z.strictObject({ title: text, slug: text.optional(), description: text.optional() }),
 ]);
+
+const weight = z.number().min(0).max(100);
 
 const authorEntry = z.strictObject({
   name: text,
@@ -50,7 +53,24 @@ export const siteConfigSchema = z.strictObject({
       }),
     )
     .default([]),
-  related: z.strictObject({ count: z.number().int().min(0).max(20).default(5) }).default({ count: 5 }),
+  related: z
+    .strictObject({
+      count: z.number().int().min(0).max(20).optional(),
+      auto_check_also: z.boolean().optional(),
+      tags: weight.optional(),
+      text: weight.optional(),
+      section: weight.optional(),
+      recency: weight.optional(),
+      half_life_days: z.number().positive().optional(),
+      outlet: weight.optional(),
+      max_tag_share: z.number().gt(0).max(1).optional(),
+      duplicate_similarity: z.number().gt(0).max(1).optional(),
+      min_score: z.number().min(0).optional(),
+      features_per_article: z.number().int().min(1).max(500).optional(),
+      words_per_article: z.number().int().min(10).optional(),
+      max_postings: z.number().int().min(10).optional(),
+    })
+    .default({}),
   home: z.strictObject({ per_section: z.number().int().min(1).max(20).default(4) }).default({ per_section: 4 }),
 });
 
@@ -79,7 +99,7 @@ export interface SiteConfig {
   readonly authors: readonly AuthorConfig[];
   /** Hosts whose `<iframe>` embeds articles may use. None by default. */
   readonly embeds: readonly string[];
-  readonly relatedCount: number;
+  readonly related: RelateConfig;
   readonly homePerSection: number;
 }
 
@@ -98,8 +118,29 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     ),
     authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio })),
     embeds: raw.embeds,
-    relatedCount: raw.related.count,
+    related: relateConfig(raw.related),
     homePerSection: raw.home.per_section,
+  };
+}
+
+/** site.yaml's `related:` (snake_case, every field optional) over the engine's documented defaults. */
+function relateConfig(raw: z.output<typeof siteConfigSchema>["related"]): RelateConfig {
+  const d = DEFAULT_RELATE_CONFIG;
+  return {
+    count: raw.count ?? d.count,
+    autoCheckAlso: raw.auto_check_also ?? d.autoCheckAlso,
+    tags: raw.tags ?? d.tags,
+    text: raw.text ?? d.text,
+    section: raw.section ?? d.section,
+    recency: raw.recency ?? d.recency,
+    halfLifeDays: raw.half_life_days ?? d.halfLifeDays,
+    outlet: raw.outlet ?? d.outlet,
+    maxTagShare: raw.max_tag_share ?? d.maxTagShare,
+    duplicateSimilarity: raw.duplicate_similarity ?? d.duplicateSimilarity,
+    minScore: raw.min_score ?? d.minScore,
+    featuresPerArticle: raw.features_per_article ?? d.featuresPerArticle,
+    wordsPerArticle: raw.words_per_article ?? d.wordsPerArticle,
+    maxPostings: raw.max_postings ?? d.maxPostings,
   };
 }
 

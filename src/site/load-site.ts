@@ -2,6 +2,7 @@ import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles } from "../content/find-files.ts";
 import { loadArticle, type LoadedArticle } from "../content/load-article.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { RelateInput } from "../relate/engine.ts";
 import { loadSiteConfig } from "./config.ts";
 import { buildSiteModel } from "./model.ts";
 import type { SiteModel } from "./view.ts";
@@ -25,6 +26,8 @@ export interface LoadedSite {
   /** Texts of the files read, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   readonly articleCount: number;
+  /** The published articles as the related engine saw them. */
+  readonly relateInputs: readonly RelateInput[];
 }
 
 /**
@@ -55,7 +58,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     else unreadable.add(file.name.normalize("NFC"));
   }
 
-  const { model, diagnostics: modelDiagnostics } = buildSiteModel(loaded, site.config, input.now, unreadable);
+  const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded, site.config, input.now, unreadable);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
   return {
@@ -63,5 +66,6 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     diagnostics,
     sources,
     articleCount: found.articles.length,
+    relateInputs,
   };
 }

@@ -3,7 +3,7 @@ import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.t
 import type { LoadedArticle } from "../content/load-article.ts";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import { relateByTags } from "../relate/simple.ts";
+import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import type { SectionConfig, SiteConfig } from "./config.ts";
 import { resolveSection } from "./sections.ts";
 import { directionOf, trimSummary } from "./text.ts";
@@ -24,6 +24,8 @@ import type {
 export interface ModelResult {
   readonly model: SiteModel;
   readonly diagnostics: readonly Diagnostic[];
+  /** The published articles as the related engine saw them, for `npm run related`. */
+  readonly relateInputs: readonly RelateInput[];
 }
 
 /** An article with its section settled and its publication state known. */
@@ -126,16 +128,8 @@ export function buildSiteModel(
     checkAlso.set(article.slug, items);
   }
 
-  const related = relateByTags(
-    published.map((p) => ({
-      slug: p.article.slug,
-      section: p.section.slug,
-      tags: p.article.frontMatter.tags ?? [],
-      epoch: p.article.frontMatter.date.epoch,
-      exclude: (p.article.frontMatter.check_also ?? []).filter((c): c is string => typeof c === "string"),
-    })),
-    config.relatedCount,
-  );
+  const relateInputs = published.map((p) => relateInput(p, config));
+  const related = new RelatedIndex(relateInputs, config.related).relateAll();
 
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
   const assets: AssetCopy[] = [];
@@ -159,8 +153,8 @@ export function buildSiteModel(
       tags: fm.tags ?? [],
       image: imageView(p, base.url, diagnostics),
       bodyHtml: p.article.body.html,
-      checkAlso: checkAlso.get(p.article.slug) ?? [],
-      related: (related.get(p.article.slug) ?? []).map(card),
+      checkAlso: checkAlsoItems(checkAlso.get(p.article.slug) ?? [], related.get(p.article.slug), card),
+      related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
       breadcrumb: [
         { title: "Home", url: "/" },
         { title: p.section.title, url: base.section.url },
@@ -211,7 +205,31 @@ export function buildSiteModel(
       assets,
     },
     diagnostics,
+    relateInputs,
   };
+}
+
+/** What the related engine reads of an article. */
+function relateInput(p: Placed, config: SiteConfig): RelateInput {
+  const fm = p.article.frontMatter;
+  const editorPicks = fm.check_also ?? [];
+  return {
+    slug: p.article.slug,
+    title: fm.title,
+    text: `${fm.summary ?? ""}\n${p.article.body.plainText}`,
+    tags: fm.tags ?? [],
+    section: p.section.slug,
+    outlet: fm.outlet ?? config.outlet,
+    epoch: fm.date.epoch,
+    exclude: editorPicks.filter((c): c is string => typeof c === "string"),
+    hasCheckAlso: editorPicks.length > 0,
+  };
+}
+
+/** The editor's Check Also links; when there are none, the engine's best pick outside the sidebar. */
+function checkAlsoItems(editor: CheckAlsoItem[], picks: Picks | undefined, card: (slug: string) => ArticleCard): CheckAlsoItem[] {
+  if (editor.length > 0 || picks?.checkAlso === undefined) return editor;
+  return [{ kind: "article", article: card(picks.checkAlso.slug) }];
 }
 
 function imageView(p: Placed, articleUrl: string, diagnostics: Diagnostic[]): ImageView | undefined {

@@ -17,7 +17,7 @@ describe("loadSiteConfig", () => {
     const r = await loadSiteConfig(undefined);
     expect(r.diagnostics).toEqual([]);
     expect(r.config).toBe(DEFAULT_SITE_CONFIG);
-    expect(r.config).toMatchObject({ name: "News", outlet: "News", timezone: "UTC", relatedCount: 5 });
+    expect(r.config).toMatchObject({ name: "News", outlet: "News", timezone: "UTC", related: { count: 5, autoCheckAlso: true } });
   });
 
   it("should expand section shorthands and default the outlet to the name", async () => {

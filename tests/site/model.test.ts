@@ -13,14 +13,19 @@ const CONFIG: SiteConfig = {
     { slug: "world", title: "World", description: "Beyond the borders." },
   ],
   authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north." }],
-  relatedCount: 2,
+  related: { ...DEFAULT_SITE_CONFIG.related, count: 2, autoCheckAlso: false },
 };
 const NOW = Date.UTC(2026, 10, 24);
 
-const a = loaded("floods", "national", "title: Floods\ndate: 2026-10-14T09:30:00+04:30\ntags: [floods, Baghlan]\ncheck_also: [aid]\nauthor: farida noori", "Water rose.\n\nMore.");
-const b = loaded("aid", "national", "title: Aid\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive.");
-const c = loaded("rebuild", "national", "title: Rebuild\ndate: 2026-10-20T09:30:00+04:30\ntags: [Baghlan]");
-const d = loaded("summit", "world", "title: Summit\ndate: 2026-10-16T09:30:00+03:00\ntags: [climate]\noutlet: AT News");
+const a = loaded(
+  "floods",
+  "national",
+  "title: Floods\ndate: 2026-10-14T09:30:00+04:30\ntags: [floods, Baghlan]\ncheck_also: [aid]\nauthor: farida noori",
+  "Water rose in Nahrin district.\n\nMore.",
+);
+const b = loaded("aid", "national", "title: Aid\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive.", "Convoys reached Nahrin district.");
+const c = loaded("rebuild", "national", "title: Rebuild\ndate: 2026-10-20T09:30:00+04:30\ntags: [Baghlan]", "Homes in Nahrin district will be rebuilt.");
+const d = loaded("summit", "world", "title: Summit\ndate: 2026-10-16T09:30:00+03:00\ntags: [climate]\noutlet: AT News", "Delegates met in Antalya.");
 const future = loaded("later", "world", "title: Later\ndate: 2027-01-01T09:30:00+04:30\ntags: [floods]");
 const draft = loaded("draft", "world", "title: Draft\ndate: 2026-10-01T09:30:00+04:30\ndraft: true");
 
@@ -38,7 +43,7 @@ describe("buildSiteModel", () => {
       url: "/national/floods/",
       canonical: "https://ledger.example/national/floods/",
       outlet: "Ledger",
-      summary: "Water rose.",
+      summary: "Water rose in Nahrin district.",
       published: { iso: "2026-10-14T09:30:00+04:30", day: "14 October 2026" },
     });
     expect(article("summit")?.outlet).toBe("AT News");
@@ -55,9 +60,19 @@ describe("buildSiteModel", () => {
     expect(items[0]).toMatchObject({ kind: "article", article: { url: "/national/aid/", title: "Aid", summary: "Convoys arrive." } });
   });
 
-  it("should keep the Check Also target and the article itself out of the sidebar", () => {
-    expect(article("floods")?.related.map((r) => r.slug)).toEqual(["rebuild", "summit"]);
+  it("should relate articles of the same story, never itself, its Check Also target or unrelated ones", () => {
+    expect(article("floods")?.related.map((r) => r.slug)).toEqual(["rebuild"]);
     expect(article("aid")?.related.map((r) => r.slug)).toEqual(["floods", "rebuild"]);
+    expect(article("summit")?.related).toEqual([]);
+  });
+
+  it("should fill an empty Check Also box with the best pick when the config allows", () => {
+    const auto = buildSiteModel([a, b, c, d], { ...CONFIG, related: { ...CONFIG.related, autoCheckAlso: true } }, NOW).model;
+    const aid = auto.articles.find((x) => x.slug === "aid");
+    expect(aid?.checkAlso.map((i) => (i.kind === "article" ? i.article.slug : i.url))).toEqual(["floods"]);
+    expect(aid?.related.map((r) => r.slug)).toEqual(["rebuild"]);
+    // The editor's choice is kept as it is.
+    expect(auto.articles.find((x) => x.slug === "floods")?.checkAlso.map((i) => (i.kind === "article" ? i.article.slug : ""))).toEqual(["aid"]);
   });
 
   it("should build the breadcrumb Home / Section / Title", () => {

@@ -1,0 +1,51 @@
+/**
+ * How the related-articles engine weighs its signals. Every field can be set
+ * under `related:` in site.yaml; these defaults were tuned on the evaluation
+ * set in tests/relate/eval (precision@5 reported by `npm run bench`).
+ */
+export interface RelateConfig {
+  /** Articles in the sidebar. */
+  readonly count: number;
+  /** Fill the Check Also box with the best related article when the editor set none. */
+  readonly autoCheckAlso: boolean;
+  /** Weight of shared tags, each weighted by its rarity (IDF); cosine of tag vectors. */
+  readonly tags: number;
+  /** Weight of shared words and names from title and body (TF-IDF cosine). */
+  readonly text: number;
+  /** Extra share of the content score for an article in the same section. */
+  readonly section: number;
+  /** Extra share of the content score for closeness in time, halving every `halfLifeDays`. */
+  readonly recency: number;
+  readonly halfLifeDays: number;
+  /** A tiny tie-breaker for the same outlet. */
+  readonly outlet: number;
+  /** Tags on more than this share of the archive say nothing and are ignored. */
+  readonly maxTagShare: number;
+  /** Text cosine from which two articles are the same story republished: shown once. */
+  readonly duplicateSimilarity: number;
+  /** Content score below which a candidate is not related at all. */
+  readonly minScore: number;
+  /** Features kept per article (its most distinctive words and names). */
+  readonly featuresPerArticle: number;
+  /** Words of body text read per article: a news story's subject is in its first paragraphs. */
+  readonly wordsPerArticle: number;
+  /** Longest posting list scanned per feature, best-weighted first: bounds the cost on huge archives. */
+  readonly maxPostings: number;
+}
+
+export const DEFAULT_RELATE_CONFIG: RelateConfig = {
+  count: 5,
+  autoCheckAlso: true,
+  tags: 0.6,
+  text: 1,
+  section: 0.15,
+  recency: 0.6,
+  halfLifeDays: 14,
+  outlet: 0.005,
+  maxTagShare: 0.2,
+  duplicateSimilarity: 0.8,
+  minScore: 0.04,
+  featuresPerArticle: 40,
+  wordsPerArticle: 300,
+  maxPostings: 400,
+};
