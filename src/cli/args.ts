@@ -77,6 +77,19 @@ export function parseBuildArgs(argv: readonly string[]): BuildOptions | "help" {
   return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), outDir: values.out, now };
 }
 
+export interface RelatedOptions extends BuildOptions {
+  readonly slugs: readonly string[];
+}
+
+export function parseRelatedArgs(argv: readonly string[]): RelatedOptions | "help" {
+  const { values, positionals } = parse(argv, { ...common, now: { type: "string" } }, true);
+  if (values.help) return "help";
+  if (positionals.length === 0) throw new UsageError("name the article: `npm run related -- <slug>`.");
+  const build = parseBuildArgs(argv.filter((a) => !(positionals as string[]).includes(a)));
+  if (build === "help") return "help";
+  return { ...build, slugs: positionals };
+}
+
 export function parseDevArgs(argv: readonly string[]): DevOptions | "help" {
   const { values } = parse(argv, { ...common, port: { type: "string", default: "8080" } });
   if (values.help) return "help";
@@ -89,9 +102,10 @@ export function parseDevArgs(argv: readonly string[]): DevOptions | "help" {
 function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? C extends { options?: infer O } ? O : never : never>(
   argv: readonly string[],
   options: T,
+  allowPositionals = false,
 ) {
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: false, strict: true });
+    return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

@@ -9,8 +9,9 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { servePages, writePages } from "../eleventy/pages.ts";
 import { loadSite, type LoadedSite } from "../site/load-site.ts";
-import { parseBuildArgs, parseDevArgs, UsageError, type CommonOptions } from "./args.ts";
+import { parseBuildArgs, parseDevArgs, parseRelatedArgs, UsageError, type CommonOptions } from "./args.ts";
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
+import { explainRelated } from "./related.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TEMPLATES = path.join(ROOT, "templates");
@@ -22,6 +23,7 @@ const USAGE = `Usage:
   npm run build -- [--content <dir>] [--out <dir>] [--site <file>] [--now <date-time>]
   npm run dev   -- [--content <dir>] [--site <file>] [--port <n>]
   npm run check -- [--content <dir>] [--site <file>] [--format human|json|github]
+  npm run related -- <slug> [--content <dir>] [--site <file>]
 
   --content  folder of Markdown articles (default: content)
   --out      output folder, replaced whole on success (default: dist)
@@ -104,12 +106,29 @@ async function dev(argv: readonly string[]): Promise<number> {
   return EXIT.ok;
 }
 
+async function related(argv: readonly string[]): Promise<number> {
+  const options = parseRelatedArgs(argv);
+  if (options === "help") return help();
+  const { slugs } = options;
+  const site = await load(options, options.now);
+  if (hasErrors(site.diagnostics)) {
+    report(site, options.format);
+    return EXIT.contentErrors;
+  }
+  for (const slug of slugs) {
+    const text = explainRelated(site.relateInputs, site.config.related, slug);
+    if (text === undefined) throw new UsageError(`no published article has the slug \`${slug}\`.`);
+    process.stdout.write(text);
+  }
+  return EXIT.ok;
+}
+
 function help(): number {
   process.stdout.write(`${USAGE}\n`);
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = { build, check, dev };
+const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = { build, check, dev, related };
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,5 +1,6 @@
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 
 declare module "vfile" {
@@ -20,6 +21,14 @@ export default function remarkExcerpt() {
   return (tree: Root, file: VFile): void => {
     const first = tree.children.find((node) => node.type === "paragraph");
     if (first) file.data.firstParagraph = toString(first, { includeHtml: false }).replace(/\s+/g, " ").trim();
-    file.data.plainText = tree.children.map((node) => toString(node, { includeHtml: false })).join("\n");
+    const blocks: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "code") {
+        blocks.push(toString(node, { includeHtml: false }));
+        return SKIP;
+      }
+      return undefined;
+    });
+    file.data.plainText = blocks.join("\n");
   };
 }

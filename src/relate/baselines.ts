@@ -1,5 +1,5 @@
 import type { RelateInput } from "./engine.ts";
-import { addFeatures, normalizeTag } from "./tokenize.ts";
+import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**
  * Two simple rules the engine is measured against (tests/relate, bench/):
@@ -26,10 +26,13 @@ export function tagsThenNewest(inputs: readonly RelateInput[], count: number): M
 
 /** Plain TF-IDF cosine over title and text, every word counted once per occurrence. */
 export function tfidfCosine(inputs: readonly RelateInput[], count: number): Map<string, string[]> {
+  const table = new FeatureTable();
   const counts = inputs.map((i) => {
     const c = new Map<string, number>();
-    addFeatures(c, `${i.title}\n${i.text}`, 1);
-    for (const key of [...c.keys()]) if (key.startsWith("n:")) c.delete(key);
+    table.scan(`${i.title}\n${i.text}`, 1, (id) => {
+      const feature = table.names[id] ?? "";
+      if (!feature.startsWith("n:")) c.set(feature, (c.get(feature) ?? 0) + 1);
+    });
     return c;
   });
   const df = new Map<string, number>();

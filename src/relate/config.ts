@@ -29,23 +29,23 @@ export interface RelateConfig {
   readonly featuresPerArticle: number;
   /** Words of body text read per article: a news story's subject is in its first paragraphs. */
   readonly wordsPerArticle: number;
-  /** Longest posting list scanned per feature, best-weighted first: bounds the cost on huge archives. */
+  /** A word or name on more articles than this finds no candidates (it still counts in near-duplicate checks): bounds the cost on huge archives. */
   readonly maxPostings: number;
 }
 
 export const DEFAULT_RELATE_CONFIG: RelateConfig = {
   count: 5,
   autoCheckAlso: true,
-  tags: 0.6,
+  tags: 0.1,
   text: 1,
   section: 0.15,
-  recency: 0.6,
-  halfLifeDays: 14,
+  recency: 3,
+  halfLifeDays: 10,
   outlet: 0.005,
   maxTagShare: 0.2,
   duplicateSimilarity: 0.8,
-  minScore: 0.04,
-  featuresPerArticle: 40,
+  minScore: 0.14,
+  featuresPerArticle: 64,
   wordsPerArticle: 300,
-  maxPostings: 400,
+  maxPostings: 64,
 };

@@ -3,7 +3,7 @@ import { findArticleFiles } from "../content/find-files.ts";
 import { loadArticle, type LoadedArticle } from "../content/load-article.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelateInput } from "../relate/engine.ts";
-import { loadSiteConfig } from "./config.ts";
+import { loadSiteConfig, type SiteConfig } from "./config.ts";
 import { buildSiteModel } from "./model.ts";
 import type { SiteModel } from "./view.ts";
 
@@ -26,6 +26,7 @@ export interface LoadedSite {
   /** Texts of the files read, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   readonly articleCount: number;
+  readonly config: SiteConfig;
   /** The published articles as the related engine saw them. */
   readonly relateInputs: readonly RelateInput[];
 }
@@ -66,6 +67,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     diagnostics,
     sources,
     articleCount: found.articles.length,
+    config: site.config,
     relateInputs,
   };
 }
