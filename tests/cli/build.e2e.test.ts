@@ -125,6 +125,23 @@ describe("npm run build", () => {
   });
 });
 
+describe("npm run related", () => {
+  it("should print an article's picks with their scores and signals", () => {
+    const result = runCli(["related", "rebuilding-begins", "--content", path.join(FIXTURE, "content"), "--now", NOW]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Related to rebuilding-begins (national, 2026-10-20): "Rebuilding begins in Baghlan"');
+    expect(result.stdout).toMatch(/Check Also: aid-reaches-baghlan {2}score \d\.\d{3}\n {5}tags: {2}baghlan floods \d\.\d{3}/);
+    expect(result.stdout).toMatch(/1\. floods-hit-baghlan {2}score \d\.\d{3}/);
+    expect(result.stdout).toMatch(/6\.0 days apart, same section/);
+  });
+
+  it("should say so when the slug is not a published article", () => {
+    const result = runCli(["related", "no-such-story", "--content", path.join(FIXTURE, "content"), "--now", NOW]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("no published article has the slug `no-such-story`");
+  });
+});
+
 describe("npm run build with mistakes", () => {
   it("should report every error with file, line and column, exit 1 and leave the published site untouched", () => {
     const site = path.join(work, "broken");
