@@ -46,6 +46,6 @@ export const DEFAULT_RELATE_CONFIG: RelateConfig = {
   duplicateSimilarity: 0.8,
   minScore: 0.14,
   featuresPerArticle: 64,
-  wordsPerArticle: 300,
-  maxPostings: 64,
+  wordsPerArticle: 200,
+  maxPostings: 32,
 };

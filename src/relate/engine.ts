@@ -262,8 +262,9 @@ export class RelatedIndex {
     const counter = new Counter();
     const add = (feature: number, weight: number): void => counter.add(feature, weight);
     const countStart = new Column(new Int32Array(n + 1));
-    const countIds = new Column(new Int32Array(1 << 20));
-    const counts = new Column(new Float64Array(1 << 20));
+    // About 120 distinct features per article read: sized once, grown rarely.
+    const countIds = new Column(new Int32Array(n * 128 + 1024));
+    const counts = new Column(new Float64Array(n * 128 + 1024));
     let df = new Int32Array(1 << 16);
     countStart.push(0);
     for (const input of inputs) {
@@ -292,8 +293,8 @@ export class RelatedIndex {
       idf[f] = (d > 1 ? Math.log(n / d) : 0) * (this.words.names[f]?.startsWith("n:") ? NAME_BOOST : 1);
     }
     const textStart = new Column(new Int32Array(n + 1));
-    const textIds = new Column(new Int32Array(n * 8 + 16));
-    const textWeights = new Column(new Float64Array(n * 8 + 16));
+    const textIds = new Column(new Int32Array(n * config.featuresPerArticle + 16));
+    const textWeights = new Column(new Float64Array(n * config.featuresPerArticle + 16));
     textStart.push(0);
     const byFeature = new Float64Array(featureCount);
     for (let doc = 0; doc < n; doc++) {

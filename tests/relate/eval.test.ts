@@ -5,19 +5,19 @@ import { evaluate, loadEvalSet } from "../support/relate-eval.ts";
 
 /**
  * Quality on the evaluation set (85 articles, 12 stories, hard negatives,
- * noisy tags). Floors measured with the default config: precision@5 0.910,
- * recall@5 0.948; the baselines score 0.32/0.35 (tags then newest) and
+ * noisy tags). Floors measured with the default config: precision@5 0.906,
+ * recall@5 0.951; the baselines score 0.32/0.35 (tags then newest) and
  * 0.85/0.94 (TF-IDF cosine). `npm run bench` prints the same figures.
  */
 describe("related articles on the evaluation set", async () => {
   const result = await evaluate();
 
-  it("should keep precision@5 at or above the measured 0.91", () => {
-    expect(result.engine.precision).toBeGreaterThanOrEqual(0.91);
+  it("should keep precision@5 at or above the measured 0.905", () => {
+    expect(result.engine.precision).toBeGreaterThanOrEqual(0.905);
   });
 
-  it("should keep recall@5 at or above the measured 0.94", () => {
-    expect(result.engine.recall).toBeGreaterThanOrEqual(0.94);
+  it("should keep recall@5 at or above the measured 0.95", () => {
+    expect(result.engine.recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it("should beat both baselines on precision and on recall", () => {
