@@ -121,30 +121,48 @@ class Counter {
   }
 }
 
+/** Scratch buffers reused across rows, so selecting a row makes no garbage. */
+class RowScratch {
+  weights = new Float64Array(1024);
+  sorted = new Float64Array(1024);
+  chosen = new Int32Array(1024);
+  fit(n: number): void {
+    if (n <= this.weights.length) return;
+    const size = Math.max(n, this.weights.length * 2);
+    this.weights = new Float64Array(size);
+    this.sorted = new Float64Array(size);
+    this.chosen = new Int32Array(size);
+  }
+}
+
 /**
  * Append one article's row: its `keep` largest positive weights, normalised,
  * ordered by id. Ties at the cut go to the lower id, so the row does not
- * depend on the order the words were met. Native typed-array sorts and a
- * scratch array by feature id: comparator sorts and typed-array `from` with a
- * mapping function were a large share of indexing time.
+ * depend on the order the words were met. Native typed-array sorts, scratch
+ * buffers and a scratch array by feature id: comparator sorts and fresh
+ * arrays per article were a large share of indexing time.
  */
 function appendRow(
   ids: Column<Int32Array>,
   weights: Column<Float64Array>,
   rowIds: Int32Array,
   rowWeights: Float64Array,
+  n: number,
   keep: number,
   byId: Float64Array,
+  scratch: RowScratch,
 ): void {
-  const n = rowIds.length;
   let threshold = 0;
-  if (n > keep) threshold = rowWeights.slice().sort()[n - keep] ?? 0;
+  if (n > keep) {
+    const sorted = scratch.sorted.subarray(0, n);
+    sorted.set(rowWeights.subarray(0, n));
+    threshold = sorted.sort()[n - keep] ?? 0;
+  }
   let above = 0;
   for (let k = 0; k < n; k++) if ((rowWeights[k] ?? 0) > threshold) above++;
   let tiesLeft = keep - above;
-  const chosen = new Int32Array(Math.min(n, keep));
+  const chosen = scratch.chosen;
   let count = 0;
-  // Ties at the threshold: take them in ascending id order.
   const tied: number[] = [];
   for (let k = 0; k < n; k++) {
     const w = rowWeights[k] ?? 0;
@@ -154,6 +172,7 @@ function appendRow(
     if (w > threshold) chosen[count++] = id;
     else if (w === threshold) tied.push(id);
   }
+  // Ties at the threshold: take them in ascending id order.
   if (tied.length > 0 && tiesLeft > 0) {
     tied.sort((a, b) => a - b);
     for (const id of tied) {
@@ -163,9 +182,10 @@ function appendRow(
   }
   const row = chosen.subarray(0, count).sort();
   let norm = 0;
-  for (const id of row) norm += (byId[id] ?? 0) ** 2;
+  for (let k = 0; k < count; k++) norm += (byId[row[k] ?? 0] ?? 0) ** 2;
   norm = Math.sqrt(norm) || 1;
-  for (const id of row) {
+  for (let k = 0; k < count; k++) {
+    const id = row[k] ?? 0;
     ids.push(id);
     weights.push((byId[id] ?? 0) / norm);
   }
@@ -297,15 +317,17 @@ export class RelatedIndex {
     const textWeights = new Column(new Float64Array(n * config.featuresPerArticle + 16));
     textStart.push(0);
     const byFeature = new Float64Array(featureCount);
+    const scratch = new RowScratch();
     for (let doc = 0; doc < n; doc++) {
       const from = countStart.data[doc] ?? 0;
       const to = countStart.data[doc + 1] ?? 0;
-      const rowIds = countIds.data.subarray(from, to);
-      const rowWeights = new Float64Array(to - from);
-      for (let k = 0; k < rowIds.length; k++) {
-        rowWeights[k] = (1 + Math.log(counts.data[from + k] ?? 1)) * (idf[rowIds[k] ?? 0] ?? 0);
+      const length = to - from;
+      scratch.fit(length);
+      const rowWeights = scratch.weights;
+      for (let k = 0; k < length; k++) {
+        rowWeights[k] = (1 + Math.log(counts.data[from + k] ?? 1)) * (idf[countIds.data[from + k] ?? 0] ?? 0);
       }
-      appendRow(textIds, textWeights, rowIds, rowWeights, config.featuresPerArticle, byFeature);
+      appendRow(textIds, textWeights, countIds.data.subarray(from, to), rowWeights, length, config.featuresPerArticle, byFeature, scratch);
       textStart.push(textIds.length);
     }
     this.text = rows(textStart, textIds, textWeights);
@@ -329,7 +351,8 @@ export class RelatedIndex {
         const d = tagDf[ids[k] ?? 0] ?? 0;
         weights[k] = d > 1 && d <= tagLimit ? Math.log(n / d) : 0;
       }
-      appendRow(tagIds, tagWeights, ids, weights, ids.length, byTag);
+      scratch.fit(ids.length);
+      appendRow(tagIds, tagWeights, ids, weights, ids.length, ids.length, byTag, scratch);
       tagStart.push(tagIds.length);
     }
     this.tags = rows(tagStart, tagIds, tagWeights);
