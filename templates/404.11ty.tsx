@@ -8,7 +8,7 @@ export const data = { permalink: "/404.html", eleventyExcludeFromCollections: tr
 export function render({ model }: PageData) {
   const { site } = model;
   return (
-    <Layout site={site} title="Page not found" description={undefined} canonical={`${site.url}/404.html`}>
+    <Layout site={site} meta={model.notFound}>
       <header class="page-header">
         <h1>Page not found</h1>
       </header>

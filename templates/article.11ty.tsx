@@ -1,4 +1,5 @@
 import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts";
+import { authorUrl, outletUrl, tagUrl } from "../src/site/lists.ts";
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import type { ArticlePageData } from "./_components/data.ts";
 import { Layout } from "./_components/Layout.tsx";
@@ -10,15 +11,28 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-function names(authors: readonly AuthorView[]): string {
-  const list = authors.map((a) => a.name);
-  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+/** "A", "A and B", "A, B and C", each linked to the author's page. */
+function AuthorNames({ authors }: { authors: readonly AuthorView[] }) {
+  return (
+    <>
+      {authors.map((a, i) => (
+        <>
+          {i === 0 ? null : i === authors.length - 1 ? " and " : ", "}
+          <a href={authorUrl(a.name)}>{a.name}</a>
+        </>
+      ))}
+    </>
+  );
 }
 
 function Byline({ article }: { article: ArticleView }) {
   return (
     <p class="byline">
-      {article.authors.length > 0 ? <span class="byline-authors">By {names(article.authors)}</span> : null}
+      {article.authors.length > 0 ? (
+        <span class="byline-authors">
+          By <AuthorNames authors={article.authors} />
+        </span>
+      ) : null}
       <time datetime={article.published.iso}>{article.published.dayTime}</time>
       {article.updated === undefined ? null : (
         <span class="byline-updated">
@@ -60,6 +74,23 @@ function CheckAlso({ items }: { items: readonly CheckAlsoItem[] }) {
   );
 }
 
+/** The dated record of what was corrected: readers' trust depends on it. */
+function Corrections({ items }: { items: ArticleView["corrections"] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="corrections" aria-labelledby="corrections-title">
+      <h2 id="corrections-title">{items.length === 1 ? "Correction" : "Corrections"}</h2>
+      <ul>
+        {items.map((c) => (
+          <li>
+            <time datetime={c.date.iso}>{c.date.dayTime}</time>: {c.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
   if (authors.length === 0) return null;
   return (
@@ -68,7 +99,7 @@ function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
       {authors.map((author) => (
         <div class="author">
           <p class="author-name">
-            {author.name}
+            <a href={authorUrl(author.name)}>{author.name}</a>
             {author.role === undefined ? null : <span class="author-role">{author.role}</span>}
           </p>
           {author.bio === undefined ? null : <p class="author-bio">{author.bio}</p>}
@@ -80,15 +111,7 @@ function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
 
 export function render({ model, article }: ArticlePageData) {
   return (
-    <Layout
-      site={model.site}
-      title={article.title}
-      description={article.summary === "" ? undefined : article.summary}
-      canonical={article.canonical}
-      lang={article.lang}
-      dir={article.dir}
-      currentSection={article.section.slug}
-    >
+    <Layout site={model.site} meta={article.meta} currentSection={article.section.slug}>
       <nav class="breadcrumb" aria-label="Breadcrumb">
         <ol>
           {article.breadcrumb.map((crumb) => (
@@ -103,7 +126,9 @@ export function render({ model, article }: ArticlePageData) {
               <a href={article.section.url}>{article.section.title}</a>
             </p>
             <h1>{article.title}</h1>
-            <p class="outlet">{article.outlet}</p>
+            <p class="outlet">
+              <a href={outletUrl(article.outlet)}>{article.outlet}</a>
+            </p>
             <Byline article={article} />
           </header>
           {article.image === undefined ? null : (
@@ -118,12 +143,15 @@ export function render({ model, article }: ArticlePageData) {
             </figure>
           )}
           <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+          <Corrections items={article.corrections} />
           {article.tags.length === 0 ? null : (
             <div class="topics">
               <h2 class="topics-title">Topics</h2>
               <ul class="tags">
                 {article.tags.map((tag) => (
-                  <li>{tag}</li>
+                  <li>
+                    <a href={tagUrl(tag)}>{tag}</a>
+                  </li>
                 ))}
               </ul>
             </div>

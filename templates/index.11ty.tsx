@@ -8,7 +8,7 @@ export const data = { permalink: "/index.html", eleventyExcludeFromCollections: 
 export function render({ model }: PageData) {
   const { home, site } = model;
   return (
-    <Layout site={site} title={undefined} description={site.description} canonical={`${site.url}/`}>
+    <Layout site={site} meta={home.meta}>
       <h1 class="visually-hidden">{site.name}</h1>
       {home.lead === undefined ? (
         <p class="empty">No articles have been published yet.</p>

@@ -52,6 +52,13 @@ const imageSrc = z.string().refine((value) => /^https?:\/\//.test(value) || !/^[
 
 export const checkAlsoLink = z.strictObject({ title: text, url: httpUrl });
 
+function correctionSchema(zone: string) {
+  return z.strictObject({
+    date: dateField(zone).describe("When the correction was made, same form as `date`."),
+    text: text.describe("What was wrong and what is right, in one or two sentences."),
+  });
+}
+
 export const imageSchema = z.strictObject({
   src: imageSrc,
   alt: z.string().trim(),
@@ -86,6 +93,13 @@ export function frontMatterSchema(zone: string) {
       .optional()
       .describe("Language tag when not the site's language, e.g. ps or fa-AF (set right to left)."),
     draft: z.boolean().optional().describe("true keeps the article unpublished."),
+    canonical_url: httpUrl
+      .optional()
+      .describe("For wire copy: the address of the original; the page's canonical link points there."),
+    corrections: z
+      .array(correctionSchema(zone))
+      .optional()
+      .describe("Corrections, each { date, text }: shown at the end of the article and on the corrections page."),
   });
 }
 
@@ -99,4 +113,5 @@ export const FRONT_MATTER_FIELDS: readonly string[] = Object.keys(frontMatterSch
 export const NESTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   image: Object.keys(imageSchema.shape),
   check_also: Object.keys(checkAlsoLink.shape),
+  corrections: Object.keys(correctionSchema("UTC").shape),
 };

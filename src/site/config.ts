@@ -44,6 +44,7 @@ export const siteConfigSchema = z.strictObject({
     })
     .default("UTC"),
   outlet: text.optional(),
+  logo: text.default("/logo.svg"),
   sections: z.array(sectionEntry).default([]),
   authors: z.array(authorEntry).default([]),
   embeds: z
@@ -72,6 +73,13 @@ export const siteConfigSchema = z.strictObject({
     })
     .default({}),
   home: z.strictObject({ per_section: z.number().int().min(1).max(20).default(4) }).default({ per_section: 4 }),
+  page_size: z.number().int().min(1).max(500).default(20),
+  feeds: z
+    .strictObject({
+      items: z.number().int().min(1).max(1000).default(50),
+      full_content: z.boolean().default(true),
+    })
+    .default({ items: 50, full_content: true }),
 });
 
 export interface SectionConfig {
@@ -95,12 +103,19 @@ export interface SiteConfig {
   readonly language: string;
   readonly timezone: string;
   readonly outlet: string;
+  /** The publisher's logo, for structured data: a path under the site or a full URL. */
+  readonly logo: string;
   readonly sections: readonly SectionConfig[];
   readonly authors: readonly AuthorConfig[];
   /** Hosts whose `<iframe>` embeds articles may use. None by default. */
   readonly embeds: readonly string[];
   readonly related: RelateConfig;
   readonly homePerSection: number;
+  /** Articles per page of a list (section, tag, author, outlet, archive). */
+  readonly pageSize: number;
+  /** Items per feed, and whether feeds carry the whole article or its summary. */
+  readonly feedItems: number;
+  readonly feedFullContent: boolean;
 }
 
 export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): SiteConfig {
@@ -111,6 +126,7 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     language: raw.language,
     timezone: raw.timezone,
     outlet: raw.outlet ?? raw.name,
+    logo: raw.logo,
     sections: raw.sections.map((entry) =>
       typeof entry === "string"
         ? { slug: slugify(entry), title: entry, description: undefined }
@@ -120,6 +136,9 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     embeds: raw.embeds,
     related: relateConfig(raw.related),
     homePerSection: raw.home.per_section,
+    pageSize: raw.page_size,
+    feedItems: raw.feeds.items,
+    feedFullContent: raw.feeds.full_content,
   };
 }
 

@@ -6,6 +6,9 @@ import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import type { SectionConfig, SiteConfig } from "./config.ts";
 import { resolveSection } from "./sections.ts";
+import { buildFiles } from "./files.ts";
+import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
+import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
 import { directionOf, trimSummary } from "./text.ts";
 import type {
   ArticleCard,
@@ -15,8 +18,8 @@ import type {
   CheckAlsoItem,
   HomePage,
   ImageView,
+  PageMeta,
   SectionLink,
-  SectionPage,
   SiteModel,
   TimeView,
 } from "./view.ts";
@@ -145,21 +148,60 @@ export function buildSiteModel(
       if (p.article.file.bundleDir === undefined) continue;
       assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${base.url.slice(1)}${asset}` });
     }
+    const corrections = [...(fm.corrections ?? [])].sort((a, b) => a.date.epoch - b.date.epoch);
+    const modifiedMoment = [fm.date, fm.updated, ...corrections.map((c) => c.date)]
+      .filter((m): m is Moment => m !== undefined)
+      .reduce((latest, m) => (m.epoch > latest.epoch ? m : latest));
+    const canonical = fm.canonical_url ?? `${config.url}${base.url}`;
+    const image = imageView(p, base.url, diagnostics);
+    const breadcrumb = [
+      { title: "Home", url: "/" },
+      { title: p.section.title, url: base.section.url },
+      { title: fm.title, url: undefined },
+    ];
+    const modified = time(modifiedMoment);
     return {
       ...base,
-      canonical: `${config.url}${base.url}`,
+      meta: {
+        title: fm.title,
+        description: base.summary || undefined,
+        canonical,
+        ogType: "article",
+        image: image === undefined ? undefined : absolute(config, image.src),
+        jsonLd: [
+          newsArticle(config, {
+            headline: fm.title,
+            description: base.summary,
+            url: `${config.url}${base.url}`,
+            published: base.published.iso,
+            modified: modified.iso,
+            authors,
+            outlet: base.outlet,
+            image: image === undefined ? undefined : absolute(config, image.src),
+            dateline: base.dateline,
+            section: p.section.title,
+            tags: fm.tags ?? [],
+            lang: base.lang,
+          }),
+          breadcrumbList(config, breadcrumb, base.url),
+        ],
+        lang: base.lang,
+        dir: base.dir,
+        prev: undefined,
+        next: undefined,
+        feeds: [],
+      },
+      canonical,
+      modified,
+      corrections: corrections.map((c) => ({ date: time(c.date), text: c.text })),
       authors,
       updated: fm.updated === undefined ? undefined : time(fm.updated),
       tags: fm.tags ?? [],
-      image: imageView(p, base.url, diagnostics),
+      image,
       bodyHtml: p.article.body.html,
       checkAlso: checkAlsoItems(checkAlso.get(p.article.slug) ?? [], related.get(p.article.slug), card),
       related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
-      breadcrumb: [
-        { title: "Home", url: "/" },
-        { title: p.section.title, url: base.section.url },
-        { title: fm.title, url: undefined },
-      ],
+      breadcrumb,
     };
   });
 
@@ -171,22 +213,48 @@ export function buildSiteModel(
     ...config.sections,
     ...[...sectionsInUse.values()].filter((s) => !configured.has(s.slug)).sort((a, b) => byCode(a.slug, b.slug)),
   ];
-  const sectionPages: SectionPage[] = sections.map((s) => ({
+  const sectionLists: SectionList[] = sections.map((s) => ({
     section: sectionLink(s),
     description: s.description,
-    canonical: `${config.url}/${s.slug}/`,
     articles: published.filter((p) => p.section.slug === s.slug).map((p) => card(p.article.slug)),
   }));
+  const listed: Listed[] = published.map((p) => {
+    const fm = p.article.frontMatter;
+    const corrections = fm.corrections ?? [];
+    return {
+      card: card(p.article.slug),
+      tags: fm.tags ?? [],
+      authors: fm.authors ?? (fm.author === undefined ? [] : [fm.author]),
+      corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
+      published: fm.date.epoch,
+    };
+  });
+  const authorViews = new Map(config.authors.map((a) => [a.name.toLowerCase(), { name: a.name, role: a.role, bio: a.bio }]));
+  const listPages = buildListPages(config, listed, sectionLists, authorViews);
 
   const lead = published[0] === undefined ? undefined : card(published[0].article.slug);
+  const siteMeta = (title: string | undefined, url: string, description: string | undefined): PageMeta => ({
+    title,
+    description,
+    canonical: absolute(config, url),
+    ogType: "website",
+    image: undefined,
+    jsonLd: url === "/" ? [webSite(config)] : [],
+    lang: config.language,
+    dir: "ltr",
+    prev: undefined,
+    next: undefined,
+    feeds: siteFeeds(config),
+  });
   const home: HomePage = {
     lead,
-    sections: sectionPages
-      .map((page) => ({
-        section: page.section,
-        articles: page.articles.filter((a) => a.slug !== lead?.slug).slice(0, config.homePerSection),
+    sections: sectionLists
+      .map((list) => ({
+        section: list.section,
+        articles: list.articles.filter((a) => a.slug !== lead?.slug).slice(0, config.homePerSection),
       }))
       .filter((s) => s.articles.length > 0),
+    meta: siteMeta(undefined, "/", config.description),
   };
 
   return {
@@ -201,7 +269,15 @@ export function buildSiteModel(
       },
       home,
       articles,
-      sectionPages,
+      listPages,
+      notFound: siteMeta("Page not found", "/404.html", undefined),
+      files: buildFiles(
+        config,
+        articles,
+        sectionLists.map((l) => l.section),
+        listPages,
+        now,
+      ),
       assets,
     },
     diagnostics,

@@ -57,8 +57,44 @@ export interface Crumb {
   readonly url: string | undefined;
 }
 
-export interface ArticleView extends ArticleCard {
+/** What a page says about itself to browsers, search engines and social cards. */
+export interface PageMeta {
+  /** The page's own title; the site name is added by the layout. */
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  /** Absolute canonical URL (for wire copy, the original's). */
   readonly canonical: string;
+  readonly ogType: "website" | "article";
+  /** Absolute URL of the page's picture, if any. */
+  readonly image: string | undefined;
+  /** Ready-escaped JSON for `<script type="application/ld+json">` blocks. */
+  readonly jsonLd: readonly string[];
+  readonly lang: string;
+  readonly dir: "ltr" | "rtl";
+  /** Previous and next pages of a paginated list. */
+  readonly prev: string | undefined;
+  readonly next: string | undefined;
+  /** Feeds to announce with `<link rel="alternate">`. */
+  readonly feeds: readonly FeedLink[];
+}
+
+export interface FeedLink {
+  readonly title: string;
+  readonly url: string;
+  readonly type: "application/atom+xml" | "application/rss+xml" | "application/feed+json";
+}
+
+export interface CorrectionView {
+  readonly date: TimeView;
+  readonly text: string;
+}
+
+export interface ArticleView extends ArticleCard {
+  readonly meta: PageMeta;
+  readonly canonical: string;
+  /** The latest of publication, update and corrections. */
+  readonly modified: TimeView;
+  readonly corrections: readonly CorrectionView[];
   readonly authors: readonly AuthorView[];
   readonly updated: TimeView | undefined;
   readonly tags: readonly string[];
@@ -70,12 +106,27 @@ export interface ArticleView extends ArticleCard {
   readonly breadcrumb: readonly Crumb[];
 }
 
-export interface SectionPage {
-  readonly section: SectionLink;
+export type ListKind = "section" | "tag" | "author" | "outlet" | "archive" | "corrections";
+
+/** One page of a list: a section front, a tag, author or outlet page, a date archive, the corrections. */
+export interface ListPage {
+  readonly kind: ListKind;
+  readonly title: string;
+  readonly heading: string;
   readonly description: string | undefined;
-  readonly canonical: string;
-  /** Newest first. */
+  readonly url: string;
+  readonly pageNumber: number;
+  readonly totalPages: number;
+  readonly prev: string | undefined;
+  readonly next: string | undefined;
+  /** Newest first (corrections: most recently corrected first). */
   readonly articles: readonly ArticleCard[];
+  readonly breadcrumb: readonly Crumb[];
+  /** For section fronts: the section to mark in the navigation. */
+  readonly section: string | undefined;
+  /** For author pages: the author's bio. */
+  readonly author: AuthorView | undefined;
+  readonly meta: PageMeta;
 }
 
 export interface HomeSection {
@@ -86,6 +137,7 @@ export interface HomeSection {
 export interface HomePage {
   readonly lead: ArticleCard | undefined;
   readonly sections: readonly HomeSection[];
+  readonly meta: PageMeta;
 }
 
 export interface SiteView {
@@ -103,9 +155,18 @@ export interface SiteModel {
   readonly site: SiteView;
   readonly home: HomePage;
   readonly articles: readonly ArticleView[];
-  readonly sectionPages: readonly SectionPage[];
+  readonly listPages: readonly ListPage[];
+  readonly notFound: PageMeta;
+  readonly files: readonly TextFile[];
   /** Files that sit beside articles (pictures), to copy to the articles' folders. */
   readonly assets: readonly AssetCopy[];
+}
+
+/** A file written as is: feeds, sitemaps, robots.txt. */
+export interface TextFile {
+  /** Output path from the site root, starting with `/`. */
+  readonly url: string;
+  readonly body: string;
 }
 
 export interface AssetCopy {

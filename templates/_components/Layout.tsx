@@ -1,32 +1,43 @@
 import type { ComponentChildren } from "preact";
-import type { SiteView } from "../../src/site/view.ts";
+import type { PageMeta, SiteView } from "../../src/site/view.ts";
 import { SectionLinks } from "./SectionLinks.tsx";
 
 export interface LayoutProps {
   readonly site: SiteView;
-  /** The page's own title; the site name is appended. */
-  readonly title: string | undefined;
-  readonly description: string | undefined;
-  readonly canonical: string;
-  readonly lang?: string;
-  readonly dir?: "ltr" | "rtl";
+  readonly meta: PageMeta;
   /** The section to mark as current in the navigation. */
   readonly currentSection?: string | undefined;
   readonly children: ComponentChildren;
 }
 
-/** The page shell: head, skip link, masthead with section navigation, footer. */
+/** The page shell: head with metadata, skip link, masthead with section navigation, footer. */
 export function Layout(props: LayoutProps) {
-  const { site } = props;
-  const fullTitle = props.title === undefined ? site.name : `${props.title} | ${site.name}`;
+  const { site, meta } = props;
+  const fullTitle = meta.title === undefined ? site.name : `${meta.title} | ${site.name}`;
   return (
-    <html lang={props.lang ?? site.language} dir={props.dir ?? "ltr"}>
+    <html lang={meta.lang} dir={meta.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        {props.description === undefined ? null : <meta name="description" content={props.description} />}
-        <link rel="canonical" href={props.canonical} />
+        {meta.description === undefined ? null : <meta name="description" content={meta.description} />}
+        <link rel="canonical" href={meta.canonical} />
+        {meta.prev === undefined ? null : <link rel="prev" href={meta.prev} />}
+        {meta.next === undefined ? null : <link rel="next" href={meta.next} />}
+        {meta.feeds.map((feed) => (
+          <link rel="alternate" type={feed.type} title={feed.title} href={feed.url} />
+        ))}
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:type" content={meta.ogType} />
+        <meta property="og:title" content={meta.title ?? site.name} />
+        {meta.description === undefined ? null : <meta property="og:description" content={meta.description} />}
+        <meta property="og:url" content={meta.canonical} />
+        <meta property="og:locale" content={meta.lang.replace("-", "_")} />
+        {meta.image === undefined ? null : <meta property="og:image" content={meta.image} />}
+        <meta name="twitter:card" content={meta.image === undefined ? "summary" : "summary_large_image"} />
+        {meta.jsonLd.map((json) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
+        ))}
         <link rel="stylesheet" href="/css/site.css" />
       </head>
       <body>
@@ -62,6 +73,14 @@ export function Layout(props: LayoutProps) {
           </p>
           <nav aria-label="Footer">
             <SectionLinks sections={site.sections} />
+            <ul>
+              <li>
+                <a href="/corrections/">Corrections</a>
+              </li>
+              <li>
+                <a href="/feed.xml">Feed</a>
+              </li>
+            </ul>
           </nav>
         </footer>
       </body>

@@ -1,4 +1,4 @@
-import type { ArticleView, SectionPage, SiteModel } from "../../src/site/view.ts";
+import type { ArticleView, ListPage, SiteModel } from "../../src/site/view.ts";
 
 /**
  * What Eleventy hands each page template: our model under `model`, plus the
@@ -14,6 +14,6 @@ export interface ArticlePageData extends PageData {
   readonly article: ArticleView;
 }
 
-export interface SectionPageData extends PageData {
-  readonly sectionPage: SectionPage;
+export interface ListPageData extends PageData {
+  readonly list: ListPage;
 }

@@ -42,10 +42,10 @@ describe("npm run build", () => {
       /<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="\/">Home<\/a><\/li><li><a href="\/national\/">National<\/a><\/li><li><span aria-current="page">Floods hit Baghlan<\/span><\/li><\/ol><\/nav>/,
     );
     expect(html).toContain("<h1>Floods hit Baghlan</h1>");
-    expect(html).toContain('<p class="outlet">AT News</p>');
+    expect(html).toContain('<p class="outlet"><a href="/outlets/at-news/">AT News</a></p>');
     expect(html).toContain('<p><span class="dateline">PUL-E-KHUMRI</span> – Floodwaters swept through villages overnight.</p>');
     expect(html).toContain('<time datetime="2026-10-14T09:30:00+04:30">14 October 2026, 09:30 UTC+04:30</time>');
-    expect(html).toContain("By Farida Noori");
+    expect(html).toContain('By <a href="/authors/farida-noori/">Farida Noori</a>');
     expect(html).toContain("Farida covers the northern provinces.");
   });
 

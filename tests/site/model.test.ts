@@ -84,9 +84,9 @@ describe("buildSiteModel", () => {
   });
 
   it("should list sections in config order with their articles newest first", () => {
-    expect(model.sectionPages.map((p) => [p.section.slug, p.articles.map((x) => x.slug)])).toEqual([
-      ["national", ["rebuild", "aid", "floods"]],
-      ["world", ["summit"]],
+    expect(model.listPages.filter((p) => p.kind === "section").map((p) => [p.url, p.articles.map((x) => x.slug)])).toEqual([
+      ["/national/", ["rebuild", "aid", "floods"]],
+      ["/world/", ["summit"]],
     ]);
   });
 
@@ -124,7 +124,7 @@ describe("buildSiteModel diagnostics", () => {
     expect(result.diagnostics.map((x) => [x.rule, x.severity, x.position.line, x.message])).toEqual([
       ["section-unknown", "warning", 4, "The section `Wrold` is not listed in the site config; it gets its own page anyway. Did you mean `world`?"],
     ]);
-    expect(result.model.sectionPages.map((p) => p.section.slug)).toEqual(["national", "world", "wrold"]);
+    expect(result.model.listPages.filter((p) => p.kind === "section").map((p) => p.url)).toEqual(["/national/", "/world/", "/wrold/"]);
     expect(result.model.articles[0]?.url).toBe("/wrold/odd/");
   });
 

@@ -1,0 +1,174 @@
+import type { SiteConfig } from "./config.ts";
+import { absolute } from "./structured-data.ts";
+import type { ArticleView } from "./view.ts";
+
+/**
+ * Atom, RSS 2.0 and JSON Feed, written by hand: three small formats whose
+ * escaping rules we test against a real feed parser. Every URL is absolute;
+ * root-relative links in article bodies are made absolute too.
+ */
+
+export interface FeedItem {
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Sanitized HTML with absolute URLs; undefined when the feed carries summaries only. */
+  readonly contentHtml: string | undefined;
+  readonly published: string;
+  readonly updated: string;
+  readonly publishedEpoch: number;
+  readonly updatedEpoch: number;
+  readonly authors: readonly string[];
+  readonly categories: readonly string[];
+}
+
+export interface Feed {
+  readonly title: string;
+  readonly subtitle: string;
+  /** The page the feed follows (absolute). */
+  readonly home: string;
+  /** Absolute URLs of the feed in each format, keyed by path. */
+  readonly atom: string;
+  readonly rss: string;
+  readonly json: string;
+  readonly language: string;
+  readonly items: readonly FeedItem[];
+}
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    // Characters XML 1.0 forbids outright (C0 controls but tab, newline, return).
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+/** Make the root-relative and page-relative URLs of our own HTML absolute. */
+export function absoluteHtml(html: string, pageUrl: string, siteUrl: string): string {
+  return html.replace(/ (href|src)="([^"]*)"/g, (whole, attribute: string, value: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return whole;
+    if (value.startsWith("#")) return ` ${attribute}="${pageUrl}${value}"`;
+    if (value.startsWith("/")) return ` ${attribute}="${siteUrl}${value}"`;
+    return ` ${attribute}="${new URL(value, pageUrl).href}"`;
+  });
+}
+
+export function articleItem(config: SiteConfig, article: ArticleView): FeedItem {
+  const url = absolute(config, article.url);
+  return {
+    id: url,
+    url,
+    title: article.title,
+    summary: article.summary,
+    contentHtml: config.feedFullContent ? absoluteHtml(article.bodyHtml, url, config.url) : undefined,
+    published: article.published.iso,
+    updated: article.modified.iso,
+    publishedEpoch: Date.parse(article.published.iso),
+    updatedEpoch: Date.parse(article.modified.iso),
+    authors: article.authors.length > 0 ? article.authors.map((a) => a.name) : [article.outlet],
+    categories: [article.section.title, ...article.tags],
+  };
+}
+
+export function atom(feed: Feed): string {
+  const updated = feed.items.reduce((latest, i) => (i.updatedEpoch > latest.epoch ? { epoch: i.updatedEpoch, iso: i.updated } : latest), {
+    epoch: 0,
+    iso: "1970-01-01T00:00:00Z",
+  }).iso;
+  const entries = feed.items.map((item) =>
+    [
+      "  <entry>",
+      `    <id>${escapeXml(item.id)}</id>`,
+      `    <title type="text">${escapeXml(item.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
+      `    <published>${item.published}</published>`,
+      `    <updated>${item.updated}</updated>`,
+      ...item.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`),
+      ...item.categories.map((c) => `    <category term="${escapeXml(c)}"/>`),
+      item.summary === "" ? "" : `    <summary type="text">${escapeXml(item.summary)}</summary>`,
+      item.contentHtml === undefined ? "" : `    <content type="html">${escapeXml(item.contentHtml)}</content>`,
+      "  </entry>",
+    ]
+      .filter((line) => line !== "")
+      .join("\n"),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">`,
+    `  <id>${escapeXml(feed.atom)}</id>`,
+    `  <title type="text">${escapeXml(feed.title)}</title>`,
+    `  <subtitle type="text">${escapeXml(feed.subtitle)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.atom)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.home)}"/>`,
+    `  <updated>${updated}</updated>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+export function rss(feed: Feed): string {
+  const date = (epoch: number): string => new Date(epoch).toUTCString();
+  const latest = feed.items.reduce((m, i) => Math.max(m, i.updatedEpoch), 0);
+  const items = feed.items.map((item) =>
+    [
+      "    <item>",
+      `      <title>${escapeXml(item.title)}</title>`,
+      `      <link>${escapeXml(item.url)}</link>`,
+      `      <guid isPermaLink="true">${escapeXml(item.id)}</guid>`,
+      `      <pubDate>${date(item.publishedEpoch)}</pubDate>`,
+      ...item.authors.map((name) => `      <dc:creator>${escapeXml(name)}</dc:creator>`),
+      ...item.categories.map((c) => `      <category>${escapeXml(c)}</category>`),
+      `      <description>${escapeXml(item.summary)}</description>`,
+      item.contentHtml === undefined ? "" : `      <content:encoded>${escapeXml(item.contentHtml)}</content:encoded>`,
+      "    </item>",
+    ]
+      .filter((line) => line !== "")
+      .join("\n"),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    "  <channel>",
+    `    <title>${escapeXml(feed.title)}</title>`,
+    `    <link>${escapeXml(feed.home)}</link>`,
+    `    <description>${escapeXml(feed.subtitle)}</description>`,
+    `    <language>${escapeXml(feed.language)}</language>`,
+    `    <atom:link rel="self" type="application/rss+xml" href="${escapeXml(feed.rss)}"/>`,
+    ...(latest > 0 ? [`    <lastBuildDate>${date(latest)}</lastBuildDate>`] : []),
+    ...items,
+    "  </channel>",
+    "</rss>",
+    "",
+  ].join("\n");
+}
+
+export function jsonFeed(feed: Feed): string {
+  return `${JSON.stringify(
+    {
+      version: "https://jsonfeed.org/version/1.1",
+      title: feed.title,
+      description: feed.subtitle,
+      home_page_url: feed.home,
+      feed_url: feed.json,
+      language: feed.language,
+      items: feed.items.map((item) => ({
+        id: item.id,
+        url: item.url,
+        title: item.title,
+        summary: item.summary || undefined,
+        ...(item.contentHtml === undefined ? { content_text: item.summary } : { content_html: item.contentHtml }),
+        date_published: item.published,
+        date_modified: item.updated,
+        authors: item.authors.map((name) => ({ name })),
+        tags: item.categories,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

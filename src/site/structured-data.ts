@@ -1,0 +1,77 @@
+import type { SiteConfig } from "./config.ts";
+import { scriptJson } from "./json-ld.ts";
+import type { AuthorView, Crumb } from "./view.ts";
+
+/** schema.org data for search engines, as escaped JSON ready for a `<script>` block. */
+
+export function absolute(config: SiteConfig, url: string): string {
+  return /^https?:\/\//.test(url) ? url : `${config.url}${url.startsWith("/") ? "" : "/"}${url}`;
+}
+
+export interface NewsArticleFacts {
+  readonly headline: string;
+  readonly description: string;
+  readonly url: string;
+  readonly published: string;
+  readonly modified: string;
+  readonly authors: readonly AuthorView[];
+  readonly outlet: string;
+  readonly image: string | undefined;
+  readonly dateline: string | undefined;
+  readonly section: string;
+  readonly tags: readonly string[];
+  readonly lang: string;
+}
+
+export function newsArticle(config: SiteConfig, facts: NewsArticleFacts): string {
+  return scriptJson({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: facts.headline,
+    description: facts.description || undefined,
+    mainEntityOfPage: facts.url,
+    url: facts.url,
+    datePublished: facts.published,
+    dateModified: facts.modified,
+    author:
+      facts.authors.length > 0
+        ? facts.authors.map((a) => ({ "@type": "Person", name: a.name, ...(a.role ? { jobTitle: a.role } : {}) }))
+        : [{ "@type": "Organization", name: facts.outlet }],
+    publisher: {
+      "@type": "Organization",
+      name: config.name,
+      logo: { "@type": "ImageObject", url: absolute(config, config.logo) },
+    },
+    image: facts.image === undefined ? undefined : [facts.image],
+    dateline: facts.dateline,
+    articleSection: facts.section,
+    keywords: facts.tags.length > 0 ? facts.tags : undefined,
+    inLanguage: facts.lang,
+  });
+}
+
+/** Matches the visible breadcrumb, item for item. */
+export function breadcrumbList(config: SiteConfig, crumbs: readonly Crumb[], currentUrl: string): string {
+  return scriptJson({
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: crumbs.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.title,
+      item: absolute(config, crumb.url ?? currentUrl),
+    })),
+  });
+}
+
+export function webSite(config: SiteConfig): string {
+  return scriptJson({
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: config.name,
+    url: `${config.url}/`,
+    description: config.description,
+    inLanguage: config.language,
+    publisher: { "@type": "NewsMediaOrganization", name: config.name, logo: absolute(config, config.logo) },
+  });
+}

@@ -1,0 +1,62 @@
+import { ArticleCard } from "./_components/ArticleCard.tsx";
+import type { ListPageData } from "./_components/data.ts";
+import { Layout } from "./_components/Layout.tsx";
+
+/** Every list page: section fronts, tag, author and outlet pages, date archives, corrections. */
+export const data = {
+  pagination: { data: "model.listPages", size: 1, alias: "list", addAllPagesToCollections: false },
+  permalink: (d: ListPageData) => d.list.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ model, list }: ListPageData) {
+  return (
+    <Layout site={model.site} meta={list.meta} currentSection={list.section}>
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          {list.breadcrumb.map((crumb) => (
+            <li>{crumb.url === undefined ? <span aria-current="page">{crumb.title}</span> : <a href={crumb.url}>{crumb.title}</a>}</li>
+          ))}
+        </ol>
+      </nav>
+      <header class="page-header">
+        {list.kind === "section" || list.kind === "archive" || list.kind === "corrections" ? null : (
+          <p class="kicker">{list.kind === "tag" ? "Topic" : list.kind === "author" ? (list.author?.role ?? "Author") : "Outlet"}</p>
+        )}
+        <h1>
+          {list.heading}
+          {list.pageNumber > 1 ? <span class="page-number">, page {list.pageNumber}</span> : null}
+        </h1>
+        {list.description === undefined ? null : <p class="page-description">{list.description}</p>}
+      </header>
+      {list.articles.length === 0 ? (
+        <p class="empty">{list.kind === "corrections" ? "No article has needed a correction." : "No articles here yet."}</p>
+      ) : (
+        <ul class="card-list section-list">
+          {list.articles.map((article) => (
+            <li>
+              <ArticleCard article={article} level={2} showSection={list.kind !== "section"} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.totalPages > 1 ? (
+        <nav class="pagination" aria-label="Pages">
+          {list.prev === undefined ? null : (
+            <a href={list.prev} rel="prev">
+              Newer
+            </a>
+          )}
+          <span>
+            Page {list.pageNumber} of {list.totalPages}
+          </span>
+          {list.next === undefined ? null : (
+            <a href={list.next} rel="next">
+              Older
+            </a>
+          )}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
