@@ -33,7 +33,7 @@ describe("npm run build", () => {
   it("should exit 0 and say what it built", () => {
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
-    expect(build.stdout).toMatch(/^Built 4 articles \(\d+ pages\) into .+ in [\d.]+ s\.\n$/);
+    expect(build.stdout).toMatch(/^Built 6 articles \(\d+ pages\) into .+ in [\d.]+ s\.\n$/);
   });
 
   it("should render the article page like a news site", () => {
@@ -102,9 +102,16 @@ describe("npm run build", () => {
     const home = readFileSync(path.join(out, "index.html"), "utf8");
     expect(home).toContain('href="/national/rebuilding-begins/"');
     expect(home.indexOf("Rebuilding begins")).toBeLessThan(home.indexOf("Aid reaches Baghlan"));
+    // Two articles a page (the fixture's page_size), newest first, with stable URLs and links both ways.
     const section = page("national");
     expect(section.indexOf("Rebuilding begins")).toBeLessThan(section.indexOf("Aid reaches Baghlan"));
-    expect(section.indexOf("Aid reaches Baghlan")).toBeLessThan(section.indexOf("Floods hit Baghlan"));
+    expect(section).not.toContain("Floods hit Baghlan</a></h2>");
+    expect(section).toContain('<link rel="next" href="/national/page/2/"/>');
+    expect(section).toContain('<a href="/national/page/2/" rel="next">Older</a>');
+    const second = page("national/page/2");
+    expect(second).toContain("Floods hit Baghlan</a></h2>");
+    expect(second).toContain('<a href="/national/" rel="prev">Newer</a>');
+    expect(second).toContain("<title>National, page 2 | Test Ledger</title>");
     expect(existsSync(path.join(out, "404.html"))).toBe(true);
     expect(existsSync(path.join(out, "css/site.css"))).toBe(true);
   });
