@@ -2,7 +2,7 @@ import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts
 import { authorUrl, outletUrl, tagUrl } from "../src/site/lists.ts";
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import type { ArticlePageData } from "./_components/data.ts";
-import { Layout } from "./_components/Layout.tsx";
+import { chrome, Layout } from "./_components/Layout.tsx";
 
 /** One page per published article, at `/<section>/<slug>/`. */
 export const data = {
@@ -25,9 +25,9 @@ function AuthorNames({ authors }: { authors: readonly AuthorView[] }) {
   );
 }
 
-function Byline({ article }: { article: ArticleView }) {
+function Byline({ article, attributes }: { article: ArticleView; attributes: ReturnType<typeof chrome> }) {
   return (
-    <p class="byline">
+    <p class="byline" {...attributes}>
       {article.authors.length > 0 ? (
         <span class="byline-authors">
           By <AuthorNames authors={article.authors} />
@@ -110,26 +110,35 @@ function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
 }
 
 export function render({ model, article }: ArticlePageData) {
+  const site = chrome(model.site, article.meta);
   return (
     <Layout site={model.site} meta={article.meta} currentSection={article.section.slug}>
-      <nav class="breadcrumb" aria-label="Breadcrumb">
+      <nav class="breadcrumb" aria-label="Breadcrumb" {...site}>
         <ol>
           {article.breadcrumb.map((crumb) => (
-            <li>{crumb.url === undefined ? <span aria-current="page">{crumb.title}</span> : <a href={crumb.url}>{crumb.title}</a>}</li>
+            <li>
+              {crumb.url === undefined ? (
+                <span aria-current="page" {...(site.lang === undefined ? {} : { lang: article.lang, dir: article.dir })}>
+                  {crumb.title}
+                </span>
+              ) : (
+                <a href={crumb.url}>{crumb.title}</a>
+              )}
+            </li>
           ))}
         </ol>
       </nav>
       <div class="article-layout">
         <article class="article">
           <header class="article-header">
-            <p class="kicker">
+            <p class="kicker" {...site}>
               <a href={article.section.url}>{article.section.title}</a>
             </p>
             <h1>{article.title}</h1>
-            <p class="outlet">
+            <p class="outlet" {...site}>
               <a href={outletUrl(article.outlet)}>{article.outlet}</a>
             </p>
-            <Byline article={article} />
+            <Byline article={article} attributes={site} />
           </header>
           {article.image === undefined ? null : (
             <figure class="article-image">
@@ -145,7 +154,7 @@ export function render({ model, article }: ArticlePageData) {
           <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
           <Corrections items={article.corrections} />
           {article.tags.length === 0 ? null : (
-            <div class="topics">
+            <div class="topics" {...site}>
               <h2 class="topics-title">Topics</h2>
               <ul class="tags">
                 {article.tags.map((tag) => (
@@ -156,11 +165,13 @@ export function render({ model, article }: ArticlePageData) {
               </ul>
             </div>
           )}
-          <CheckAlso items={article.checkAlso} />
-          <AuthorBox authors={article.authors} />
+          <div {...site}>
+            <CheckAlso items={article.checkAlso} />
+            <AuthorBox authors={article.authors} />
+          </div>
         </article>
         {article.related.length === 0 ? null : (
-          <aside class="related" aria-labelledby="related-title">
+          <aside class="related" aria-labelledby="related-title" {...site}>
             <h2 id="related-title">Related articles</h2>
             <ol>
               {article.related.map((r) => (

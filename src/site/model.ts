@@ -264,6 +264,7 @@ export function buildSiteModel(
         url: config.url,
         description: config.description,
         language: config.language,
+        dir: directionOf(config.language),
         outlet: config.outlet,
         sections: sections.map(sectionLink),
       },

@@ -145,6 +145,8 @@ export interface SiteView {
   readonly url: string;
   readonly description: string | undefined;
   readonly language: string;
+  /** Direction of the site's own language: its navigation and labels keep it on pages in other languages. */
+  readonly dir: "ltr" | "rtl";
   readonly outlet: string;
   /** Navigation: the configured sections in order, then any others. */
   readonly sections: readonly SectionLink[];

@@ -2,6 +2,15 @@ import type { ComponentChildren } from "preact";
 import type { PageMeta, SiteView } from "../../src/site/view.ts";
 import { SectionLinks } from "./SectionLinks.tsx";
 
+/**
+ * The site's own words (navigation, labels, dates) on a page in another
+ * language keep the site's language and direction: an English masthead on a
+ * Dari article is set left to right and read by screen readers as English.
+ */
+export function chrome(site: SiteView, meta: PageMeta): { lang?: string; dir?: "ltr" | "rtl" } {
+  return meta.lang === site.language && meta.dir === site.dir ? {} : { lang: site.language, dir: site.dir };
+}
+
 export interface LayoutProps {
   readonly site: SiteView;
   readonly meta: PageMeta;
@@ -41,10 +50,10 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href="/css/site.css" />
       </head>
       <body>
-        <a class="skip-link" href="#main">
+        <a class="skip-link" href="#main" {...chrome(site, meta)}>
           Skip to content
         </a>
-        <header class="masthead">
+        <header class="masthead" {...chrome(site, meta)}>
           <div class="masthead-inner">
             <a class="site-name" href="/">
               {site.name}
@@ -66,7 +75,7 @@ export function Layout(props: LayoutProps) {
         <main id="main" tabindex={-1}>
           {props.children}
         </main>
-        <footer class="site-footer">
+        <footer class="site-footer" {...chrome(site, meta)}>
           <p>
             <a href="/">{site.name}</a>
             {site.description === undefined ? null : <> · {site.description}</>}
