@@ -164,7 +164,7 @@ const checkAlsoItem = fc.oneof(
 
 /** A field the schema knows, with a value of roughly the right shape (so that articles do come out). */
 const plausibleEntry: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.constantFrom("outlet", "dateline", "section", "author", "summary", "title"), hostileText).map(([k, v]) => `${k}: ${v}`),
+  fc.tuple(fc.constantFrom("outlet", "dateline", "section", "author", "summary"), hostileText).map(([k, v]) => `${k}: ${v}`),
   fc.tuple(fc.constantFrom("tags", "authors"), listOf(hostileText)).map(([k, v]) => `${k}:${v}`),
   listOf(checkAlsoItem).map((v) => `check_also:${v}`),
   fc.tuple(srcText, hostileText, fc.option(hostileText)).map(
@@ -172,12 +172,12 @@ const plausibleEntry: fc.Arbitrary<string> = fc.oneof(
   ),
   fc.constantFrom("en", "ps", "fa-AF", "english", "x", '""').map((v) => `lang: ${v}`),
   fc.constantFrom("true", "false", "yes", '"true"', "1").map((v) => `draft: ${v}`),
-  fc.tuple(fc.constantFrom("date", "updated"), dateText).map(([k, v]) => `${k}: ${v}`),
+  dateText.map((v) => `updated: ${v}`),
 );
 
 /** A whole article: maybe a BOM, an opening fence, YAML-ish lines, a closing fence (or none), a body. */
 const often = <T>(usual: T, ...rare: T[]): fc.Arbitrary<T> =>
-  fc.oneof({ weight: 4 * rare.length, arbitrary: fc.constant(usual) }, { weight: rare.length, arbitrary: fc.constantFrom(...rare) });
+  fc.oneof({ weight: 9, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
 const articleText = fc
   .record({
     prefix: often("", "\uFEFF", " ", "\n"),
@@ -185,7 +185,7 @@ const articleText = fc
     base: fc.option(validBase, { freq: 4 }),
     lines: fc.oneof(
       fc.array(fc.oneof({ weight: 6, arbitrary: entryLine }, { weight: 1, arbitrary: noiseLine }), { maxLength: 8 }),
-      fc.array(plausibleEntry, { maxLength: 6 }),
+      fc.uniqueArray(plausibleEntry, { maxLength: 6, selector: (line) => line.slice(0, line.indexOf(":")) }),
     ),
     closing: often("---", "--- ", "...", "", "--- # end"),
     body: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("Body text.", "", "---\nmore: yaml\n---", "<script>x</script>")),
@@ -207,11 +207,14 @@ describe("random front matter through parseArticle", () => {
       fc.property(articleText, (text) => {
         const result = parseArticle(text, file, ZONE);
         const errors = result.diagnostics.filter((d) => d.severity === "error");
+        const k = result.article ? "ARTICLE" : [...new Set(errors.map((e) => e.rule))].sort().join("+");
+        (globalThis as any).__stat = (globalThis as any).__stat ?? new Map(); (globalThis as any).__stat.set(k, ((globalThis as any).__stat.get(k) ?? 0) + 1);
         if (result.article === undefined) expect(errors.length).toBeGreaterThan(0);
         else expect(errors).toEqual([]);
       }),
       { seed: SEED, numRuns: 1000 },
     );
+    console.log("STAT", JSON.stringify([...(globalThis as any).__stat].sort((a: any, b: any) => b[1] - a[1]).slice(0,12)));
   });
 
   it("should give every diagnostic a real position, a message, a hint and a catalogue rule", () => {
