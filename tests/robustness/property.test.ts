@@ -202,26 +202,15 @@ const RULES = new Set(Object.keys(catalogue));
 describe("random front matter through parseArticle", () => {
   const file = articleFile("random-story");
 
-  it("should never throw, and answer with an article or at least one error", () => {
+  it("should never throw, answer with an article or an error, and give every diagnostic a position, message, hint and rule", () => {
     fc.assert(
       fc.property(articleText, (text) => {
         const result = parseArticle(text, file, ZONE);
         const errors = result.diagnostics.filter((d) => d.severity === "error");
-        const k = result.article ? "ARTICLE" : [...new Set(errors.map((e) => e.rule))].sort().join("+");
-        (globalThis as any).__stat = (globalThis as any).__stat ?? new Map(); (globalThis as any).__stat.set(k, ((globalThis as any).__stat.get(k) ?? 0) + 1);
-        if (result.article === undefined) expect(errors.length).toBeGreaterThan(0);
+        if (result.article === undefined) expect(errors.length, "no article, so at least one error").toBeGreaterThan(0);
         else expect(errors).toEqual([]);
-      }),
-      { seed: SEED, numRuns: 1000 },
-    );
-    console.log("STAT", JSON.stringify([...(globalThis as any).__stat].sort((a: any, b: any) => b[1] - a[1]).slice(0,12)));
-  });
-
-  it("should give every diagnostic a real position, a message, a hint and a catalogue rule", () => {
-    fc.assert(
-      fc.property(articleText, (text) => {
         const lines = text.split(/\r\n|\r|\n/);
-        for (const d of parseArticle(text, file, ZONE).diagnostics) {
+        for (const d of result.diagnostics) {
           expect(RULES.has(d.rule), `rule ${d.rule}`).toBe(true);
           expect(d.severity).toBe(catalogue[d.rule].severity);
           expect(d.file).toBe(file.display);
