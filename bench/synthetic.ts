@@ -1,20 +1,11 @@
 import type { RelateInput } from "../src/relate/engine.ts";
+import { mulberry32 } from "../tests/support/random.ts";
 
 /**
  * A deterministic synthetic news archive for benchmarks: stories of 2-8
  * articles over a few weeks, each with its own words and names, written
  * over a shared Zipf-distributed vocabulary, with broad and story tags.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ["ka", "bul", "her", "at", "mar", "zan", "dor", "li", "shir", "pan", "jo", "wak", "hel", "mand", "ru", "sto", "gar", "den", "ni", "ta", "pol", "vo", "ser", "kan", "di", "ra", "mo", "fe", "lu", "bas"];
 

@@ -1,8 +1,9 @@
 /**
- * The inputs of the stress tests, shared by `stress.test.ts` (which names
+ * The inputs of the stress tests, shared by `stress.slow-test.ts` (which names
  * them) and `stress-child.ts` (which builds and parses them in a child
  * process). Every input is generated in memory, deterministically.
  */
+import { mulberry32 as prng } from "../support/random.ts";
 
 export interface DiagnosticSummary {
   readonly rule: string;
@@ -35,17 +36,6 @@ const FRONT_MATTER = "---\ntitle: Stress test\ndate: 2026-10-14T09:30:00+04:30\n
 /** An article with `body` under valid front matter. */
 const article = (body: string): string => `${FRONT_MATTER}${body}\n`;
 
-/** mulberry32: a tiny seeded PRNG, so the big article is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   "officials said the floodwaters swept through villages overnight destroying homes and cutting the main road " +
