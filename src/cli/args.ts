@@ -7,6 +7,13 @@ import { FORMATS, type Format } from "../diagnostics/reporter.ts";
 /** A mistake in how the command was called: exit code 2, with the message. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  /** False when the message alone says what to do: a refusal, not a mistyped command. */
+  readonly showUsage: boolean;
+
+  constructor(message: string, options: { readonly showUsage?: boolean } = {}) {
+    super(message);
+    this.showUsage = options.showUsage ?? true;
+  }
 }
 
 export interface CommonOptions {
@@ -60,6 +67,21 @@ function contentDirFrom(value: string): string {
   return value;
 }
 
+/**
+ * `--now`: the moment to build as of. The offset is required: a bare time
+ * could mean the site's zone, the machine's or UTC, and a preview an hour off
+ * shows the wrong articles without anyone noticing.
+ */
+export function nowFrom(value: string | undefined): number {
+  if (value === undefined) return Date.now();
+  const parsed = parseDate(value, "UTC");
+  if (!parsed.ok) throw new UsageError(`--now: \`${value}\` is not a date-time: ${parsed.problem}.`);
+  if (!parsed.hadOffset) {
+    throw new UsageError(`--now: \`${value}\` has no time-zone offset; add one, e.g. \`${value.trim()}+04:30\`, or \`Z\` for UTC.`);
+  }
+  return parsed.moment.epoch;
+}
+
 export function parseBuildArgs(argv: readonly string[]): BuildOptions | "help" {
   const { values } = parse(argv, {
     ...common,
@@ -68,13 +90,46 @@ export function parseBuildArgs(argv: readonly string[]): BuildOptions | "help" {
   });
   if (values.help) return "help";
   const contentDir = contentDirFrom(values.content);
-  let now = Date.now();
-  if (values.now !== undefined) {
-    const parsed = parseDate(values.now, "UTC");
-    if (!parsed.ok) throw new UsageError(`--now: \`${values.now}\` is not a date-time: ${parsed.problem}.`);
-    now = parsed.moment.epoch;
-  }
+  const now = nowFrom(values.now);
   return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), outDir: values.out, now };
+}
+
+export interface NewOptions {
+  readonly contentDir: string;
+  readonly siteFile: string | undefined;
+  readonly section: string;
+  readonly headline: string;
+  readonly slug: string | undefined;
+  readonly now: number;
+}
+
+export function parseNewArgs(argv: readonly string[]): NewOptions | "help" {
+  const { values, positionals } = parse(
+    argv,
+    {
+      content: common.content,
+      site: common.site,
+      help: common.help,
+      section: { type: "string" },
+      slug: { type: "string" },
+      now: { type: "string" },
+    },
+    true,
+  );
+  if (values.help) return "help";
+  if (values.section === undefined) throw new UsageError('name the section: `npm run new -- --section <section> "<Headline>"`.');
+  // Unquoted words are the headline too: `npm run new -- --section world Talks resume`.
+  const headline = positionals.join(" ").trim();
+  if (headline === "") throw new UsageError('give the headline: `npm run new -- --section <section> "<Headline>"`.');
+  const contentDir = contentDirFrom(values.content);
+  return {
+    contentDir,
+    siteFile: siteFileFor(contentDir, values.site),
+    section: values.section,
+    headline,
+    slug: values.slug,
+    now: nowFrom(values.now),
+  };
 }
 
 export interface RelatedOptions extends BuildOptions {

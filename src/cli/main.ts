@@ -9,7 +9,9 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { servePages, writePages } from "../eleventy/pages.ts";
 import { loadSite, type LoadedSite } from "../site/load-site.ts";
-import { parseBuildArgs, parseDevArgs, parseRelatedArgs, UsageError, type CommonOptions } from "./args.ts";
+import { loadSiteConfig } from "../site/config.ts";
+import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type CommonOptions } from "./args.ts";
+import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
 import { explainRelated } from "./related.ts";
 
@@ -24,6 +26,7 @@ const USAGE = `Usage:
   npm run dev   -- [--content <dir>] [--site <file>] [--port <n>]
   npm run check -- [--content <dir>] [--site <file>] [--format human|json|github]
   npm run related -- <slug> [--content <dir>] [--site <file>]
+  npm run new   -- --section <section> "<Headline>" [--slug <slug>] [--content <dir>] [--site <file>]
 
   --content  folder of Markdown articles (default: content)
   --out      output folder, replaced whole on success (default: dist)
@@ -31,6 +34,10 @@ const USAGE = `Usage:
   --now      build as of this moment, e.g. 2026-11-24T08:00:00+04:30 (default: now)
   --port     preview server port on 127.0.0.1 (default: 8080)
   --format   how problems are printed: human (default), json, or github (Actions annotations)
+  --section  the new article's section, as listed in the site config
+  --slug     the new article's file name and address (default: made from the headline)
+
+The new article's author is $${AUTHOR_VARIABLE}, else \`git config user.name\`.
 
 Exit codes: 0 success, 1 the content has errors, 2 usage or internal error.`;
 
@@ -123,12 +130,44 @@ async function related(argv: readonly string[]): Promise<number> {
   return EXIT.ok;
 }
 
+async function newArticle(argv: readonly string[]): Promise<number> {
+  const options = parseNewArgs(argv);
+  if (options === "help") return help();
+  const site = await loadSiteConfig(options.siteFile);
+  if (hasErrors(site.diagnostics)) {
+    const sources = new Map(options.siteFile !== undefined && site.source !== undefined ? [[options.siteFile, site.source]] : []);
+    process.stderr.write(formatDiagnostics("human", site.diagnostics, sources));
+    return EXIT.contentErrors;
+  }
+  const created = await createArticle({
+    headline: options.headline,
+    section: options.section,
+    slug: options.slug,
+    contentDir: options.contentDir,
+    config: site.config,
+    now: options.now,
+    author: authorFromEnvironment(process.env, path.resolve(options.contentDir)),
+  });
+  process.stdout.write(
+    `Created ${created.file}\n` +
+      created.notes.map((note) => `  note: ${note}\n`).join("") +
+      "  Fill in the dateline, write the article below the front matter, then `npm run dev` to preview it.\n",
+  );
+  return EXIT.ok;
+}
+
 function help(): number {
   process.stdout.write(`${USAGE}\n`);
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = { build, check, dev, related };
+const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
+  build,
+  check,
+  dev,
+  related,
+  new: newArticle,
+};
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -141,7 +180,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`error: ${error.message}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
       return EXIT.usage;
     }
     process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
