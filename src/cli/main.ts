@@ -7,13 +7,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
-import { servePages, writePages } from "../eleventy/pages.ts";
-import { loadSite, type LoadedSite } from "../site/load-site.ts";
 import { loadSiteConfig } from "../site/config.ts";
+import type { LoadedSite } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type CommonOptions } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
+import { countingFiles, Progress } from "./progress.ts";
 import { explainRelated } from "./related.ts";
+import { builtLine, nextScheduledLine } from "./summary.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TEMPLATES = path.join(ROOT, "templates");
@@ -49,8 +50,20 @@ function report(site: LoadedSite, format: Format): void {
   }
 }
 
-function load(options: CommonOptions, now = Date.now()): Promise<LoadedSite> {
-  return loadSite({ contentDir: options.contentDir, siteFile: options.siteFile, now });
+/**
+ * The content pipeline and Eleventy are imported when a command needs them:
+ * together they take seconds to load, and `new` or `--help` need neither.
+ */
+async function load(options: CommonOptions, now = Date.now(), progress?: Progress): Promise<LoadedSite> {
+  const { loadSite } = await import("../site/load-site.ts");
+  return loadSite({
+    contentDir: options.contentDir,
+    siteFile: options.siteFile,
+    now,
+    ...(progress === undefined
+      ? {}
+      : { onArticle: (done: number, total: number) => progress.update({ stage: "parsing", done, total }, done === total) }),
+  });
 }
 
 async function build(argv: readonly string[]): Promise<number> {
@@ -59,23 +72,25 @@ async function build(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const sources = [options.contentDir, TEMPLATES, PUBLIC, ...(options.siteFile === undefined ? [] : [options.siteFile])];
   await checkOutDir(options.outDir, sources);
-  const site = await load(options, options.now);
+  // On a terminal, a line that counts; in CI nothing until the summary.
+  const progress = new Progress(process.stderr);
+  const site = await load(options, options.now, progress);
+  progress.clear();
   report(site, options.format);
   if (hasErrors(site.diagnostics)) {
     process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
     return EXIT.contentErrors;
   }
+  const { writePages } = await import("../eleventy/pages.ts");
   const { written } = await publishAtomically(options.outDir, (dir) =>
-    writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, site.model),
+    countingFiles(progress, dir, () => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, site.model)),
   );
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const warnings = site.diagnostics.length;
+  const seconds = (performance.now() - started) / 1000;
   // With --format json, stdout carries only the JSON report.
   const out = options.format === "json" ? process.stderr : process.stdout;
-  out.write(
-    `Built ${site.model.articles.length} articles (${written} pages) into ${options.outDir}/ in ${seconds} s` +
-      `${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.\n`,
-  );
+  const summary = builtLine({ articles: site.model.articles.length, pages: written, outDir: options.outDir, seconds, warnings: site.diagnostics.length });
+  const next = nextScheduledLine(site.nextScheduled);
+  out.write(`${summary}\n${next === undefined ? "" : `${next}\n`}`);
   return EXIT.ok;
 }
 
@@ -94,6 +109,7 @@ async function dev(argv: readonly string[]): Promise<number> {
   const options = parseDevArgs(argv);
   if (options === "help") return help();
   const outDir = path.join(ROOT, ".cache", "preview");
+  const { servePages } = await import("../eleventy/pages.ts");
   await servePages({
     templatesDir: TEMPLATES,
     publicDir: PUBLIC,

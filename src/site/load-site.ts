@@ -5,6 +5,7 @@ import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.t
 import type { RelateInput } from "../relate/engine.ts";
 import { loadSiteConfig, type SiteConfig } from "./config.ts";
 import { buildSiteModel } from "./model.ts";
+import { nextScheduled, type Scheduled } from "./schedule.ts";
 import type { SiteModel } from "./view.ts";
 
 export interface SiteInput {
@@ -14,6 +15,8 @@ export interface SiteInput {
   readonly siteFile: string | undefined;
   /** The moment the site is built "as of": later articles are scheduled, not published. */
   readonly now: number;
+  /** Told after each article file is read, for a progress display. */
+  readonly onArticle?: (done: number, total: number) => void;
 }
 
 export interface LoadedSite {
@@ -29,6 +32,8 @@ export interface LoadedSite {
   readonly config: SiteConfig;
   /** The published articles as the related engine saw them. */
   readonly relateInputs: readonly RelateInput[];
+  /** The first article that goes live after `now`, if any. */
+  readonly nextScheduled: Scheduled | undefined;
 }
 
 /**
@@ -57,6 +62,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     if (result.source !== undefined) sources.set(file.display, result.source);
     if (result.article) loaded.push(result.article);
     else unreadable.add(file.name.normalize("NFC"));
+    input.onArticle?.(loaded.length + unreadable.size, unique.length);
   }
 
   const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded, site.config, input.now, unreadable);
@@ -69,5 +75,6 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     articleCount: found.articles.length,
     config: site.config,
     relateInputs,
+    nextScheduled: nextScheduled(loaded, input.now),
   };
 }

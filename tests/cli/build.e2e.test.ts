@@ -33,7 +33,7 @@ describe("npm run build", () => {
   it("should exit 0 and say what it built", () => {
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
-    expect(build.stdout).toMatch(/^Built 6 articles \(\d+ pages\) into .+ in [\d.]+ s\.\n$/);
+    expect(build.stdout).toMatch(/^Built 6 articles \(\d+ pages\) into .+ in [\d.]+ s\.\nNext scheduled: .+\n$/);
   });
 
   it("should render the article page like a news site", () => {

@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countingFiles, Progress, progressLine } from "../../src/cli/progress.ts";
+import { builtLine, nextScheduledLine } from "../../src/cli/summary.ts";
+import { ROOT, runCli } from "../support/cli.ts";
+
+/**
+ * Scheduled publishing: `--now` builds the site as of another moment, and
+ * a build says when the next scheduled article is due, for a CI cron.
+ * The fixture's `world/scheduled-story.md` is dated 2027-01-01T09:00:00+04:30.
+ */
+const CONTENT = path.join(ROOT, "tests/e2e/site/content");
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), "newsroom-schedule-"));
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("npm run build --now", () => {
+  it("should leave a later article unpublished and print when it is due", () => {
+    const out = path.join(work, "before");
+    const result = runCli(["build", "--content", CONTENT, "--out", out, "--now", "2026-12-31T23:59:59Z"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")[1]).toBe(
+      `Next scheduled: 2027-01-01T09:00:00+04:30 (2027-01-01T04:30:00Z), ${CONTENT}/world/scheduled-story.md: build again then to publish it.`,
+    );
+    expect(existsSync(path.join(out, "world/scheduled-story/index.html"))).toBe(false);
+  });
+
+  it("should publish the article at its time, and print no next time when nothing else waits (drafts never go live)", () => {
+    const out = path.join(work, "after");
+    const result = runCli(["build", "--content", CONTENT, "--out", out, "--now", "2027-01-01T09:00:00+04:30"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Built 7 articles \(\d+ pages\) into .+ in [\d.]+ s\.\n$/);
+    expect(readFileSync(path.join(out, "world/scheduled-story/index.html"), "utf8")).toContain("<h1>Scheduled for next year</h1>");
+    expect(existsSync(path.join(out, "world/draft-story"))).toBe(false);
+  });
+
+  it("should refuse a --now without an offset, or that is no date, saying what to write", () => {
+    const bare = runCli(["build", "--content", CONTENT, "--out", path.join(work, "x"), "--now", "2027-01-01T09:00"]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain(
+      "error: --now: `2027-01-01T09:00` has no time-zone offset; add one, e.g. `2027-01-01T09:00+04:30`, or `Z` for UTC.",
+    );
+    const wrong = runCli(["build", "--content", CONTENT, "--out", path.join(work, "x"), "--now", "tomorrow"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("error: --now: `tomorrow` is not a date-time: it is not a date-time in the form `YYYY-MM-DDTHH:MM:SS+HH:MM`.");
+    expect(existsSync(path.join(work, "x"))).toBe(false);
+  });
+});
+
+describe("summary lines", () => {
+  it("should say what was built, with warnings only when there are some", () => {
+    expect(builtLine({ articles: 12, pages: 80, outDir: "dist", seconds: 1.234, warnings: 0 })).toBe(
+      "Built 12 articles (80 pages) into dist/ in 1.2 s.",
+    );
+    expect(builtLine({ articles: 1, pages: 9, outDir: "dist", seconds: 0.05, warnings: 1 })).toBe(
+      "Built 1 articles (9 pages) into dist/ in 0.1 s, 1 warning.",
+    );
+  });
+
+  it("should give the next time in the editor's offset and in UTC", () => {
+    expect(nextScheduledLine(undefined)).toBeUndefined();
+    expect(nextScheduledLine({ file: "content/world/a.md", date: { epoch: Date.UTC(2026, 11, 31, 20, 0), offset: -300 } })).toBe(
+      "Next scheduled: 2026-12-31T15:00:00-05:00 (2026-12-31T20:00:00Z), content/world/a.md: build again then to publish it.",
+    );
+  });
+});
+
+/** A terminal or a CI log, as far as the progress display can tell. */
+function fakeStream(isTTY: boolean) {
+  const written: string[] = [];
+  return { isTTY, written, write: (text: string) => written.push(text) };
+}
+
+describe("build progress", () => {
+  it("should draw on a terminal, at most every 100 ms unless forced, and clear its line at the end", () => {
+    let clock = 0;
+    const stream = fakeStream(true);
+    const progress = new Progress(stream, () => clock);
+    progress.update({ stage: "parsing", done: 1, total: 12000 });
+    clock = 50;
+    progress.update({ stage: "parsing", done: 2, total: 12000 });
+    clock = 150;
+    progress.update({ stage: "parsing", done: 3000, total: 12000 });
+    progress.update({ stage: "parsing", done: 12000, total: 12000 }, true);
+    progress.clear();
+    progress.clear();
+    expect(stream.written).toEqual([
+      "\r\u001b[KParsing articles: 1 of 12,000",
+      "\r\u001b[KParsing articles: 3,000 of 12,000",
+      "\r\u001b[KParsing articles: 12,000 of 12,000",
+      "\r\u001b[K",
+    ]);
+  });
+
+  it("should write nothing when the output is not a terminal (CI)", async () => {
+    const stream = fakeStream(false);
+    const progress = new Progress(stream);
+    progress.update({ stage: "parsing", done: 1, total: 1 }, true);
+    expect(await countingFiles(progress, work, async () => "done")).toBe("done");
+    progress.clear();
+    expect(stream.written).toEqual([]);
+  });
+
+  it("should count the files written so far while pages are written", async () => {
+    const stream = fakeStream(true);
+    const dir = path.join(work, "counting");
+    const result = await countingFiles(new Progress(stream), dir, async () => {
+      await mkdir(path.join(dir, "world"), { recursive: true });
+      await writeFile(path.join(dir, "index.html"), "");
+      await writeFile(path.join(dir, "world/index.html"), "");
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return 2;
+    });
+    expect(result).toBe(2);
+    expect(stream.written).toContain("\r\u001b[KWriting pages: 2 files written");
+    expect(stream.written.at(-1)).toBe("\r\u001b[K");
+  });
+
+  it("should word each stage", () => {
+    expect(progressLine({ stage: "writing", written: 1500 })).toBe("Writing pages: 1,500 files written");
+  });
+});
