@@ -32,6 +32,8 @@ export interface BuildOptions extends CommonOptions {
 
 export interface DevOptions extends CommonOptions {
   readonly port: number;
+  /** Preview as of this instant; undefined: the clock at each rebuild, so scheduled articles appear when due. */
+  readonly now: number | undefined;
 }
 
 const common = {
@@ -146,12 +148,13 @@ export function parseRelatedArgs(argv: readonly string[]): RelatedOptions | "hel
 }
 
 export function parseDevArgs(argv: readonly string[]): DevOptions | "help" {
-  const { values } = parse(argv, { ...common, port: { type: "string", default: "8080" } });
+  const { values } = parse(argv, { ...common, port: { type: "string", default: "8080" }, now: { type: "string" } });
   if (values.help) return "help";
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port: \`${values.port}\` is not a port number.`);
   const contentDir = contentDirFrom(values.content);
-  return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), port };
+  const now = values.now === undefined ? undefined : nowFrom(values.now);
+  return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), port, now };
 }
 
 function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? C extends { options?: infer O } ? O : never : never>(

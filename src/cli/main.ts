@@ -14,6 +14,8 @@ import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-art
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
 import { countingFiles, Progress } from "./progress.ts";
 import { explainRelated } from "./related.ts";
+import { assertPortFree } from "../dev/port.ts";
+import { lastGoodPreview } from "../dev/preview.ts";
 import { builtLine, nextScheduledLine } from "./summary.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -24,7 +26,7 @@ export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
 
 const USAGE = `Usage:
   npm run build -- [--content <dir>] [--out <dir>] [--site <file>] [--now <date-time>]
-  npm run dev   -- [--content <dir>] [--site <file>] [--port <n>]
+  npm run dev   -- [--content <dir>] [--site <file>] [--port <n>] [--now <date-time>]
   npm run check -- [--content <dir>] [--site <file>] [--format human|json|github]
   npm run related -- <slug> [--content <dir>] [--site <file>]
   npm run new   -- --section <section> "<Headline>" [--slug <slug>] [--content <dir>] [--site <file>]
@@ -108,8 +110,11 @@ async function check(argv: readonly string[]): Promise<number> {
 async function dev(argv: readonly string[]): Promise<number> {
   const options = parseDevArgs(argv);
   if (options === "help") return help();
-  const outDir = path.join(ROOT, ".cache", "preview");
+  await assertPortFree(options.port);
+  // One folder per port: two previews (or a test beside an editor's preview) never share one.
+  const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
   const { servePages } = await import("../eleventy/pages.ts");
+  const preview = lastGoodPreview();
   await servePages({
     templatesDir: TEMPLATES,
     publicDir: PUBLIC,
@@ -117,12 +122,14 @@ async function dev(argv: readonly string[]): Promise<number> {
     port: options.port,
     watch: [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])],
     refresh: async () => {
-      const site = await load(options);
+      const site = await load(options, options.now ?? Date.now());
       report(site, options.format);
       if (hasErrors(site.diagnostics)) {
-        process.stderr.write("Previewing without the articles that have errors; fix them and save to see them again.\n");
+        process.stderr.write("The preview keeps the last version that built, with these errors over every page; fix them and save.\n");
+      } else {
+        process.stdout.write(`Previewing ${site.model.articles.length} articles.\n`);
       }
-      return site.model;
+      return preview(site);
     },
   });
   process.stdout.write(`Preview on http://127.0.0.1:${options.port}/ (Ctrl+C to stop)\n`);

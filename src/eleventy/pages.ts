@@ -8,6 +8,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
+import { injectOverlay } from "../dev/overlay.ts";
 import type { SiteModel } from "../site/view.ts";
 
 export interface PagesOptions {
@@ -90,29 +91,53 @@ export interface ServeOptions extends PagesOptions {
   readonly port: number;
   /** Files whose change should rebuild the site (content folder, site config). */
   readonly watch: readonly string[];
-  /** Called before each build; returns the model to render (the last good one when content has errors). */
-  readonly refresh: () => Promise<SiteModel>;
+  /** Called before each build: what to render, and the overlay while the content has errors. */
+  readonly refresh: () => Promise<Preview>;
+}
+
+export interface Preview {
+  /** The model to render: the last good one while the content has errors. */
+  readonly model: SiteModel;
+  /** HTML put over every page (src/dev/overlay.ts), or undefined when the content is fine. */
+  readonly overlay: string | undefined;
 }
 
 /** Build, then serve on 127.0.0.1 with live reload, rebuilding when content changes. */
 export async function servePages(options: ServeOptions): Promise<void> {
   let current = await options.refresh();
+  // Eleventy's first build follows at once: reuse the preview just loaded rather than report its problems twice.
+  let loaded = true;
   const eleventy = create(
     options,
     (config) => {
       for (const target of options.watch) config.addWatchTarget(target);
       config.on("eleventy.before", async () => {
-        current = await options.refresh();
+        if (!loaded) current = await options.refresh();
+        loaded = false;
       });
-      config.setServerOptions({ port: options.port, showVersion: false });
+      // Its own "Server at http://localhost:…" would name a host we do not listen on (see restrictToLoopback); the CLI says where.
+      config.setServerOptions({ port: options.port, showVersion: false, messageOnStart: () => false });
+      addOverlay(config, () => current.overlay);
     },
-    () => current,
+    () => current.model,
     "serve",
   );
   await restrictToLoopback();
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port);
+}
+
+/** Shows the overlay on every HTML page; feeds, sitemaps and copied files are left as they are. */
+function addOverlay(config: EleventyConfig, overlay: () => string | undefined): void {
+  const transforms = config as EleventyConfig & {
+    addTransform(name: string, transform: (this: { page: { outputPath: unknown } }, content: string) => string): void;
+  };
+  transforms.addTransform("newsroom-error-overlay", function (content) {
+    const html = overlay();
+    const { outputPath } = this.page;
+    return html !== undefined && typeof outputPath === "string" && outputPath.endsWith(".html") ? injectOverlay(content, html) : content;
+  });
 }
 
 /**
