@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The command line: `build`, `dev` and `check`. Flags, messages and exit
- * codes are ours: 0 success, 1 the content has errors, 2 usage or internal error.
+ * The command line: `build`, `dev`, `check`, `related` and `new`. Flags,
+ * messages and exit codes are ours: 0 success, 1 the content has errors,
+ * 2 usage or internal error.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
