@@ -87,6 +87,7 @@ export function parseArticle(
   const frontMatter = validated.data;
   const body = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
   for (const issue of body.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));
+  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   const yaml = split.yaml;
   return {
     article: { file, slug, frontMatter, body, locate: (path, key) => yaml.positionOf(path, key) },
@@ -102,6 +103,10 @@ function diagnoseBodyIssue(issue: BodyIssue, file: string, lineOffset: number): 
     case "body-unsafe-link":
       return diagnose(issue.rule, file, position, issue.args);
     case "embed-host":
+      return diagnose(issue.rule, file, position, issue.args);
+    case "body-too-deep":
+      return diagnose(issue.rule, file, position, issue.args);
+    case "body-too-large":
       return diagnose(issue.rule, file, position, issue.args);
   }
 }

@@ -195,6 +195,22 @@ export const catalogue = {
     message: ({ url }) => `The address \`${url}\` is not a web, e-mail or site address; only its text is published.`,
     hint: () => "Link to an `https://` address, a `mailto:` address or a path on this site such as `/national/…`.",
   }),
+  "body-too-large": rule<{ length: number; limit: number }>({
+    severity: "error",
+    title: "Body too long",
+    message: ({ length, limit }) =>
+      `The body is ${length.toLocaleString("en")} characters long; at most ${limit.toLocaleString("en")} are published.`,
+    hint: () =>
+      "No reader can follow a page this long on a phone: split the piece into parts, or publish the document as a file and link to it. If you pasted something by mistake, remove it.",
+  }),
+  "body-too-deep": rule<{ limit: number }>({
+    severity: "error",
+    title: "Body nests too deeply",
+    message: ({ limit }) =>
+      `Quotes, lists, links or emphasis nest more than ${limit} levels deep here; the article is not published.`,
+    hint: () =>
+      "Look for a long run of `>`, `-`, `*`, `_` or `[` (often a pasted e-mail thread or a broken copy): flatten it, or escape the characters with `\\` to print them as they are.",
+  }),
   "embed-host": rule<{ host: string }>({
     severity: "warning",
     title: "Embed from a host that is not allowed",

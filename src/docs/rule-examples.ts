@@ -32,4 +32,6 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "body-raw-html": { snippet: '<div class="box">' },
   "body-unsafe-link": { url: "javascript:alert(1)" },
   "embed-host": { host: "maps.example.com" },
+  "body-too-deep": { limit: 64 },
+  "body-too-large": { length: 25_000_000, limit: 2_000_000 },
 };

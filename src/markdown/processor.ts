@@ -1,12 +1,12 @@
 import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
-import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import remarkDateline from "./remark-dateline.ts";
 import remarkDemoteHeadings from "./remark-demote-headings.ts";
 import remarkExcerpt from "./remark-excerpt.ts";
 import remarkGfmFixes from "./remark-gfm-fixes.ts";
+import remarkParseBody from "./remark-parse-body.ts";
 import type { BodyIssue } from "./issues.ts";
 import remarkRawHtml from "./remark-raw-html.ts";
 import remarkSafeUrls from "./remark-safe-urls.ts";
@@ -17,7 +17,7 @@ import { sanitizeSchema } from "./sanitize-schema.ts";
  * Built once and frozen; per-article facts travel on the VFile's data.
  */
 const processor = unified()
-  .use(remarkParse)
+  .use(remarkParseBody)
   .use(remarkGfm)
   .use(remarkRawHtml)
   .use(remarkSafeUrls)

@@ -1,8 +1,9 @@
 /**
- * The inputs of the stress tests, shared by `stress.slow-test.ts` (which names
+ * The inputs of the stress tests, shared by `stress.test.ts` (which names
  * them) and `stress-child.ts` (which builds and parses them in a child
  * process). Every input is generated in memory, deterministically.
  */
+import { MAX_BODY_LENGTH } from "../../src/markdown/remark-parse-body.ts";
 import { mulberry32 as prng } from "../support/random.ts";
 
 export interface DiagnosticSummary {
@@ -114,6 +115,8 @@ function aliasBomb(): string {
 export const STRESS_CASES: Readonly<Record<string, () => string>> = {
   /** (a) About 25 MB of realistic news copy. */
   "big-article": () => article(newsBody(25 * 1024 * 1024)),
+  /** (a) The longest body allowed: news copy just under MAX_BODY_LENGTH. */
+  "largest-article": () => article(newsBody(MAX_BODY_LENGTH - 2000).slice(0, MAX_BODY_LENGTH - 10)),
   /** (b) 5,000 nested block quotes on one line. */
   "nested-blockquotes": () => article(`${"> ".repeat(DEPTH)}deep`),
   /**

@@ -14,10 +14,6 @@ import type { CaseReport } from "./stress-cases.ts";
  * stack or heap exhaustion happens exactly as it would in the CLI. We do not
  * assert tight timings; the measured seconds are printed for the record
  * (the nesting cases run two at a time, so theirs include some contention).
- *
- * Cases marked `it.fails` fail today because of a known problem in the
- * pipeline (see the comment on each); when it is fixed, vitest reports the
- * case as unexpectedly passing: then turn `it.fails` back into `it`.
  */
 
 const CHILD = path.join(import.meta.dirname, "stress-child.ts");
@@ -123,43 +119,47 @@ const margin = (seconds: number): number => (seconds + 30) * 1000;
 const GROUP_TIMEOUT = 300_000;
 
 describe("a very large article", () => {
-  // Known failure: micromark (remark-parse) is quadratic in the number of
-  // container blocks (block quotes, list items) of one document: each time one
-  // closes, micromark/lib/initialize/document.js re-splices the whole event list
-  // (EditMap.consume). 1 MB of this copy takes ~12 s, 5 MB ~3 minutes.
-  it.fails(
-    "should render ~25 MB of realistic news copy through parseArticle, to more than 10 MB of HTML",
+  // Bodies past MAX_BODY_LENGTH (2,000,000 characters) are refused before
+  // parsing; the largest body allowed renders in a few seconds, in time
+  // linear in its length (micromark's quadratic event edits are replaced by
+  // src/markdown/linear-edit-map.ts, and long bodies are parsed in pieces).
+  it(
+    "should refuse ~25 MB of news copy within seconds, with an error naming the limit",
     async ({ expect }) => {
-      const report = await run("big-article", 120);
+      const report = await run("big-article", 20);
       expect(report.inputLength).toBeGreaterThan(25 * 1024 * 1024);
-      expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      expect(report.htmlLength).toBeGreaterThan(10_000_000);
+      expect(report.seconds).toBeLessThan(5);
+      expect(report.diagnostics.map((d) => d.rule)).toEqual(["body-too-large"]);
     },
-    margin(120),
+    margin(20),
+  );
+
+  it(
+    "should render the largest body allowed (~2 MB of realistic copy) within seconds",
+    async ({ expect }) => {
+      const report = await run("largest-article", 60);
+      expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(report.htmlLength).toBeGreaterThan(2_000_000);
+      expect(report.seconds).toBeLessThan(30);
+    },
+    margin(60),
   );
 });
 
 describe.concurrent("deeply nested Markdown", () => {
-  // Known failure: RangeError (Maximum call stack size exceeded) in the
-  // recursive tree walks after parsing (mdast-util-to-hast's `all`/`one`, and
-  // remark-gfm's find-and-replace via unist-util-visit-parents).
-  it.fails(
+  it(
     "should finish on 5,000 nested block quotes without throwing",
     async ({ expect }) => expectFinished(await run("nested-blockquotes", NESTING_DEADLINE), expect),
     GROUP_TIMEOUT,
   );
 
-  // Known failure: RangeError in unist-util-visit-parents (remark-gfm's
-  // find-and-replace), after ~15 s of parsing (quadratic in the depth).
-  it.fails(
+  it(
     "should finish on 5,000 nested lists without throwing",
     async ({ expect }) => expectFinished(await run("nested-lists", NESTING_DEADLINE), expect),
     GROUP_TIMEOUT,
   );
 
-  // Known failure: RangeError in mdast-util-to-string (remark-excerpt) and
-  // mdast-util-to-hast, after ~20 s of parsing (quadratic in the depth).
-  it.fails(
+  it(
     "should finish on 5,000 nested levels of emphasis without throwing",
     async ({ expect }) => expectFinished(await run("nested-emphasis", NESTING_DEADLINE), expect),
     GROUP_TIMEOUT,
@@ -177,19 +177,13 @@ describe.concurrent("deeply nested Markdown", () => {
     GROUP_TIMEOUT,
   );
 
-  // Known failure: 150 kB of nested images keeps micromark's label resolver
-  // (label-end.js resolveToLabelEnd, micromark-util-chunked splice) busy for
-  // ~100 s: quadratic in the depth. 1,000 levels take ~2 s, 2,000 levels ~12 s.
-  it.fails(
+  it(
     "should finish on 5,000 images nested in each other's alt text within 60 s",
     async ({ expect }) => expectFinished(await run("nested-images", NESTING_DEADLINE), expect),
     GROUP_TIMEOUT,
   );
 
-  // Known failure: 100,000 `>` are 100,000 nested block quotes; parsing alone
-  // takes ~90 s (quadratic in the depth: 50,000 take ~23 s), and rendering then
-  // overflows the stack as for 5,000 block quotes.
-  it.fails(
+  it(
     "should finish on 100,000 `>` on one line within 60 s without throwing",
     async ({ expect }) => expectFinished(await run("many-gt", NESTING_DEADLINE), expect),
     GROUP_TIMEOUT,
