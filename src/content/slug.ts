@@ -4,14 +4,17 @@
  * two spellings of the same name are one slug.
  */
 const SLUG = /^[\p{Ll}\p{Lo}\p{Nd}\p{Mn}\p{Mc}]+(?:-[\p{Ll}\p{Lo}\p{Nd}\p{Mn}\p{Mc}]+)*$/u;
+/** Characters that display as nothing (Hangul fillers, joiners, variation selectors): an address must be readable. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 export function isSlug(value: string): boolean {
-  return value === value.normalize("NFC") && SLUG.test(value);
+  return value === value.normalize("NFC") && SLUG.test(value) && !value.match(INVISIBLE);
 }
 
 /** `Trade & Transit!` → `trade-transit`; `Économie` → `economie`. */
 export function slugify(value: string): string {
   return value
+    .replace(INVISIBLE, "")
     .normalize("NFKD")
     // Drop Latin diacritics only: marks in other scripts are part of the letter.
     .replace(/(?<=[a-zA-Z])[\u0300-\u036f]+/g, "")

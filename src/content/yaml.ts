@@ -1,5 +1,6 @@
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isPair, isScalar, parseDocument, type Document } from "yaml";
 import type { Position } from "../diagnostics/diagnostic.ts";
+import { LineTable, openerOf, unclosedOpener } from "./yaml-positions.ts";
 
 /**
  * YAML read safely and with positions. Only the `core` schema (YAML 1.2: no
@@ -44,20 +45,24 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
       positionOf: () => position,
     };
   }
-  const lineCounter = new LineCounter();
+  const lines = new LineTable(text);
   const doc = parseDocument(text, {
     schema: "core",
-    lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
     strict: true,
     keepSourceTokens: false,
+    // A collection used as a key is refused as an unknown field later; no Node warning on stderr.
+    logLevel: "error",
   });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + lineOffset, column: col };
-  };
-  const errors: YamlError[] = doc.errors.map((e) => ({ position: at(e.pos[0]), reason: firstLine(e.message) }));
+  const at = (offset: number): Position => lines.at(offset, lineOffset);
+  const errors: YamlError[] = doc.errors.map((e) => {
+    const reason = firstLine(e.message);
+    // An unclosed bracket or quote is noticed lines later: point at where it opened.
+    const opener = openerOf(reason);
+    const opened = opener === undefined ? undefined : unclosedOpener(text, e.pos[0], opener);
+    return opened === undefined ? { position: at(e.pos[0]), reason } : { position: at(opened), reason: `${reason} (the \`${opener}\` opened here is never closed)` };
+  });
   let value: unknown;
   if (errors.length === 0) {
     try {

@@ -155,6 +155,20 @@ export const catalogue = {
         ? "Add the section to `sections:` in site.yaml to give it a title and a place in the navigation."
         : `Use \`${s}\`, or add the section to \`sections:\` in site.yaml.`,
   }),
+  "section-no-address": rule<{ section: string; slug: string }>({
+    severity: "error",
+    title: "Section name has no letters",
+    message: ({ section }) => `The section \`${section}\` has no letter or digit to make its address from.`,
+    hint: () => "Name the section in words, as in site.yaml's `sections:` (for example `national`).",
+  }),
+  "section-reserved": rule<{ section: string; slug: string }>({
+    severity: "error",
+    title: "Section name taken by the site",
+    message: ({ section, slug }) =>
+      `The section \`${section}\` would live at \`/${slug}/\`, where the site publishes its own pages.`,
+    hint: () =>
+      "Choose another name for the section; `archive`, `authors`, `corrections`, `css`, `outlets`, `page`, `pagefind`, `search`, `sitemaps` and `tags` are the site's.",
+  }),
   "section-mismatch": rule<{ field: string; folder: string }>({
     severity: "warning",
     title: "Section field disagrees with the folder",

@@ -33,5 +33,7 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "body-unsafe-link": { url: "javascript:alert(1)" },
   "embed-host": { host: "maps.example.com" },
   "body-too-deep": { limit: 64 },
+  "section-no-address": { section: "../..", slug: "" },
+  "section-reserved": { section: "Tags", slug: "tags" },
   "body-too-large": { length: 25_000_000, limit: 2_000_000 },
 };

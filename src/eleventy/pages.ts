@@ -4,12 +4,13 @@
  * `public/` to `/`, and (for `dev`) serves and watches. Our content never
  * passes through Eleventy's template engines: it arrives as data.
  */
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { injectOverlay } from "../dev/overlay.ts";
-import type { SiteModel } from "../site/view.ts";
+import type { AssetCopy, SiteModel } from "../site/view.ts";
 
 export interface PagesOptions {
   /** Folder of `*.11ty.tsx` page templates. */
@@ -26,7 +27,7 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
-  on(event: "eleventy.before", callback: () => Promise<void> | void): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: () => Promise<void> | void): void;
   setServerOptions(options: object): void;
   setQuietMode(quiet: boolean): void;
 }
@@ -54,8 +55,22 @@ function configure(config: EleventyConfig, options: PagesOptions, model: () => S
   // A function, so a dev rebuild sees the model reloaded in `eleventy.before`.
   config.addGlobalData("model", () => model());
   config.addPassthroughCopy({ [options.publicDir]: "/" });
-  for (const asset of model().assets) config.addPassthroughCopy({ [asset.from]: asset.to });
+  // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
+  // reads its keys as glob patterns, so a file named `*` would publish the
+  // whole bundle, sources and ignored files included.
+  config.on("eleventy.after", () => copyAssets(options.outDir, model().assets));
   config.setQuietMode(true);
+}
+
+/** Copy each asset to its place in `outDir`; a destination outside it is a bug, never a write. */
+async function copyAssets(outDir: string, assets: readonly AssetCopy[]): Promise<void> {
+  const root = path.resolve(outDir);
+  for (const asset of assets) {
+    const to = path.resolve(root, ...asset.to.split("/"));
+    if (!to.startsWith(`${root}${path.sep}`)) throw new Error(`internal: asset \`${asset.to}\` would be written outside the output folder`);
+    await mkdir(path.dirname(to), { recursive: true });
+    await copyFile(asset.from, to);
+  }
 }
 
 function create(options: PagesOptions, extra: (config: EleventyConfig) => void, model: () => SiteModel, runMode: "build" | "serve") {

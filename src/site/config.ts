@@ -6,6 +6,7 @@ import { diagnoseIssues } from "../content/validate.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
+import { sectionAddressProblem } from "./sections.ts";
 
 /**
  * Site facts, from one YAML file (`site.yaml` beside the content folder, or
@@ -197,5 +198,10 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
     });
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
   }
-  return { config: normalizeSiteConfig(result.data), diagnostics: [], source };
+  const config = normalizeSiteConfig(result.data);
+  const diagnostics = config.sections.flatMap((section, i) => {
+    const problem = sectionAddressProblem(section.slug);
+    return problem === undefined ? [] : [diagnose(problem, displayPath, yaml.positionOf(["sections", i]), { section: section.title, slug: section.slug })];
+  });
+  return { config, diagnostics, source };
 }

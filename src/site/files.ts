@@ -70,11 +70,10 @@ export function buildFiles(
   files.push(...feedFiles(feed(config, "/corrections/", `Corrections | ${config.name}`, `Corrections published by ${config.name}.`, corrected), "/corrections/"));
 
   files.push(...sitemaps(config, articles, lists));
-  files.push({ url: "/news-sitemap.xml", body: newsSitemap(config, articles, now) });
-  files.push({
-    url: "/robots.txt",
-    body: `User-agent: *\nAllow: /\n\nSitemap: ${absolute(config, "/sitemap.xml")}\nSitemap: ${absolute(config, "/news-sitemap.xml")}\n`,
-  });
+  const news = newsSitemap(config, articles, now);
+  if (news !== undefined) files.push({ url: "/news-sitemap.xml", body: news });
+  const sitemapLines = ["/sitemap.xml", ...(news === undefined ? [] : ["/news-sitemap.xml"])].map((url) => `Sitemap: ${absolute(config, url)}\n`);
+  files.push({ url: "/robots.txt", body: `User-agent: *\nAllow: /\n\n${sitemapLines.join("")}` });
   return files;
 }
 
@@ -109,9 +108,14 @@ function sitemaps(config: SiteConfig, articles: readonly ArticleView[], lists: r
   return [{ url: "/sitemap.xml", body: index }, ...parts];
 }
 
-/** Google News: articles of the last 48 hours before the build's moment, at most 1,000. */
-function newsSitemap(config: SiteConfig, articles: readonly ArticleView[], now: number): string {
+/**
+ * Google News sitemap: articles of the last 48 hours before the build's
+ * moment, at most 1,000. None when there are none: the sitemap schema requires at least one `<url>`, so an empty file
+ * would be invalid; robots.txt then leaves it out too.
+ */
+function newsSitemap(config: SiteConfig, articles: readonly ArticleView[], now: number): string | undefined {
   const recent = articles.filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW).slice(0, NEWS_LIMIT);
+  if (recent.length === 0) return undefined;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',

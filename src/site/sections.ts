@@ -10,6 +10,23 @@ export interface SectionResolution {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * Top-level folders the site publishes itself (lists.ts, files.ts, public/,
+ * search): a section with one of these addresses would overwrite them.
+ * A test checks the built site has no other top-level folder.
+ */
+export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
+  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sitemaps", "tags",
+]);
+
+export type SectionAddressProblem = "section-no-address" | "section-reserved";
+
+/** Why a section slug cannot be a section's address, if it cannot. */
+export function sectionAddressProblem(slug: string): SectionAddressProblem | undefined {
+  if (slug === "") return "section-no-address";
+  return RESERVED_SECTION_SLUGS.has(slug) ? "section-reserved" : undefined;
+}
+
 const titleCase = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
 
 /**
@@ -27,10 +44,14 @@ export function resolveSection(article: LoadedArticle, config: SiteConfig): Sect
     return { section: undefined, diagnostics: [diagnose("section-missing", at, START, {})] };
   }
   const fieldPosition = field === undefined ? START : article.locate(["section"]);
-  if (field !== undefined && folder !== undefined && slugify(field) !== slugify(folder)) {
+  const slug = slugify(written);
+  const problem = sectionAddressProblem(slug);
+  if (problem !== undefined) {
+    return { section: undefined, diagnostics: [diagnose(problem, at, fieldPosition, { section: written, slug })] };
+  }
+  if (field !== undefined && folder !== undefined && slug !== slugify(folder)) {
     diagnostics.push(diagnose("section-mismatch", at, fieldPosition, { field, folder }));
   }
-  const slug = slugify(written);
   const listed = config.sections.find((s) => s.slug === slug);
   if (listed) return { section: listed, diagnostics };
   if (config.sections.length > 0) {

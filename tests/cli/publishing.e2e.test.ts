@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import FeedParser from "feedparser";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESERVED_SECTION_SLUGS } from "../../src/site/sections.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 /**
@@ -137,6 +138,14 @@ describe("metadata", () => {
     expect(read("robots.txt")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`);
   });
 
+  it("should leave out the news sitemap, and its robots.txt line, when nothing is from the last 48 hours", () => {
+    const later = path.join(work, "later");
+    const build = runCli(["build", "--content", path.join(FIXTURE, "content"), "--out", later, "--now", "2027-03-01T12:00:00+04:30"]);
+    expect(build.status).toBe(0);
+    expect(existsSync(path.join(later, "news-sitemap.xml"))).toBe(false);
+    expect(readFileSync(path.join(later, "robots.txt"), "utf8")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\n`);
+  });
+
   it("should write tag, author, outlet and date archive pages", () => {
     for (const page of ["tags/baghlan-floods", "authors/farida-noori", "outlets/at-news", "archive/2026", "archive/2026/10"]) {
       expect(existsSync(path.join(out, page, "index.html")), page).toBe(true);
@@ -175,6 +184,13 @@ describe.each([
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("should publish no top-level folder but its sections and the site's reserved ones", () => {
+    const folders = readdirSync(dir(), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const sections = new Set(readdirSync(path.join(dir() === out ? FIXTURE : ROOT, "content")));
+    expect(folders.filter((f) => !sections.has(f) && !RESERVED_SECTION_SLUGS.has(f))).toEqual([]);
+    expect(folders.filter((f) => RESERVED_SECTION_SLUGS.has(f)).length).toBeGreaterThan(4);
   });
 
   it("should have every internal link and asset resolve to a file", () => {

@@ -59,10 +59,21 @@ describe("parseArticle", () => {
     expect(rules("---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\nauthor: A\nauthors: [B]\n---\n")).toEqual(["field-conflict@5:1"]);
   });
 
-  it("should report YAML syntax errors at their line", () => {
-    const r = parse('---\ntitle: "unclosed\ndate: 2026-10-14T09:30:00+04:30\n---\n');
-    expect(r.diagnostics[0]?.rule).toBe("yaml-syntax");
-    expect(r.diagnostics[0]?.position.line).toBeGreaterThanOrEqual(2);
+  it("should point an unclosed quote, bracket or brace at where it opened, not where YAML noticed", () => {
+    expect(rules('---\ntitle: "unclosed\ndate: 2026-10-14T09:30:00+04:30\n---\n')).toEqual(["yaml-syntax@2:8"]);
+    expect(rules("---\ntitle: x\ndateline: [NAHRIN\ndate: 2026-10-14T09:30:00+04:30\n---\n")).toEqual(["yaml-syntax@3:11"]);
+    expect(rules("---\ntitle: x\ntags: {a: 1\ndate: 2026-10-14T09:30:00+04:30\n---\n")).toEqual(["yaml-syntax@3:7"]);
+    const [d] = parse("---\ntitle: x\ndateline: [NAHRIN\ndate: 2026-10-14T09:30:00+04:30\n---\n").diagnostics;
+    expect(d?.message).toContain("the `[` opened here is never closed");
+  });
+
+  it("should not take an apostrophe in plain text for a quote", () => {
+    expect(rules("---\ntitle: Kabul's floods\ndateline: [NAHRIN\ndate: 2026-10-14T09:30:00+04:30\n---\n")).toEqual(["yaml-syntax@3:11"]);
+  });
+
+  it("should count lines itself after tokens YAML could not place, and with CR LF line ends", () => {
+    expect(rules('---\ntitle: []\n](\ntitle: ""\n---\n')).toEqual(["yaml-syntax@3:1", "yaml-syntax@3:2", "yaml-syntax@4:6", "yaml-syntax@4:8"]);
+    expect(rules("---\r\ntitle: x\r\ntags: [a\r\ndate: 2026-10-14T09:30:00+04:30\r\n---\r\n")).toEqual(["yaml-syntax@3:7"]);
   });
 
   it("should refuse an empty file, missing front matter and other languages", () => {

@@ -12,6 +12,13 @@ describe("slugs", () => {
     expect(isSlug("cafe\u0301")).toBe(false); // not NFC
   });
 
+  it("should refuse characters that display as nothing, and drop them from proposals", () => {
+    expect(isSlug("\u115f")).toBe(false); // Hangul choseong filler: a letter, but invisible
+    expect(isSlug("a\u200db")).toBe(false);
+    expect(slugify("\u115f")).toBe("");
+    expect(slugify("می\u200cخواهم")).toBe("میخواهم");
+  });
+
   it("should propose a slug from a title", () => {
     expect(slugify("Trade & Transit!")).toBe("trade-transit");
     expect(slugify("Économie du Sud")).toBe("economie-du-sud");

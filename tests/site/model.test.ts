@@ -144,4 +144,15 @@ describe("buildSiteModel diagnostics", () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.model.articles[0]?.section).toEqual({ slug: "world", title: "World", url: "/world/" });
   });
+
+  it("should refuse sections with no address or the address of the site's own pages, at the field or from the folder", () => {
+    const hostile = loaded("up", "world", 'title: Up\ndate: 2026-10-14T09:30:00+04:30\nsection: "../.."');
+    const inTags = loaded("tagged", "tags", "title: Tagged\ndate: 2026-10-14T09:30:00+04:30");
+    const result = buildSiteModel([b, hostile, inTags], CONFIG, NOW);
+    expect(result.diagnostics.map((x) => `${x.file} ${x.position.line}:${x.position.column} ${x.severity} ${x.rule}`)).toEqual([
+      "content/world/up.md 4:10 error section-no-address",
+      "content/tags/tagged.md 1:1 error section-reserved",
+    ]);
+    expect(result.model.articles.map((x) => x.slug)).toEqual(["aid"]);
+  });
 });
