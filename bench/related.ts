@@ -33,20 +33,21 @@ interface Run {
   indexSeconds: number;
   searchSeconds: number;
   seconds: number;
+  cpuSeconds: number;
   inputMB: number;
   peakMB: number;
   precision: number;
 }
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 console.log("\nRelated articles: scale (synthetic archive, one core, each size in its own process)");
-console.log("  articles   index s  search s  total s  peak MB (input MB)  synthetic precision");
+console.log("  articles   index s  search s  total s    CPU s  peak MB (input MB)  synthetic precision");
 const runs: Run[] = [];
 for (const size of sizes) {
   const out = execFileSync(process.execPath, ["--import", "tsx", path.join(here, "related-scale.ts"), String(size)], { encoding: "utf8" });
   const run = JSON.parse(out) as Run;
   runs.push(run);
   console.log(
-    `  ${String(size).padStart(8)} ${run.indexSeconds.toFixed(2).padStart(9)} ${run.searchSeconds.toFixed(2).padStart(9)} ${run.seconds.toFixed(2).padStart(8)} ${String(run.peakMB).padStart(8)} (${run.inputMB})${pct(run.precision).padStart(16)}`,
+    `  ${String(size).padStart(8)} ${run.indexSeconds.toFixed(2).padStart(9)} ${run.searchSeconds.toFixed(2).padStart(9)} ${run.seconds.toFixed(2).padStart(8)} ${run.cpuSeconds.toFixed(2).padStart(8)} ${String(run.peakMB).padStart(8)} (${run.inputMB})${pct(run.precision).padStart(16)}`,
   );
 }
 for (let i = 1; i < runs.length; i++) {

@@ -1,5 +1,6 @@
 import type { RelateConfig } from "./config.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
+import { Names } from "./names.ts";
 
 /**
  * The related-articles engine, in the manner of Hugo's related index: add
@@ -58,23 +59,8 @@ const MIN_COMMON_TAG = 5;
 /** Features both articles need before they can count as the same story republished. */
 const MIN_DUPLICATE_FEATURES = 12;
 
-/** Tags, sections and outlets by name. */
-class Names {
-  readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
-  }
-}
-
 /** A growable column of numbers. */
-class Column<T extends Int32Array | Float64Array> {
+class Column<T extends Int32Array | Float32Array | Float64Array> {
   length = 0;
   constructor(public data: T) {}
   push(value: number): void {
@@ -154,9 +140,9 @@ function appendRow(
 ): void {
   let threshold = 0;
   if (n > keep) {
-    const sorted = scratch.sorted.subarray(0, n);
-    sorted.set(rowWeights.subarray(0, n));
-    threshold = sorted.sort()[n - keep] ?? 0;
+    const values = scratch.sorted.subarray(0, n);
+    values.set(rowWeights.subarray(0, n));
+    threshold = select(values, n - keep);
   }
   let above = 0;
   for (let k = 0; k < n; k++) if ((rowWeights[k] ?? 0) > threshold) above++;
@@ -191,8 +177,43 @@ function appendRow(
   }
 }
 
+/**
+ * The value that would sit at index `k` if `values` were sorted ascending
+ * (Hoare's quickselect, median-of-three pivots): linear on average, where a
+ * full sort of every row was a fifth of indexing time. Reorders `values`.
+ */
+export function select(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (high > low) {
+    const mid = (low + high) >>> 1;
+    const a = values[low]!;
+    const b = values[mid]!;
+    const c = values[high]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+/** Views, not copies: the columns were sized for the rows up front, and copying 100,000 rows touched 80 MB more. */
 function rows(start: Column<Int32Array>, ids: Column<Int32Array>, weights: Column<Float64Array>): Rows {
-  return { start: start.data.slice(0, start.length), ids: ids.data.slice(0, ids.length), weights: weights.data.slice(0, weights.length) };
+  return { start: start.data.subarray(0, start.length), ids: ids.data.subarray(0, ids.length), weights: weights.data.subarray(0, weights.length) };
 }
 
 function dot(rows: Rows, a: number, b: number): number {
@@ -284,7 +305,8 @@ export class RelatedIndex {
     const countStart = new Column(new Int32Array(n + 1));
     // About 120 distinct features per article read: sized once, grown rarely.
     const countIds = new Column(new Int32Array(n * 128 + 1024));
-    const counts = new Column(new Float64Array(n * 128 + 1024));
+    // Counts are small integers: exact in 32 bits, and half the memory to touch.
+    const counts = new Column(new Float32Array(n * 128 + 1024));
     let df = new Int32Array(1 << 16);
     countStart.push(0);
     for (const input of inputs) {

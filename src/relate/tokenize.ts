@@ -1,3 +1,4 @@
+import { Names } from "./names.ts";
 import { NOT_NAMES, STOPWORDS } from "./stopwords.ts";
 
 /**
@@ -70,9 +71,7 @@ const STRIDE = 4;
  * make. Feature ids are dense from 0, in order of first appearance.
  */
 export class FeatureTable {
-  /** Feature names, by id: `flood`, `n:wahid sharifi`. */
-  readonly names: string[] = [];
-  private readonly featureIds = new Map<string, number>();
+  private readonly features = new Names();
   // Open-addressing table of words (lowercased, unstemmed), one slot per word:
   // [hash1, hash2, id + 1, (feature id of its stem + 1) << 2 | flags]. Everything
   // the scanner needs about a word sits in one place: one cache line per word.
@@ -92,14 +91,13 @@ export class FeatureTable {
     this.table[at] = (this.table[at] ?? 0) | flag;
   }
 
+  /** Feature names, by id: `flood`, `n:wahid sharifi`. */
+  get names(): readonly string[] {
+    return this.features.names;
+  }
+
   feature(name: string): number {
-    let id = this.featureIds.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.featureIds.set(name, id);
-      this.names.push(name);
-    }
-    return id;
+    return this.features.id(name);
   }
 
   /** Call `sink` with each feature of `text` (reading at most `maxWords` words). */

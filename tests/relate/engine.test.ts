@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../../src/relate/config.ts";
-import { RelatedIndex, type RelateInput } from "../../src/relate/engine.ts";
+import { RelatedIndex, select, type RelateInput } from "../../src/relate/engine.ts";
 import { featuresOf } from "../../src/relate/tokenize.ts";
 
 const DAY = 86_400_000;
@@ -88,5 +89,18 @@ describe("features", () => {
       "kabul",
       "herat",
     ]);
+  });
+});
+
+describe("select", () => {
+  it("should find the value a full sort puts at index k, with ties and duplicates", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 0.5, 1, 1, 2, 3.25, 7, 7, 7, 9), { minLength: 1, maxLength: 300 }), fc.nat(), (values, at) => {
+        const k = at % values.length;
+        const sorted = Float64Array.from(values).sort();
+        expect(select(Float64Array.from(values), k)).toBe(sorted[k]);
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
   });
 });
