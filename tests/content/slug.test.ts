@@ -23,6 +23,8 @@ describe("slugs", () => {
     expect(slugify("Trade & Transit!")).toBe("trade-transit");
     expect(slugify("Économie du Sud")).toBe("economie-du-sud");
     expect(slugify("  World  ")).toBe("world");
+    expect(slugify("Floods return to Baghlan's villages")).toBe("floods-return-to-baghlans-villages");
+    expect(slugify("O’Brien says 'no'")).toBe("obrien-says-no");
   });
 });
 
