@@ -1,5 +1,6 @@
 import type { RelateInput } from "../src/relate/engine.ts";
 import { mulberry32 } from "../tests/support/random.ts";
+import { zipf } from "./zipf.ts";
 
 /**
  * A deterministic synthetic news archive for benchmarks: stories of 2-8
@@ -22,22 +23,7 @@ export interface SyntheticArticle extends RelateInput {
 export function syntheticArchive(count: number, seed = 1): SyntheticArticle[] {
   const rand = mulberry32(seed);
   const vocabulary = Array.from({ length: 20_000 }, (_, i) => `${word(rand, 2 + (i % 3))}${i}`);
-  // Zipf: rank r drawn with probability ~ 1/r.
-  const harmonic = vocabulary.map((_, i) => 1 / (i + 1));
-  const cumulative: number[] = [];
-  harmonic.reduce((sum, h, i) => (cumulative[i] = sum + h), 0);
-  const total = cumulative.at(-1) ?? 1;
-  const common = (): string => {
-    const x = rand() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return vocabulary[lo] ?? "";
-  };
+  const common = zipf(rand, vocabulary);
   const sections = ["national", "region", "world", "business", "sport", "health"];
   const broadTags = ["Afghanistan", "economy", "government", "health", "sport", "trade", "water", "prices", "security", "education"];
   const outlets = ["Kabul Ledger", "AT News", "Ledger Wire"];

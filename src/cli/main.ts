@@ -57,12 +57,14 @@ function report(site: LoadedSite, format: Format): void {
  * The content pipeline and Eleventy are imported when a command needs them:
  * together they take seconds to load, and `new` or `--help` need neither.
  */
-async function load(options: CommonOptions, now = Date.now(), progress?: Progress): Promise<LoadedSite> {
+async function load(options: CommonOptions, now = Date.now(), progress?: Progress, cache?: string): Promise<LoadedSite> {
   const { loadSite } = await import("../site/load-site.ts");
+  const { articleCache } = await import("../build/cache-location.ts");
   return loadSite({
     contentDir: options.contentDir,
     siteFile: options.siteFile,
     now,
+    cache: articleCache(ROOT, cache),
     ...(progress === undefined
       ? {}
       : { onArticle: (done: number, total: number) => progress.update({ stage: "parsing", done, total }, done === total) }),
@@ -77,7 +79,9 @@ async function build(argv: readonly string[]): Promise<number> {
   await checkOutDir(options.outDir, sources);
   // On a terminal, a line that counts; in CI nothing until the summary.
   const progress = new Progress(process.stderr);
-  const site = await load(options, options.now, progress);
+  const { cacheFolder } = await import("../build/cache-location.ts");
+  const cache = cacheFolder(ROOT, options.contentDir, options.outDir);
+  const site = await load(options, options.now, progress, cache);
   progress.clear();
   report(site, options.format);
   if (hasErrors(site.diagnostics)) {

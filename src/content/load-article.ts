@@ -41,13 +41,16 @@ function decode(bytes: Uint8Array): { text: string } | { badOffset: number } {
 }
 
 export async function loadArticle(file: ArticleFile, zone: string, embedHosts: readonly string[] = []): Promise<LoadResult> {
-  const bytes = await readFile(file.absolute);
-  const decoded = decode(bytes);
-  if ("badOffset" in decoded) {
-    return { article: undefined, source: undefined, diagnostics: [diagnose("file-encoding", file.display, START, { offset: decoded.badOffset })] };
-  }
-  const source = decoded.text;
-  return { ...parseArticle(source, file, zone, embedHosts), source };
+  const read = await readArticleSource(file);
+  if (!("source" in read)) return { article: undefined, source: undefined, diagnostics: [read.diagnostic] };
+  return { ...parseArticle(read.source, file, zone, embedHosts), source: read.source };
+}
+
+/** The file's text, or the diagnostic for bytes that are not UTF-8. */
+export async function readArticleSource(file: ArticleFile): Promise<{ source: string } | { diagnostic: Diagnostic }> {
+  const decoded = decode(await readFile(file.absolute));
+  if ("badOffset" in decoded) return { diagnostic: diagnose("file-encoding", file.display, START, { offset: decoded.badOffset }) };
+  return { source: decoded.text };
 }
 
 /** The pure part of loading, for tests: text in, article or diagnostics out. */

@@ -1,6 +1,6 @@
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles } from "../content/find-files.ts";
-import { loadArticle, type LoadedArticle } from "../content/load-article.ts";
+import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelateInput } from "../relate/engine.ts";
 import { loadSiteConfig, type SiteConfig } from "./config.ts";
@@ -17,6 +17,10 @@ export interface SiteInput {
   readonly now: number;
   /** Told after each article file is read, for a progress display. */
   readonly onArticle?: (done: number, total: number) => void;
+  /** The persistent cache of parsed articles; undefined parses every article. */
+  readonly cache?: ArticleCacheOptions | undefined;
+  /** Worker threads for parsing; default one per core. */
+  readonly threads?: number;
 }
 
 export interface LoadedSite {
@@ -34,6 +38,7 @@ export interface LoadedSite {
   readonly relateInputs: readonly RelateInput[];
   /** The first article that goes live after `now`, if any. */
   readonly nextScheduled: Scheduled | undefined;
+  readonly cacheStats: LoadedArticles["cacheStats"];
 }
 
 /**
@@ -54,18 +59,19 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
   const { unique, diagnostics: duplicates } = findDuplicateSlugs(found.articles);
   diagnostics.push(...duplicates);
 
-  const loaded: LoadedArticle[] = [];
-  const unreadable = new Set<string>();
-  for (const file of unique) {
-    const result = await loadArticle(file, site.config.timezone, site.config.embeds);
-    diagnostics.push(...result.diagnostics);
-    if (result.source !== undefined) sources.set(file.display, result.source);
-    if (result.article) loaded.push(result.article);
-    else unreadable.add(file.name.normalize("NFC"));
-    input.onArticle?.(loaded.length + unreadable.size, unique.length);
-  }
+  const loaded = await loadArticles({
+    files: unique,
+    zone: site.config.timezone,
+    embedHosts: site.config.embeds,
+    cache: input.cache,
+    ...(input.threads === undefined ? {} : { threads: input.threads }),
+    ...(input.onArticle === undefined ? {} : { onArticle: input.onArticle }),
+  });
+  diagnostics.push(...loaded.diagnostics);
+  for (const [file, source] of loaded.sources) sources.set(file, source);
+  const { unreadable } = loaded;
 
-  const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded, site.config, input.now, unreadable);
+  const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded.articles, site.config, input.now, unreadable);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
   return {
@@ -75,6 +81,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     articleCount: found.articles.length,
     config: site.config,
     relateInputs,
-    nextScheduled: nextScheduled(loaded, input.now),
+    nextScheduled: nextScheduled(loaded.articles, input.now),
+    cacheStats: loaded.cacheStats,
   };
 }

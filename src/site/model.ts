@@ -110,7 +110,8 @@ export function buildSiteModel(
         items.push({ kind: "external", title: entry.title, url: entry.url, host: new URL(entry.url).hostname.replace(/^www\./, "") });
         return;
       }
-      const at = article.locate(["check_also", index]);
+      // Found only when a problem needs it: the positions cost a second read of the YAML (cached parses keep none).
+      const at = () => article.locate(["check_also", index]);
       const file = article.file.display;
       const target = placedBySlug.get(entry.normalize("NFC"));
       if (!target) {

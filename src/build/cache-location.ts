@@ -1,0 +1,29 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { ArticleCacheOptions } from "./load-articles.ts";
+import { fingerprint } from "./pipeline-version.ts";
+
+/** `NEWSROOM_CACHE=off` builds without a cache; `NEWSROOM_CACHE=<dir>` keeps it there instead of `<root>/.cache/build`. */
+export const CACHE_VARIABLE = "NEWSROOM_CACHE";
+
+/**
+ * Where a build keeps its caches: one folder per content folder and output
+ * folder, so two sites (or a test beside an editor's build) never evict
+ * each other's entries. Undefined when caching is off.
+ */
+export function cacheFolder(root: string, contentDir: string, outDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const setting = env[CACHE_VARIABLE];
+  if (setting === "off") return undefined;
+  const base = setting === undefined || setting === "" ? path.join(root, ".cache", "build") : path.resolve(setting);
+  const id = createHash("sha256").update(`${path.resolve(contentDir)}\0${path.resolve(outDir)}`).digest("hex").slice(0, 16);
+  return path.join(base, id);
+}
+
+/** The parsed-article cache in `folder`, keyed by the fingerprint of the code that parses. */
+export function articleCache(root: string, folder: string | undefined): ArticleCacheOptions | undefined {
+  if (folder === undefined) return undefined;
+  return {
+    file: path.join(folder, "articles.bin"),
+    version: fingerprint([path.join(root, "src"), path.join(root, "package-lock.json")], [process.version]),
+  };
+}

@@ -1,0 +1,92 @@
+import type { ArticleFile } from "../content/find-files.ts";
+import { type LoadedArticle, readArticleSource } from "../content/load-article.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { cacheKey, readCache, writeCache } from "./article-cache.ts";
+import { parseAll } from "./parse-pool.ts";
+import { type ParseTask, type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
+
+export interface ArticleCacheOptions {
+  /** The packed cache file (git-ignored). */
+  readonly file: string;
+  /** The pipeline's fingerprint (pipeline-version.ts). */
+  readonly version: string;
+}
+
+export interface LoadArticlesInput {
+  readonly files: readonly ArticleFile[];
+  readonly zone: string;
+  readonly embedHosts: readonly string[];
+  /** Undefined: parse everything, keep nothing. */
+  readonly cache: ArticleCacheOptions | undefined;
+  readonly threads?: number;
+  readonly onArticle?: (done: number, total: number) => void;
+}
+
+export interface LoadedArticles {
+  /** In the order of `files`, without the files that have errors. */
+  readonly articles: readonly LoadedArticle[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+  /** Names (NFC) of the files that could not be loaded. */
+  readonly unreadable: ReadonlySet<string>;
+  /** How many articles came from the cache, how many were parsed, and why a cache file was ignored. */
+  readonly cacheStats: { readonly hits: number; readonly parsed: number; readonly ignored: string | undefined };
+}
+
+/**
+ * Read every article file and parse those the cache does not hold, on worker
+ * threads when there are many. A cached parse is used only under the key of
+ * everything it depends on, so the result is the same as parsing all.
+ */
+export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArticles> {
+  const { files } = input;
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const tasks: (ParseTask | undefined)[] = [];
+  for (const file of files) {
+    const read = await readArticleSource(file);
+    if ("source" in read) {
+      sources.set(file.display, read.source);
+      tasks.push({ source: read.source, file, zone: input.zone, embedHosts: input.embedHosts });
+    } else {
+      diagnostics.push(read.diagnostic);
+      tasks.push(undefined);
+    }
+  }
+
+  const cached = input.cache === undefined ? { entries: new Map<string, ParsedArticle>(), ignored: undefined } : await readCache(input.cache.file, input.cache.version);
+  const version = input.cache?.version;
+  const keys = tasks.map((task) => (task === undefined || version === undefined ? undefined : cacheKey(version, task)));
+  const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
+  const missing = tasks.flatMap((task, i) => (task !== undefined && results[i] === undefined ? [i] : []));
+  const hits = tasks.length - missing.length - diagnostics.length;
+  input.onArticle?.(hits + diagnostics.length, files.length);
+  const parsed = await parseAll(
+    missing.map((i) => tasks[i] as ParseTask),
+    {
+      ...(input.threads === undefined ? {} : { threads: input.threads }),
+      onParsed: (done) => input.onArticle?.(hits + diagnostics.length + done, files.length),
+    },
+  );
+  missing.forEach((index, j) => (results[index] = parsed[j]));
+
+  const articles: LoadedArticle[] = [];
+  const unreadable = new Set<string>();
+  files.forEach((file, i) => {
+    const result = results[i];
+    const source = sources.get(file.display);
+    if (result !== undefined) diagnostics.push(...result.diagnostics);
+    if (result?.article !== undefined && source !== undefined) articles.push(toLoadedArticle(result.article, file, source));
+    else unreadable.add(file.name.normalize("NFC"));
+  });
+
+  if (input.cache !== undefined && (missing.length > 0 || cached.entries.size !== hits || cached.ignored !== undefined)) {
+    const kept = new Map<string, ParsedArticle>();
+    keys.forEach((key, i) => {
+      const result = results[i];
+      if (key !== undefined && result !== undefined) kept.set(key, result);
+    });
+    await writeCache(input.cache.file, input.cache.version, kept);
+  }
+  return { articles, diagnostics, sources, unreadable, cacheStats: { hits, parsed: missing.length, ignored: cached.ignored } };
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cacheKey, readCache, writeCache } from "../../src/build/article-cache.ts";
+import { parseToData, type ParseTask } from "../../src/build/parsed-article.ts";
+import { articleFile } from "../support/article-file.ts";
+
+const task = (body: string, name = "floods"): ParseTask => ({
+  source: `---\ntitle: Floods\ndate: 2026-10-14T09:30:00+04:30\n---\n${body}\n`,
+  file: articleFile(name, "national"),
+  zone: "Asia/Kabul",
+  embedHosts: [],
+});
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "newsroom-cache-"));
+  file = path.join(dir, "articles.bin");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("cacheKey", () => {
+  it("should change with the source, the file, the zone, the embed hosts and the pipeline's version", () => {
+    const base = task("Text.");
+    const keys = [
+      cacheKey("v1", base),
+      cacheKey("v2", base),
+      cacheKey("v1", task("Text!")),
+      cacheKey("v1", task("Text.", "other")),
+      cacheKey("v1", { ...base, zone: "UTC" }),
+      cacheKey("v1", { ...base, embedHosts: ["www.youtube.com"] }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(cacheKey("v1", task("Text."))).toBe(keys[0]);
+  });
+});
+
+describe("readCache and writeCache", () => {
+  const entries = () => new Map([[cacheKey("v1", task("Some *text*.")), parseToData(task("Some *text*."))]]);
+
+  it("should read back what was written, equal to a fresh parse", async () => {
+    await writeCache(file, "v1", entries());
+    const read = await readCache(file, "v1");
+    expect(read.ignored).toBeUndefined();
+    expect([...read.entries]).toEqual([...entries()]);
+    expect([...read.entries.values()][0]?.article?.body.html).toBe("<p>Some <em>text</em>.</p>\n");
+  });
+
+  it("should find nothing, and say nothing, when there is no cache yet", async () => {
+    expect(await readCache(file, "v1")).toEqual({ entries: new Map(), ignored: undefined });
+  });
+
+  it("should ignore a cache written by another version of the pipeline", async () => {
+    await writeCache(file, "v1", entries());
+    const read = await readCache(file, "v2");
+    expect(read.entries.size).toBe(0);
+    expect(read.ignored).toMatch(/another version/);
+  });
+
+  it("should ignore a truncated, altered or foreign file", async () => {
+    await writeCache(file, "v1", entries());
+    const bytes = readFileSync(file);
+    const cases: [Buffer, RegExp][] = [
+      [bytes.subarray(0, bytes.length - 7), /truncated/],
+      [Buffer.concat([bytes, Buffer.from("x")]), /truncated/],
+      [Buffer.from(bytes.toString("latin1").replace("<em>text</em>", "<em>TEXT</em>"), "latin1"), /checksum/],
+      [Buffer.from("not a cache\n"), /not a cache/],
+      [bytes.subarray(0, 30), /header/],
+    ];
+    for (const [corrupt, why] of cases) {
+      writeFileSync(file, corrupt);
+      const read = await readCache(file, "v1");
+      expect(read.entries.size).toBe(0);
+      expect(read.ignored).toMatch(why);
+    }
+  });
+});
