@@ -129,20 +129,24 @@ export function render({ model, article }: ArticlePageData) {
         </ol>
       </nav>
       <div class="article-layout">
-        <article class="article">
+        <article class="article" data-pagefind-body data-pagefind-meta={`date:${article.published.day}`}>
           <header class="article-header">
             <p class="kicker" {...site}>
-              <a href={article.section.url}>{article.section.title}</a>
+              <a href={article.section.url} data-pagefind-filter="section">
+                {article.section.title}
+              </a>
             </p>
             <h1>{article.title}</h1>
             <p class="outlet" {...site}>
-              <a href={outletUrl(article.outlet)}>{article.outlet}</a>
+              <a href={outletUrl(article.outlet)} data-pagefind-filter="outlet">
+                {article.outlet}
+              </a>
             </p>
             <Byline article={article} attributes={site} />
           </header>
           {article.image === undefined ? null : (
             <figure class="article-image">
-              <img src={article.image.src} alt={article.image.alt} />
+              <picture dangerouslySetInnerHTML={{ __html: article.image.pictureHtml }} />
               {article.image.caption === undefined && article.image.credit === undefined ? null : (
                 <figcaption>
                   {article.image.caption}
@@ -154,7 +158,7 @@ export function render({ model, article }: ArticlePageData) {
           <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
           <Corrections items={article.corrections} />
           {article.tags.length === 0 ? null : (
-            <div class="topics" {...site}>
+            <div class="topics" data-pagefind-ignore {...site}>
               <h2 class="topics-title">Topics</h2>
               <ul class="tags">
                 {article.tags.map((tag) => (
@@ -165,7 +169,7 @@ export function render({ model, article }: ArticlePageData) {
               </ul>
             </div>
           )}
-          <div {...site}>
+          <div data-pagefind-ignore {...site}>
             <CheckAlso items={article.checkAlso} />
             <AuthorBox authors={article.authors} />
           </div>

@@ -90,7 +90,11 @@ async function build(argv: readonly string[]): Promise<number> {
   }
   const { writePages } = await import("../eleventy/pages.ts");
   const { written } = await publishAtomically(options.outDir, (dir) =>
-    countingFiles(progress, dir, () => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, site.model)),
+    countingFiles(progress, dir, async () => {
+      const pages = await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, site.model);
+      await (await import("../search/finish-site.ts")).finishSite(dir, site.model);
+      return pages;
+    }),
   );
   const seconds = (performance.now() - started) / 1000;
   // With --format json, stdout carries only the JSON report.
@@ -134,7 +138,9 @@ async function dev(argv: readonly string[]): Promise<number> {
       } else {
         process.stdout.write(`Previewing ${site.model.articles.length} articles.\n`);
       }
-      return preview(site);
+      const shown = preview(site);
+      await (await import("../images/encode.ts")).writeImages(outDir, shown.model.images);
+      return shown;
     },
   });
   process.stdout.write(`Preview on http://127.0.0.1:${options.port}/ (Ctrl+C to stop)\n`);

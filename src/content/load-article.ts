@@ -99,17 +99,6 @@ export function parseArticle(
 }
 
 function diagnoseBodyIssue(issue: BodyIssue, file: string, lineOffset: number): Diagnostic {
-  const position = { line: issue.line + lineOffset, column: issue.column };
-  switch (issue.rule) {
-    case "body-raw-html":
-      return diagnose(issue.rule, file, position, issue.args);
-    case "body-unsafe-link":
-      return diagnose(issue.rule, file, position, issue.args);
-    case "embed-host":
-      return diagnose(issue.rule, file, position, issue.args);
-    case "body-too-deep":
-      return diagnose(issue.rule, file, position, issue.args);
-    case "body-too-large":
-      return diagnose(issue.rule, file, position, issue.args);
-  }
+  // Each issue carries its own rule's arguments (BodyIssue pairs them).
+  return diagnose(issue.rule, file, { line: issue.line + lineOffset, column: issue.column }, issue.args);
 }

@@ -61,7 +61,8 @@ function correctionSchema(zone: string) {
 
 export const imageSchema = z.strictObject({
   src: imageSrc,
-  alt: z.string().trim(),
+  // Missing is a warning (image-alt-missing), reported where the picture is written; `alt: ""` marks a decorative picture.
+  alt: z.string().trim().optional(),
   caption: text.optional(),
   credit: text.optional(),
 });

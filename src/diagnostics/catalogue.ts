@@ -231,6 +231,26 @@ export const catalogue = {
     message: ({ host }) => `The embedded frame from \`${host}\` is removed: that host is not allowed.`,
     hint: ({ host }) => `If \`${host}\` is trusted, add it under \`embeds:\` in site.yaml; otherwise link to the page instead.`,
   }),
+  "image-missing": rule<{ src: string }>({
+    severity: "error",
+    title: "Picture not found beside the article",
+    message: ({ src }) => `The picture \`${src}\` is not beside the article.`,
+    hint: () =>
+      "Keep the article as `<slug>/index.md` with its pictures in the same folder, and check the file name's spelling and capitals (`Photo.JPG` is not `photo.jpg`).",
+  }),
+  "image-unreadable": rule<{ src: string; reason: string }>({
+    severity: "error",
+    title: "Picture cannot be read",
+    message: ({ src, reason }) => `The picture \`${src}\` cannot be published: ${reason}.`,
+    hint: () => "Export it again as JPEG, PNG, WebP or AVIF from your photo editor and check that it opens on your computer.",
+  }),
+  "image-alt-missing": rule<{ src: string }>({
+    severity: "warning",
+    title: "Picture without alt text",
+    message: ({ src }) => `The picture \`${src}\` has no alt text: readers who cannot see it learn nothing from it.`,
+    hint: () =>
+      "Say in one short sentence what the picture shows: `![Aid trucks on the Nahrin road](convoy.jpg)` in the text, or `alt:` under `image:` in the front matter.",
+  }),
 } as const;
 
 export type Catalogue = typeof catalogue;

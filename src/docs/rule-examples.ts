@@ -36,4 +36,7 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "section-no-address": { section: "../..", slug: "" },
   "section-reserved": { section: "Tags", slug: "tags" },
   "body-too-large": { length: 25_000_000, limit: 2_000_000 },
+  "image-missing": { src: "convoy.jpg" },
+  "image-unreadable": { src: "convoy.jpg", reason: "it is not a picture file (unsupported file type)" },
+  "image-alt-missing": { src: "convoy.jpg" },
 };

@@ -10,7 +10,10 @@ export type BodyIssue =
   | { readonly rule: "body-unsafe-link"; readonly line: number; readonly column: number; readonly args: { url: string } }
   | { readonly rule: "embed-host"; readonly line: number; readonly column: number; readonly args: { host: string } }
   | { readonly rule: "body-too-large"; readonly line: number; readonly column: number; readonly args: { length: number; limit: number } }
-  | { readonly rule: "body-too-deep"; readonly line: number; readonly column: number; readonly args: { limit: number } };
+  | { readonly rule: "body-too-deep"; readonly line: number; readonly column: number; readonly args: { limit: number } }
+  | { readonly rule: "image-missing"; readonly line: number; readonly column: number; readonly args: { src: string } }
+  | { readonly rule: "image-unreadable"; readonly line: number; readonly column: number; readonly args: { src: string; reason: string } }
+  | { readonly rule: "image-alt-missing"; readonly line: number; readonly column: number; readonly args: { src: string } };
 
 declare module "vfile" {
   interface DataMap {

@@ -6,6 +6,7 @@ import remarkDateline from "./remark-dateline.ts";
 import remarkDemoteHeadings from "./remark-demote-headings.ts";
 import remarkExcerpt from "./remark-excerpt.ts";
 import remarkGfmFixes from "./remark-gfm-fixes.ts";
+import remarkImages from "./remark-images.ts";
 import remarkParseBody from "./remark-parse-body.ts";
 import type { BodyIssue } from "./issues.ts";
 import remarkRawHtml from "./remark-raw-html.ts";
@@ -21,6 +22,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRawHtml)
   .use(remarkSafeUrls)
+  .use(remarkImages)
   .use(remarkGfmFixes)
   .use(remarkDemoteHeadings)
   .use(remarkExcerpt)

@@ -10,12 +10,14 @@ export const sanitizeSchema: Schema = {
   // The default prefixes footnote ids twice, which breaks footnote links.
   clobberPrefix: "",
   // Embeds: only remark-raw-html creates these, for hosts the site allows.
-  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "iframe"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "iframe"],
   attributes: {
-    figure: [["className", "embed"]],
+    figure: [["className", "embed", "body-image"]],
     iframe: ["src", "title", "width", "height", "loading", "allowFullScreen", "referrerPolicy", "sandbox"],
     ...defaultSchema.attributes,
     span: [["className", "dateline"]],
+    // remark-images: the line of a picture beside the article (replaced by a <picture> later), lazy loading for others.
+    img: [...(defaultSchema.attributes?.img ?? []), "dataLine", ["loading", "lazy"], ["decoding", "async"]],
     td: [["className", "align-left", "align-center", "align-right"]],
     th: [["className", "align-left", "align-center", "align-right"]],
   },

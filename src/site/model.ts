@@ -9,6 +9,11 @@ import { resolveSection } from "./sections.ts";
 import { buildFiles } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
+import { bodyLineInFile, resolveBodyImages } from "../images/body-images.ts";
+import type { ImageJob } from "../images/encode.ts";
+import { pictureInnerHtml } from "../images/picture-html.ts";
+import { plainPicture, type PictureView } from "../images/picture.ts";
+import { type Bundle, resolveLocalImage } from "../images/resolve.ts";
 import { directionOf, trimSummary } from "./text.ts";
 import type {
   ArticleCard,
@@ -116,14 +121,14 @@ export function buildSiteModel(
       const target = placedBySlug.get(entry.normalize("NFC"));
       if (!target) {
         if (unreadable.has(entry.normalize("NFC"))) return;
-        diagnostics.push(diagnose("check-also-unresolved", file, at, { slug: entry, suggestion: didYouMean(entry, placedBySlug.keys()) }));
+        diagnostics.push(diagnose("check-also-unresolved", file, at(), { slug: entry, suggestion: didYouMean(entry, placedBySlug.keys()) }));
       } else if (target === p) {
-        diagnostics.push(diagnose("check-also-self", file, at, { slug: entry }));
+        diagnostics.push(diagnose("check-also-self", file, at(), { slug: entry }));
       } else if (!target.published) {
         // A draft may point at another draft: both go live together.
         if (p.published) {
           const state = target.article.frontMatter.draft === true ? "a draft" : `scheduled for ${formatDayTime(target.article.frontMatter.date)}`;
-          diagnostics.push(diagnose("check-also-unpublished", file, at, { slug: entry, state }));
+          diagnostics.push(diagnose("check-also-unpublished", file, at(), { slug: entry, state }));
         }
       } else {
         items.push({ kind: "article", article: card(target.article.slug) });
@@ -137,6 +142,7 @@ export function buildSiteModel(
 
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
   const assets: AssetCopy[] = [];
+  const images: ImageJob[] = [];
   const articles: ArticleView[] = published.map((p) => {
     const fm = p.article.frontMatter;
     const base = card(p.article.slug);
@@ -154,7 +160,11 @@ export function buildSiteModel(
       .filter((m): m is Moment => m !== undefined)
       .reduce((latest, m) => (m.epoch > latest.epoch ? m : latest));
     const canonical = fm.canonical_url ?? `${config.url}${base.url}`;
-    const image = imageView(p, base.url, diagnostics);
+    const bundle: Bundle = { dir: p.article.file.bundleDir, assets: p.article.file.assets, url: base.url };
+    const image = imageView(p, bundle, diagnostics, images);
+    const body = resolveBodyImages(p.article.body.html, bundle, bodyLineInFile(p.article.file.absolute));
+    images.push(...body.jobs);
+    for (const problem of body.problems) diagnostics.push(diagnose(problem.rule, p.article.file.display, problem.at, problem.args));
     const breadcrumb = [
       { title: "Home", url: "/" },
       { title: p.section.title, url: base.section.url },
@@ -199,7 +209,7 @@ export function buildSiteModel(
       updated: fm.updated === undefined ? undefined : time(fm.updated),
       tags: fm.tags ?? [],
       image,
-      bodyHtml: p.article.body.html,
+      bodyHtml: body.html,
       checkAlso: checkAlsoItems(checkAlso.get(p.article.slug) ?? [], related.get(p.article.slug), card),
       related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
       breadcrumb,
@@ -273,6 +283,7 @@ export function buildSiteModel(
       articles,
       listPages,
       notFound: siteMeta("Page not found", "/404.html", undefined),
+      search: siteMeta("Search", "/search/", `Search every article published by ${config.name}.`),
       files: buildFiles(
         config,
         articles,
@@ -281,6 +292,7 @@ export function buildSiteModel(
         now,
       ),
       assets,
+      images: uniqueJobs(images),
     },
     diagnostics,
     relateInputs,
@@ -310,23 +322,40 @@ function checkAlsoItems(editor: CheckAlsoItem[], picks: Picks | undefined, card:
   return [{ kind: "article", article: card(picks.checkAlso.slug) }];
 }
 
-function imageView(p: Placed, articleUrl: string, diagnostics: Diagnostic[]): ImageView | undefined {
+/** Two articles may share nothing, but one picture may be used twice in an article: encode it once. */
+function uniqueJobs(jobs: readonly ImageJob[]): ImageJob[] {
+  return [...new Map(jobs.map((job) => [job.to, job])).values()].sort((a, b) => byCode(a.to, b.to));
+}
+
+/** The lead picture: resized into a `<picture>` when it sits beside the article, as it is from elsewhere. */
+function imageView(p: Placed, bundle: Bundle, diagnostics: Diagnostic[], jobs: ImageJob[]): ImageView | undefined {
   const image = p.article.frontMatter.image;
   if (!image) return undefined;
+  const file = p.article.file.display;
+  if (image.alt === undefined) diagnostics.push(diagnose("image-alt-missing", file, p.article.locate(["image"], true), { src: image.src }));
+  const alt = image.alt ?? "";
   const remote = /^https?:\/\//.test(image.src);
   const rooted = image.src.startsWith("/");
-  if (!remote && !rooted && !p.article.file.assets.includes(image.src)) {
-    diagnostics.push(
-      diagnose("field-invalid", p.article.file.display, p.article.locate(["image", "src"]), {
-        field: "image.src",
-        problem: `names \`${image.src}\`, but there is no such file beside the article (put the article in \`<slug>/index.md\` with the picture next to it)`,
-      }),
-    );
+  let picture: PictureView = plainPicture(image.src, undefined, true);
+  if (!remote && !rooted) {
+    const resolved = resolveLocalImage(image.src, bundle, "", true);
+    const at = () => p.article.locate(["image", "src"]);
+    if (resolved.ok) {
+      picture = resolved.picture;
+      jobs.push(...resolved.jobs);
+    } else if (resolved.rule === "image-missing") {
+      diagnostics.push(diagnose("image-missing", file, at(), { src: image.src }));
+    } else {
+      diagnostics.push(diagnose("image-unreadable", file, at(), { src: image.src, reason: resolved.reason }));
+    }
   }
   return {
-    src: remote || rooted ? image.src : `${articleUrl}${image.src}`,
-    alt: image.alt,
+    src: remote || rooted ? image.src : `${bundle.url}${image.src}`,
+    alt,
     caption: image.caption,
     credit: image.credit,
+    width: picture.img.width,
+    height: picture.img.height,
+    pictureHtml: pictureInnerHtml(picture, alt),
   };
 }

@@ -4,6 +4,7 @@
  * Every string here is plain text unless its name ends in `Html`; the JSX
  * runtime escapes plain text on the way out.
  */
+import type { ImageJob } from "../images/encode.ts";
 
 export interface TimeView {
   /** `2026-09-26T09:00:00+04:30`, for `<time datetime>`. */
@@ -45,10 +46,16 @@ export type CheckAlsoItem =
   | { readonly kind: "external"; readonly title: string; readonly url: string; readonly host: string };
 
 export interface ImageView {
+  /** The original's address (for social cards and structured data). */
   readonly src: string;
   readonly alt: string;
   readonly caption: string | undefined;
   readonly credit: string | undefined;
+  /** Displayed size, when known (always for pictures beside the article). */
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  /** What goes inside `<picture>`: `<source>`s of the resized files and the `<img>`, escaped (src/images/picture-html.ts). */
+  readonly pictureHtml: string;
 }
 
 export interface Crumb {
@@ -159,9 +166,13 @@ export interface SiteModel {
   readonly articles: readonly ArticleView[];
   readonly listPages: readonly ListPage[];
   readonly notFound: PageMeta;
+  /** The search page (templates/search.11ty.tsx), which searches the Pagefind index in the browser. */
+  readonly search: PageMeta;
   readonly files: readonly TextFile[];
   /** Files that sit beside articles (pictures), to copy to the articles' folders. */
   readonly assets: readonly AssetCopy[];
+  /** Resized pictures to encode into the output (src/images/encode.ts). */
+  readonly images: readonly ImageJob[];
 }
 
 /** A file written as is: feeds, sitemaps, robots.txt. */

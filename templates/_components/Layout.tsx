@@ -16,6 +16,10 @@ export interface LayoutProps {
   readonly meta: PageMeta;
   /** The section to mark as current in the navigation. */
   readonly currentSection?: string | undefined;
+  /** Module scripts for this page: only the search page has one; every other page reads without JavaScript. */
+  readonly scripts?: readonly string[];
+  /** The search page marks its own link in the masthead. */
+  readonly currentSearch?: boolean;
   readonly children: ComponentChildren;
 }
 
@@ -48,6 +52,9 @@ export function Layout(props: LayoutProps) {
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
         ))}
         <link rel="stylesheet" href="/css/site.css" />
+        {(props.scripts ?? []).map((src) => (
+          <script type="module" src={src} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main" {...chrome(site, meta)}>
@@ -59,6 +66,13 @@ export function Layout(props: LayoutProps) {
               {site.name}
             </a>
             {site.description === undefined ? null : <p class="site-tagline">{site.description}</p>}
+            <a class="search-link" href="/search/" aria-current={props.currentSearch === true ? "page" : undefined}>
+              <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
+                <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5" />
+                <path d="m15.5 15.5 5 5" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+              </svg>
+              Search
+            </a>
           </div>
           <nav class="sections-nav" aria-label="Sections">
             <ul>
@@ -85,6 +99,9 @@ export function Layout(props: LayoutProps) {
             <ul>
               <li>
                 <a href="/corrections/">Corrections</a>
+              </li>
+              <li>
+                <a href="/search/">Search</a>
               </li>
               <li>
                 <a href="/feed.xml">Feed</a>

@@ -42,7 +42,7 @@ describe("npm run build", () => {
       /<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="\/">Home<\/a><\/li><li><a href="\/national\/">National<\/a><\/li><li><span aria-current="page">Floods hit Baghlan<\/span><\/li><\/ol><\/nav>/,
     );
     expect(html).toContain("<h1>Floods hit Baghlan</h1>");
-    expect(html).toContain('<p class="outlet"><a href="/outlets/at-news/">AT News</a></p>');
+    expect(html).toContain('<p class="outlet"><a href="/outlets/at-news/" data-pagefind-filter="outlet">AT News</a></p>');
     expect(html).toContain('<p><span class="dateline">PUL-E-KHUMRI</span> – Floodwaters swept through villages overnight.</p>');
     expect(html).toContain('<time datetime="2026-10-14T09:30:00+04:30">14 October 2026, 09:30 UTC+04:30</time>');
     expect(html).toContain('By <a href="/authors/farida-noori/">Farida Noori</a>');
@@ -87,7 +87,7 @@ describe("npm run build", () => {
 
   it("should publish an article kept in a folder with the picture beside it", () => {
     const html = page("national/rebuilding-begins");
-    expect(html).toContain('<img src="/national/rebuilding-begins/bridge.svg" alt="A new bridge over the Baghlan river"/>');
+    expect(html).toContain('<img src="bridge.svg" width="640" height="360" alt="A new bridge over the Baghlan river" loading="eager">');
     expect(html).toContain("Engineers at the Nahrin bridge site.");
     expect(existsSync(path.join(out, "national/rebuilding-begins/bridge.svg"))).toBe(true);
   });

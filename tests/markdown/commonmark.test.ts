@@ -38,7 +38,11 @@ const UNSAFE_URL = [500, 596, 597, 598, 599, 601];
 /** GFM autolink literals (remark-gfm) link bare URLs and e-mail addresses, as readers expect. */
 const GFM_AUTOLINK = [602, 606, 608, 611, 612];
 
+/** Pictures load lazily, and one alone in its paragraph becomes a figure with its title as caption (remark-images). */
+const PICTURES = [517, 520, 531, 572, 574, 575, 578, 579, 580, 581];
+
 const EXCEPTIONS = new Map<number, string>([
+  ...PICTURES.map((n) => [n, "pictures lazy, or figures"] as const),
   ...DEMOTED.map((n) => [n, "demoted headings"] as const),
   ...RAW_HTML.map((n) => [n, "raw HTML sanitized"] as const),
   ...UNSAFE_URL.map((n) => [n, "unsafe URL scheme"] as const),

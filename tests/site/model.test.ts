@@ -130,7 +130,7 @@ describe("buildSiteModel diagnostics", () => {
 
   it("should report a picture that is not beside the article at its line", () => {
     const pic = loaded("pic", "national", "title: P\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: missing.jpg\n  alt: A bridge");
-    expect(rules([pic])).toEqual(["content/national/pic.md:5:8 field-invalid"]);
+    expect(rules([pic])).toEqual(["content/national/pic.md:5:8 image-missing"]);
   });
 
   it("should require a section when the article is not in a section folder", () => {

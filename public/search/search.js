@@ -1,0 +1,106 @@
+// The search page's script, the only one on the site. It asks the Pagefind
+// index built beside the pages (/pagefind/) and lists what it finds; the
+// query lives in the address (?q=…&section=…&outlet=…), so a search can be
+// bookmarked, shared and reached with the back button. Results are built as
+// DOM nodes from text: nothing found is ever inserted as HTML.
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-input");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const filters = document.getElementById("search-filters");
+const selects = { section: document.getElementById("search-section"), outlet: document.getElementById("search-outlet") };
+const MAX_RESULTS = 30;
+
+let pagefind;
+async function index() {
+  if (!pagefind) {
+    pagefind = await import("/pagefind/pagefind.js");
+    await pagefind.options({ excerptLength: 28 });
+  }
+  return pagefind;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Pagefind's excerpt is HTML with <mark> around the words found: keep its text and marks, nothing else. */
+function excerpt(html) {
+  const out = element("p", "card-summary");
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+  for (const node of parsed.firstChild?.childNodes ?? []) {
+    if (node.nodeName === "MARK") out.append(element("mark", "", node.textContent));
+    else out.append(document.createTextNode(node.textContent ?? ""));
+  }
+  return out;
+}
+
+function card(result) {
+  const item = element("li");
+  const article = element("article", "card");
+  const heading = element("h2", "card-title");
+  const link = element("a", "", result.meta.title ?? result.url);
+  link.href = result.url.startsWith("/") ? result.url : "/";
+  heading.append(link);
+  article.append(heading, excerpt(result.excerpt));
+  const meta = element("p", "card-meta");
+  for (const value of [result.filters.section?.[0], result.filters.outlet?.[0], result.meta.date]) {
+    if (value) meta.append(element("span", "", value));
+  }
+  article.append(meta);
+  item.append(article);
+  return item;
+}
+
+async function fillFilters(pf) {
+  const available = await pf.filters();
+  for (const [name, select] of Object.entries(selects)) {
+    const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
+    for (const value of values) select.append(new Option(value, value));
+  }
+  filters.hidden = false;
+}
+
+async function search(query, chosen) {
+  list.replaceChildren();
+  if (query.trim() === "") {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = "Searching…";
+  const pf = await index();
+  const wanted = Object.fromEntries(Object.entries(chosen).filter(([, value]) => value));
+  const found = await pf.search(query, { filters: wanted });
+  const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  list.replaceChildren(...results.map(card));
+  const n = found.results.length;
+  status.textContent =
+    n === 0 ? `No articles found for “${query}”.` : `${n} ${n === 1 ? "article" : "articles"} found for “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ""}.`;
+}
+
+function fromAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  for (const [name, select] of Object.entries(selects)) select.value = params.get(name) ?? "";
+  return search(input.value, { section: selects.section.value, outlet: selects.outlet.value });
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const params = new URLSearchParams({ q: input.value });
+  for (const [name, select] of Object.entries(selects)) if (select.value) params.set(name, select.value);
+  history.pushState(null, "", `?${params}`);
+  fromAddress();
+});
+for (const select of Object.values(selects)) select.addEventListener("change", () => form.requestSubmit());
+addEventListener("popstate", fromAddress);
+
+try {
+  await fillFilters(await index());
+  await fromAddress();
+} catch {
+  status.textContent = "Search is not available on this copy of the site: its index has not been built.";
+}

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { OutputFormat } from "./plan.ts";
+
+/**
+ * Encoding the planned files. Encoding is the slow part of a build (AVIF
+ * above all), so each result is kept in a cache folder keyed by a hash of the
+ * original's bytes, the width, the format and these settings: a rebuild
+ * re-encodes only new or changed pictures. Metadata (EXIF, GPS) is never
+ * copied: only pixels, turned upright.
+ */
+export interface ImageJob {
+  /** Absolute path of the original. */
+  readonly source: string;
+  /** Hash of the original's bytes (see probe.ts). */
+  readonly hash: string;
+  /** Output path from the site root, without a leading slash. */
+  readonly to: string;
+  readonly width: number;
+  readonly format: OutputFormat;
+}
+
+/** Change when an encoder setting changes, so cached files are made again. */
+const SETTINGS = {
+  avif: { quality: 50, effort: 4 },
+  webp: { quality: 74, effort: 4 },
+  jpeg: { quality: 76, mozjpeg: true },
+  png: { compressionLevel: 9, palette: false },
+} as const;
+const VERSION = createHash("sha256").update(JSON.stringify(SETTINGS)).digest("hex").slice(0, 8);
+
+export const DEFAULT_CACHE = path.join(fileURLToPath(new URL("../..", import.meta.url)), ".cache", "images");
+
+async function encode(job: ImageJob): Promise<Buffer> {
+  const { default: sharp } = await import("sharp");
+  const image = sharp(await readFile(job.source), { failOn: "error" }).rotate().resize({ width: job.width, withoutEnlargement: true });
+  switch (job.format) {
+    case "avif":
+      return image.avif(SETTINGS.avif).toBuffer();
+    case "webp":
+      return image.webp(SETTINGS.webp).toBuffer();
+    case "jpeg":
+      return image.flatten({ background: "#ffffff" }).jpeg(SETTINGS.jpeg).toBuffer();
+    case "png":
+      return image.png(SETTINGS.png).toBuffer();
+  }
+}
+
+/** The cached file for `job`, encoded first if needed (written whole, then renamed, so a killed build leaves no half file). */
+async function cached(job: ImageJob, cacheDir: string): Promise<string> {
+  const file = path.join(cacheDir, `${job.hash}-${job.width}-${VERSION}.${job.format}`);
+  if (existsSync(file)) return file;
+  const bytes = await encode(job);
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, file);
+  return file;
+}
+
+/** Write every job's file under `outDir`, a few at a time. */
+export async function writeImages(outDir: string, jobs: readonly ImageJob[], cacheDir = DEFAULT_CACHE): Promise<void> {
+  const root = path.resolve(outDir);
+  const queue = [...jobs];
+  const worker = async (): Promise<void> => {
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const to = path.resolve(root, ...job.to.split("/"));
+      if (!to.startsWith(`${root}${path.sep}`)) throw new Error(`internal: picture \`${job.to}\` would be written outside the output folder`);
+      const from = await cached(job, cacheDir);
+      await mkdir(path.dirname(to), { recursive: true });
+      await copyFile(from, to);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, worker));
+}
