@@ -51,6 +51,7 @@ export function Layout(props: LayoutProps) {
         {meta.jsonLd.map((json) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
         ))}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/css/site.css" />
         {(props.scripts ?? []).map((src) => (
           <script type="module" src={src} />

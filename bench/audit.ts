@@ -1,0 +1,113 @@
+/**
+ * `npm run audit`: what the reader's browser receives. Builds the sample site,
+ * reports the weight of each kind of page (HTML, CSS, script; pictures aside,
+ * raw and gzipped) against the budget (an article's HTML plus CSS under
+ * 40 KB), then runs Lighthouse 12 in Debian's Chromium on the home page and an
+ * article, served from 127.0.0.1 by a plain static server.
+ * `--no-lighthouse` reports the weights only. Exit code 1 when a budget is broken.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { CHROMIUM, CHROMIUM_ARGS } from "../tests/support/browser.ts";
+import { serveStatic } from "../tests/support/static-server.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const NOW = "2026-11-24T12:00:00+04:30";
+const BUDGET = 40 * 1024;
+const CSS_BUDGET = 20 * 1024;
+
+const PAGES = [
+  ["home", "/"],
+  ["section", "/national/"],
+  ["article with pictures", "/national/aid-convoys-reach-baghlan/"],
+  ["right-to-left article", "/national/baghlan-floods-dari/"],
+  ["search", "/search/"],
+] as const;
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+function build(out: string): void {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "build", "--out", out, "--now", NOW], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+  });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+}
+
+/** The page and what it loads besides pictures: stylesheets and scripts of our own. */
+function weigh(out: string, url: string): { html: number; css: number; js: number; gzip: number } {
+  const html = readFileSync(path.join(out, url, "index.html"));
+  const text = html.toString("utf8");
+  const files = (pattern: RegExp) => [...text.matchAll(pattern)].map((m) => readFileSync(path.join(out, m[1] ?? "")));
+  const css = files(/<link rel="stylesheet" href="([^"]+)"/g);
+  const js = files(/<script type="module" src="([^"]+)"/g);
+  const all = [html, ...css, ...js];
+  const sum = (list: Buffer[]) => list.reduce((n, b) => n + b.length, 0);
+  return { html: html.length, css: sum(css), js: sum(js), gzip: all.reduce((n, b) => n + gzipSync(b).length, 0) };
+}
+
+async function lighthouseScores(base: string, urls: readonly (readonly [string, string])[]): Promise<string[]> {
+  const { launch } = await import("chrome-launcher");
+  const { default: lighthouse } = await import("lighthouse");
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  const lines: string[] = [];
+  try {
+    for (const [name, url] of urls) {
+      const result = await lighthouse(`${base}${url}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+      });
+      if (result === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const c = result.lhr.categories;
+      const score = (key: string) => Math.round((c[key]?.score ?? 0) * 100);
+      const metric = (id: string) => result.lhr.audits[id]?.displayValue ?? "?";
+      lines.push(
+        `${name.padEnd(22)} performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")}` +
+          `  (LCP ${metric("largest-contentful-paint")}, CLS ${metric("cumulative-layout-shift")}, TBT ${metric("total-blocking-time")})`,
+      );
+    }
+  } finally {
+    chrome.kill();
+  }
+  return lines;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), "newsroom-audit-"));
+let failed = false;
+try {
+  const out = path.join(work, "site");
+  build(out);
+  process.stdout.write(`Page weights of the sample site (pictures aside; budget: an article's HTML + CSS under ${kb(BUDGET)}):\n`);
+  for (const [name, url] of PAGES) {
+    const w = weigh(out, url);
+    const total = w.html + w.css + w.js;
+    const over = url.split("/").length === 4 && w.html + w.css > BUDGET;
+    failed ||= over;
+    process.stdout.write(
+      `  ${name.padEnd(22)} HTML ${kb(w.html).padStart(8)}  CSS ${kb(w.css).padStart(8)}  JS ${kb(w.js).padStart(7)}  = ${kb(total).padStart(8)} (${kb(w.gzip)} gzipped)${over ? "  OVER BUDGET" : ""}\n`,
+    );
+  }
+  const css = readFileSync(path.join(out, "css", "site.css")).length;
+  failed ||= css > CSS_BUDGET;
+  process.stdout.write(`  the stylesheet: one file, ${kb(css)} (budget ${kb(CSS_BUDGET)})\n`);
+  if (!process.argv.includes("--no-lighthouse")) {
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+    const server = await serveStatic(out);
+    try {
+      process.stdout.write(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version} (mobile, simulated throttling) in ${CHROMIUM}:\n`);
+      for (const line of await lighthouseScores(server.url, [PAGES[0], PAGES[2]])) process.stdout.write(`  ${line}\n`);
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
