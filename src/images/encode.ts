@@ -33,7 +33,17 @@ const SETTINGS = {
 } as const;
 const VERSION = createHash("sha256").update(JSON.stringify(SETTINGS)).digest("hex").slice(0, 8);
 
-export const DEFAULT_CACHE = path.join(fileURLToPath(new URL("../..", import.meta.url)), ".cache", "images");
+/**
+ * `.cache/images/` in the project, shared by every build (entries are keyed by content,
+ * so sites never clash); like the build's own cache, `NEWSROOM_CACHE=off` encodes
+ * everything afresh and `NEWSROOM_CACHE=<dir>` keeps the pictures in `<dir>/images`.
+ */
+export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const setting = env.NEWSROOM_CACHE;
+  if (setting === "off") return undefined;
+  if (setting !== undefined && setting !== "") return path.join(path.resolve(setting), "images");
+  return path.join(fileURLToPath(new URL("../..", import.meta.url)), ".cache", "images");
+}
 
 async function encode(job: ImageJob): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
@@ -51,28 +61,32 @@ async function encode(job: ImageJob): Promise<Buffer> {
 }
 
 /** The cached file for `job`, encoded first if needed (written whole, then renamed, so a killed build leaves no half file). */
-async function cached(job: ImageJob, cacheDir: string): Promise<string> {
+async function write(job: ImageJob, to: string, cacheDir: string | undefined): Promise<void> {
+  if (cacheDir === undefined) {
+    await writeFile(to, await encode(job));
+    return;
+  }
   const file = path.join(cacheDir, `${job.hash}-${job.width}-${VERSION}.${job.format}`);
-  if (existsSync(file)) return file;
-  const bytes = await encode(job);
-  await mkdir(cacheDir, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, file);
-  return file;
+  if (!existsSync(file)) {
+    const bytes = await encode(job);
+    await mkdir(cacheDir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, file);
+  }
+  await copyFile(file, to);
 }
 
 /** Write every job's file under `outDir`, a few at a time. */
-export async function writeImages(outDir: string, jobs: readonly ImageJob[], cacheDir = DEFAULT_CACHE): Promise<void> {
+export async function writeImages(outDir: string, jobs: readonly ImageJob[], cacheDir = imageCacheDir()): Promise<void> {
   const root = path.resolve(outDir);
   const queue = [...jobs];
   const worker = async (): Promise<void> => {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
       const to = path.resolve(root, ...job.to.split("/"));
       if (!to.startsWith(`${root}${path.sep}`)) throw new Error(`internal: picture \`${job.to}\` would be written outside the output folder`);
-      const from = await cached(job, cacheDir);
       await mkdir(path.dirname(to), { recursive: true });
-      await copyFile(from, to);
+      await write(job, to, cacheDir);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, worker));
