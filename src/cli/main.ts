@@ -18,6 +18,7 @@ import { explainRelated } from "./related.ts";
 import { assertPortFree } from "../dev/port.ts";
 import { lastGoodPreview } from "../dev/preview.ts";
 import { builtLine, nextScheduledLine } from "./summary.ts";
+import { Timings } from "./timings.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TEMPLATES = path.join(ROOT, "templates");
@@ -75,6 +76,7 @@ async function build(argv: readonly string[]): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
   const started = performance.now();
+  const timings = new Timings(started);
   const sources = [options.contentDir, TEMPLATES, PUBLIC, ...(options.siteFile === undefined ? [] : [options.siteFile])];
   await checkOutDir(options.outDir, sources);
   // On a terminal, a line that counts; in CI nothing until the summary.
@@ -82,6 +84,7 @@ async function build(argv: readonly string[]): Promise<number> {
   const { cacheFolder } = await import("../build/cache-location.ts");
   const cache = cacheFolder(ROOT, options.contentDir, options.outDir);
   const site = await load(options, options.now, progress, cache);
+  timings.mark("load");
   progress.clear();
   report(site, options.format);
   if (hasErrors(site.diagnostics)) {
@@ -89,17 +92,24 @@ async function build(argv: readonly string[]): Promise<number> {
     return EXIT.contentErrors;
   }
   const { writePages } = await import("../eleventy/pages.ts");
-  const { written } = await publishAtomically(options.outDir, (dir) =>
+  // Only pages whose data changed are rendered; the rest are linked from the previous output.
+  const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
+  const written = await publishAtomically(options.outDir, (dir) =>
     countingFiles(progress, dir, async () => {
-      const pages = await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, site.model);
+      const written = await pages.write(dir, (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, model));
+      timings.mark("pages");
       await (await import("../search/finish-site.ts")).finishSite(dir, site.model);
-      return pages;
+      timings.mark("finish");
+      await pages.record(dir);
+      return written;
     }),
   );
+  timings.mark("publish");
+  timings.report(process.stderr, { rendered: written.rendered, carried: written.carried, ...site.cacheStats });
   const seconds = (performance.now() - started) / 1000;
   // With --format json, stdout carries only the JSON report.
   const out = options.format === "json" ? process.stderr : process.stdout;
-  const summary = builtLine({ articles: site.model.articles.length, pages: written, outDir: options.outDir, seconds, warnings: site.diagnostics.length });
+  const summary = builtLine({ articles: site.model.articles.length, pages: written.written, outDir: options.outDir, seconds, warnings: site.diagnostics.length });
   const next = nextScheduledLine(site.nextScheduled);
   out.write(`${summary}\n${next === undefined ? "" : `${next}\n`}`);
   return EXIT.ok;

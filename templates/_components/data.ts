@@ -10,10 +10,19 @@ export interface PageData {
   readonly page: { readonly url: string };
 }
 
-export interface ArticlePageData extends PageData {
+/**
+ * Article and list pages see the site's chrome and their own view model, no
+ * more: the page plan (src/build/page-plan.ts) hashes exactly that to decide
+ * which pages to render again, so a template reading more would go stale.
+ */
+interface PlannedPageData extends Omit<PageData, "model"> {
+  readonly model: Pick<SiteModel, "site">;
+}
+
+export interface ArticlePageData extends PlannedPageData {
   readonly article: ArticleView;
 }
 
-export interface ListPageData extends PageData {
+export interface ListPageData extends PlannedPageData {
   readonly list: ListPage;
 }

@@ -1,0 +1,33 @@
+import path from "node:path";
+import type { SiteModel } from "../site/view.ts";
+import { carryOver, previousPages, recordPages } from "./page-manifest.ts";
+import { type PageHashes, planPages } from "./page-plan.ts";
+import { fingerprint } from "./pipeline-version.ts";
+
+export interface PageWriter {
+  /** Render the pages that changed with `render` into `dir`, link the rest from the previous output; returns the files written. */
+  write(dir: string, render: (model: SiteModel) => Promise<{ written: number }>): Promise<{ written: number; rendered: number; carried: number }>;
+  /** Once `dir` is complete: remember its pages for the next build. */
+  record(dir: string): Promise<void>;
+}
+
+/**
+ * Incremental page writing for one build into `outDir`. Without a cache
+ * folder every page is rendered, and nothing is remembered.
+ */
+export async function pageWriter(root: string, cacheFolder: string | undefined, outDir: string, model: SiteModel): Promise<PageWriter> {
+  const version = fingerprint([path.join(root, "src"), path.join(root, "templates"), path.join(root, "package-lock.json")], [process.version]);
+  const manifest = cacheFolder === undefined ? undefined : path.join(cacheFolder, "pages.json");
+  const previous: PageHashes = manifest === undefined ? new Map() : await previousPages(manifest, outDir);
+  const plan = planPages(model, version, previous);
+  return {
+    async write(dir, render) {
+      const { written } = await render(plan.render);
+      await carryOver(path.resolve(outDir), dir, plan.carry);
+      return { written: written + plan.carry.length, rendered: written, carried: plan.carry.length };
+    },
+    async record(dir) {
+      if (manifest !== undefined) await recordPages(manifest, outDir, dir, plan.hashes);
+    },
+  };
+}

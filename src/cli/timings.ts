@@ -1,0 +1,27 @@
+/**
+ * Where a build's time goes, phase by phase, printed only when asked
+ * (`NEWSROOM_TIMINGS=1`): one JSON line on stderr that `npm run bench`
+ * reads, so the search index and picture encoding can be reported apart.
+ */
+export const TIMINGS_VARIABLE = "NEWSROOM_TIMINGS";
+
+export class Timings {
+  readonly #phases: Record<string, number> = {};
+  #last: number;
+
+  constructor(started: number) {
+    this.#last = started;
+  }
+
+  /** The phase that ends now, named for what it did. */
+  mark(phase: string): void {
+    const now = performance.now();
+    this.#phases[phase] = Math.round(now - this.#last) / 1000;
+    this.#last = now;
+  }
+
+  report(stream: { write(text: string): unknown }, counts: object, env: NodeJS.ProcessEnv = process.env): void {
+    if (env[TIMINGS_VARIABLE] !== "1") return;
+    stream.write(`timings: ${JSON.stringify({ seconds: this.#phases, ...counts })}\n`);
+  }
+}
