@@ -150,7 +150,7 @@ export function render({ model, article }: ArticlePageData) {
               {article.image.caption === undefined && article.image.credit === undefined ? null : (
                 <figcaption>
                   {article.image.caption}
-                  {article.image.credit === undefined ? null : <span class="credit">{article.image.credit}</span>}
+                  {article.image.credit === undefined ? null : <> <span class="credit">{article.image.credit}</span></>}
                 </figcaption>
               )}
             </figure>

@@ -18,7 +18,13 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(siteDir: string, language: string): Promise<SearchIndexResult> {
   const pagefind = await import("pagefind");
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language.split("-")[0] ?? language, writePlayground: false });
+    const created = await pagefind.createIndex({
+      forceLanguage: language.split("-")[0] ?? language,
+      // The site's labels around the headline are not the story: keep them out of the words and excerpts
+      // (the section and outlet filters inside them are still read).
+      excludeSelectors: [".kicker", ".outlet", ".byline time", ".byline-updated"],
+      writePlayground: false,
+    });
     const index = created.index;
     if (index === undefined) throw new Error(`search index: ${created.errors.join("; ")}`);
     const added = await index.addDirectory({ path: path.resolve(siteDir) });

@@ -165,7 +165,7 @@ describe("pictures", () => {
       expect(Math.abs(shown.h - (shown.w * 1250) / 2000)).toBeLessThan(1.5);
       expect(await lead.getAttribute("loading")).toBe("eager");
       expect(await page.locator(".article-image figcaption").textContent()).toBe(
-        "The first convoy on the road to Nahrin after engineers cleared the landslides.Illustration, Kabul Ledger graphics desk",
+        "The first convoy on the road to Nahrin after engineers cleared the landslides. Illustration, Kabul Ledger graphics desk",
       );
       const body = page.locator(".body-image img");
       expect(await body.getAttribute("loading")).toBe("lazy");
