@@ -12,6 +12,8 @@ import type { BodyIssue } from "./issues.ts";
 import remarkRawHtml from "./remark-raw-html.ts";
 import remarkSafeUrls from "./remark-safe-urls.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
+import { needsGfm } from "./needs-gfm.ts";
+import type { Root } from "mdast";
 
 /**
  * The body pipeline: Markdown → mdast → our transforms → sanitized HTML.
@@ -30,12 +32,25 @@ const processor = unified()
   .use(remarkHtml, { sanitize: sanitizeSchema })
   .freeze();
 
+/** The same parser, guards included, without GFM's extensions: for bodies that need none (needs-gfm.ts). */
+const commonmark = unified().use(remarkParseBody).freeze();
+
+function parseFast(file: VFile): Root {
+  const tree = commonmark.parse(file) as Root;
+  if (!needsGfm(tree)) return tree;
+  // Parsed again: the guards report again, so forget what the first parse reported.
+  delete file.data.issues;
+  return processor.parse(file) as Root;
+}
+
 export interface BodyOptions {
   readonly dateline?: string | undefined;
   /** Hosts whose `<iframe>` embeds are kept (site.yaml `embeds`). */
   readonly embedHosts?: readonly string[];
   /** Path for messages. */
   readonly path?: string;
+  /** "always" parses with GFM even a body that cannot need it (tests compare the two). */
+  readonly gfm?: "auto" | "always";
 }
 
 export interface RenderedBody {
@@ -52,6 +67,7 @@ export function renderBody(markdown: string, options: BodyOptions = {}): Rendere
   const file = new VFile({ value: markdown, ...(options.path === undefined ? {} : { path: options.path }) });
   if (options.dateline !== undefined) file.data.dateline = options.dateline;
   if (options.embedHosts !== undefined) file.data.embedHosts = options.embedHosts;
-  const html = String(processor.processSync(file));
+  const tree = options.gfm === "always" ? (processor.parse(file) as Root) : parseFast(file);
+  const html = String(processor.stringify(processor.runSync(tree, file) as Root, file));
   return { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: file.data.issues ?? [] };
 }
