@@ -22,6 +22,9 @@ export class Timings {
 
   report(stream: { write(text: string): unknown }, counts: object, env: NodeJS.ProcessEnv = process.env): void {
     if (env[TIMINGS_VARIABLE] !== "1") return;
-    stream.write(`timings: ${JSON.stringify({ seconds: this.#phases, ...counts })}\n`);
+    // This process alone (worker threads included): the search indexer runs in a child of its own.
+    const usage = process.resourceUsage();
+    const own = { cpu: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) / 1000, peakMB: Math.round(usage.maxRSS / 1024) };
+    stream.write(`timings: ${JSON.stringify({ seconds: this.#phases, ...own, ...counts })}\n`);
   }
 }
