@@ -64,9 +64,13 @@ async function fillFilters(pf) {
   filters.hidden = false;
 }
 
+/** Searches can overlap (a reader typing on while the index loads): only the latest one shows. */
+let latest = 0;
+
 async function search(query, chosen) {
-  list.replaceChildren();
+  const mine = ++latest;
   if (query.trim() === "") {
+    list.replaceChildren();
     status.textContent = "";
     return;
   }
@@ -75,15 +79,17 @@ async function search(query, chosen) {
   const wanted = Object.fromEntries(Object.entries(chosen).filter(([, value]) => value));
   const found = await pf.search(query, { filters: wanted });
   const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  if (mine !== latest) return;
   list.replaceChildren(...results.map(card));
   const n = found.results.length;
   status.textContent =
     n === 0 ? `No articles found for “${query}”.` : `${n} ${n === 1 ? "article" : "articles"} found for “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ""}.`;
 }
 
-function fromAddress() {
+function fromAddress(first = false) {
   const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? "";
+  // On arrival, what the reader may already have typed stays unless the address has a query.
+  if (!first || params.has("q")) input.value = params.get("q") ?? "";
   for (const [name, select] of Object.entries(selects)) select.value = params.get(name) ?? "";
   return search(input.value, { section: selects.section.value, outlet: selects.outlet.value });
 }
@@ -96,11 +102,11 @@ form.addEventListener("submit", (event) => {
   fromAddress();
 });
 for (const select of Object.values(selects)) select.addEventListener("change", () => form.requestSubmit());
-addEventListener("popstate", fromAddress);
+addEventListener("popstate", () => fromAddress());
 
 try {
   await fillFilters(await index());
-  await fromAddress();
+  await fromAddress(true);
 } catch {
   status.textContent = "Search is not available on this copy of the site: its index has not been built.";
 }
