@@ -54,6 +54,7 @@ function measure(command: string, argv: readonly string[], env: NodeJS.ProcessEn
   const [wall, user, sys, kb] = timed
     ? (readFileSync(report, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number, number, number])
     : [wallClock, 0, 0, 0];
+  rmSync(report, { force: true });
   const whole = { wall, cpu: user + sys, peakMB: Math.round(kb / 1024) };
   const exSearch = own === undefined ? whole : { wall: wall - finish, cpu: own.cpu, peakMB: own.peakMB };
   return { ...whole, finish, exSearch, stderr: result.stderr };

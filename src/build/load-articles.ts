@@ -65,6 +65,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     missing.map((i) => tasks[i] as ParseTask),
     {
       ...(input.threads === undefined ? {} : { threads: input.threads }),
+      version: input.cache?.version,
       onParsed: (done) => input.onArticle?.(hits + diagnostics.length + done, files.length),
     },
   );

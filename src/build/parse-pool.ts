@@ -1,5 +1,9 @@
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { fingerprint } from "./pipeline-version.ts";
+import { workerScript } from "./worker-bundle.ts";
 import { type ParseTask, type ParsedArticle, parseToData } from "./parsed-article.ts";
 
 /**
@@ -19,7 +23,11 @@ export interface ParseOptions {
   /** Worker threads; default: one per core (the main thread only waits). */
   readonly threads?: number;
   readonly onParsed?: (done: number) => void;
+  /** The pipeline's fingerprint, which names the bundled worker (worker-bundle.ts); computed when not given. */
+  readonly version?: string | undefined;
 }
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export async function parseAll(tasks: readonly ParseTask[], options: ParseOptions = {}): Promise<ParsedArticle[]> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
@@ -30,13 +38,8 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
       return parsed;
     });
   }
-  const pool = new Piscina({
-    filename: new URL("./parse-worker.ts", import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // Workers load TypeScript as the main thread does (tsx), also when it was started without the flag.
-    execArgv: process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : [...process.execArgv, "--import", "tsx"],
-  });
+  const script = await workerScript(ROOT, options.version ?? fingerprint([path.join(ROOT, "src"), path.join(ROOT, "package-lock.json")]));
+  const pool = new Piscina({ ...script, minThreads: threads, maxThreads: threads });
   try {
     const results: ParsedArticle[] = new Array(tasks.length);
     let done = 0;

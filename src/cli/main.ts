@@ -133,6 +133,7 @@ async function dev(argv: readonly string[]): Promise<number> {
   // One folder per port: two previews (or a test beside an editor's preview) never share one.
   const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
   const { servePages } = await import("../eleventy/pages.ts");
+  const { cacheFolder } = await import("../build/cache-location.ts");
   const preview = lastGoodPreview();
   await servePages({
     templatesDir: TEMPLATES,
@@ -141,7 +142,8 @@ async function dev(argv: readonly string[]): Promise<number> {
     port: options.port,
     watch: [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])],
     refresh: async () => {
-      const site = await load(options, options.now ?? Date.now());
+      // The parse cache, as for builds: a save re-parses the one article that changed.
+      const site = await load(options, options.now ?? Date.now(), undefined, cacheFolder(ROOT, options.contentDir, outDir));
       report(site, options.format);
       if (hasErrors(site.diagnostics)) {
         process.stderr.write("The preview keeps the last version that built, with these errors over every page; fix them and save.\n");
