@@ -10,7 +10,7 @@
  * the issue sets as goals. `--smoke`: 200 articles, one round, for CI.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CORPUS_NOW, writeCorpus } from "./corpus.ts";
@@ -33,6 +33,8 @@ export interface Measure {
   readonly finish: number;
   /** Without the search indexer's child process: wall less `finish`, our process's own CPU and peak memory. */
   readonly exSearch: { readonly wall: number; readonly cpu: number; readonly peakMB: number };
+  /** Our builds' phases in seconds (NEWSROOM_TIMINGS): load (parse, relate, model), pages, finish (search, pictures), publish. */
+  readonly phases: Readonly<Record<string, number>>;
 }
 
 /** Run a command, measured by /usr/bin/time (wall, user + system CPU, peak RSS), and fail loudly if it fails. */
@@ -49,7 +51,7 @@ function measure(command: string, argv: readonly string[], env: NodeJS.ProcessEn
   const wallClock = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed (${result.status}):\n${result.stderr}`);
   const line = /^timings: (.*)$/m.exec(result.stderr)?.[1];
-  const own = line === undefined ? undefined : (JSON.parse(line) as { seconds: { finish?: number }; cpu: number; peakMB: number });
+  const own = line === undefined ? undefined : (JSON.parse(line) as { seconds: Record<string, number>; cpu: number; peakMB: number });
   const finish = own?.seconds.finish ?? 0;
   const [wall, user, sys, kb] = timed
     ? (readFileSync(report, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number, number, number])
@@ -57,7 +59,7 @@ function measure(command: string, argv: readonly string[], env: NodeJS.ProcessEn
   rmSync(report, { force: true });
   const whole = { wall, cpu: user + sys, peakMB: Math.round(kb / 1024) };
   const exSearch = own === undefined ? whole : { wall: wall - finish, cpu: own.cpu, peakMB: own.peakMB };
-  return { ...whole, finish, exSearch, stderr: result.stderr };
+  return { ...whole, finish, exSearch, phases: own?.seconds ?? {}, stderr: result.stderr };
 }
 
 const median = (xs: readonly number[]): number => {
@@ -77,7 +79,10 @@ function hugoAvailable(): boolean {
 
 /** Change one article's body a little, a different one each round, as an editor's save does. */
 function editOne(contentDir: string, round: number): void {
-  const files = execFileSync("find", [contentDir, "-name", "*.md"], { encoding: "utf8" }).trim().split("\n").sort();
+  const files = readdirSync(contentDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => path.join(contentDir, f));
   const file = files[(round * 7919) % files.length] as string;
   writeFileSync(file, `${readFileSync(file, "utf8")}\nAn update filed in round ${round}.\n`);
 }
@@ -141,6 +146,7 @@ function summarize(measures: Measure[]): Measure | undefined {
     peakMB: peak((m) => m.peakMB),
     finish: mid((m) => m.finish),
     exSearch: { wall: mid((m) => m.exSearch.wall), cpu: mid((m) => m.exSearch.cpu), peakMB: peak((m) => m.exSearch.peakMB) },
+    phases: Object.fromEntries(Object.keys(measures[0]?.phases ?? {}).map((k) => [k, mid((m) => m.phases[k] ?? 0)])),
   };
 }
 
@@ -167,6 +173,10 @@ for (const size of sizes) {
     console.log(
       `  ${String(size).padStart(8)}  ${name.padEnd(20)} ${s(m.wall)} ${s(m.cpu)} ${String(m.peakMB).padStart(8)} |          ${s(x.wall)} ${s(x.cpu)} ${String(x.peakMB).padStart(8)} | ${kind === "cold" || kind === "warm" ? s(m.finish) : "      -"}`,
     );
+  }
+  for (const kind of ["cold", "warm"] as const) {
+    const phases = Object.entries(row.m[kind]?.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+    if (phases.length > 0) console.log(`            ${kind} phases, s: ${phases.join(", ")}`);
   }
   const { cold, warm, eleventy, hugo } = row.m;
   if (cold && warm && eleventy) {
