@@ -81,7 +81,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     else unreadable.add(file.name.normalize("NFC"));
   });
 
-  if (input.cache !== undefined && (missing.length > 0 || cached.entries.size !== hits || cached.ignored !== undefined)) {
+  if (input.cache !== undefined && worthRewriting(cached.entries.size, hits, missing.length, cached.ignored)) {
     const kept = new Map<string, ParsedArticle>();
     keys.forEach((key, i) => {
       const result = results[i];
@@ -90,4 +90,17 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     await writeCache(input.cache.file, input.cache.version, kept);
   }
   return { articles, diagnostics, sources, unreadable, cacheStats: { hits, parsed: missing.length, ignored: cached.ignored } };
+}
+
+/**
+ * Rewriting the packed file costs seconds at 10,000 articles, too much for
+ * the one article an editor saved: a few misses are parsed again next time
+ * instead (entries are keyed by content, so an old file is never wrong,
+ * only less useful). It is rewritten once misses or entries for files that
+ * are gone pass 1% of it, or when it was ignored.
+ */
+export function worthRewriting(entries: number, hits: number, misses: number, ignored: string | undefined): boolean {
+  if (ignored !== undefined) return true;
+  const unused = entries - hits;
+  return misses + unused > Math.max(8, (hits + misses) / 100) || (entries === 0 && misses > 0);
 }
