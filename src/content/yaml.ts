@@ -57,6 +57,10 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   });
   const at = (offset: number): Position => lines.at(offset, lineOffset);
   const errors: YamlError[] = doc.errors.map((e) => {
+    if (e.code === "BLOCK_AS_IMPLICIT_KEY") {
+      const colon = colonInValue(text, e.pos[0]);
+      if (colon !== undefined) return { position: at(e.pos[0]), reason: colon };
+    }
     const reason = firstLine(e.message);
     // An unclosed bracket or quote is noticed lines later: point at where it opened.
     const opener = openerOf(reason);
@@ -81,6 +85,22 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
       return range === undefined ? start : at(range);
     },
   };
+}
+
+/**
+ * The commonest slip in front matter, `title: Breaking: floods`, in words an
+ * editor reads ("Nested mappings are not allowed in compact mappings" is
+ * what `yaml` says), with the line as it should be written.
+ */
+function colonInValue(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
+  const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "");
+  const match = /^(\s*)([^\s:#][^:]*?):\s+(.*\S)\s*$/.exec(line);
+  if (match === null) return undefined;
+  const [, indent, key, value] = match;
+  if (value === undefined || !value.includes(": ")) return undefined;
+  return `the value of \`${key}\` contains \`: \`, which YAML reads as the start of another field; put the whole value in double quotes: \`${indent}${key}: ${JSON.stringify(value)}\``;
 }
 
 function firstLine(message: string): string {

@@ -67,6 +67,17 @@ describe("parseArticle", () => {
     expect(d?.message).toContain("the `[` opened here is never closed");
   });
 
+  it("should explain a `: ` inside a value in plain words, with the line as it should be written", () => {
+    const text = '---\ntitle: Breaking: envoy calls deal "a first step"\ndate: 2026-10-14T09:30:00+04:30\n---\n';
+    const [d] = parse(text).diagnostics;
+    expect(`${d?.rule}@${d?.position.line}:${d?.position.column}`).toBe("yaml-syntax@2:8");
+    const fixed = /put the whole value in double quotes: `(.*)`$/.exec(d?.message ?? "")?.[1] ?? "";
+    expect(fixed).toBe('title: "Breaking: envoy calls deal \\"a first step\\""');
+    const r = parse(text.replace(/^title: .*$/m, fixed));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.article?.frontMatter.title).toBe('Breaking: envoy calls deal "a first step"');
+  });
+
   it("should not take an apostrophe in plain text for a quote", () => {
     expect(rules("---\ntitle: Kabul's floods\ndateline: [NAHRIN\ndate: 2026-10-14T09:30:00+04:30\n---\n")).toEqual(["yaml-syntax@3:11"]);
   });
@@ -99,22 +110,23 @@ describe("parseArticle", () => {
   });
 });
 
-describe("loadArticle", () => {
+describe("reading article files (loadArticles, as builds do)", () => {
   it("should refuse a file that is not UTF-8 instead of publishing garbled text", async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
-    const { loadArticle } = await import("../../src/content/load-article.ts");
+    const { loadArticles } = await import("../../src/build/load-articles.ts");
+    const load = (file: ReturnType<typeof articleFile>) => loadArticles({ files: [file], zone: ZONE, embedHosts: [], cache: undefined });
     const dir = mkdtempSync(path.join(tmpdir(), "encoding-"));
     try {
       const latin1 = Buffer.concat([Buffer.from("---\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\ndate: 2026-10-14T09:30:00Z\n---\nx\n")]);
       const file = { ...articleFile("cafe"), absolute: path.join(dir, "cafe.md") };
       writeFileSync(file.absolute, latin1);
-      const r = await loadArticle(file, ZONE);
-      expect(r.article).toBeUndefined();
+      const r = await load(file);
+      expect(r.articles).toEqual([]);
       expect(r.diagnostics.map((d) => [d.rule, d.message])).toEqual([["file-encoding", "The file is not valid UTF-8 (first bad byte at offset 14)."]]);
       writeFileSync(file.absolute, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("---\ntitle: Café\ndate: 2026-10-14T09:30:00Z\n---\nx\n")]));
-      expect((await loadArticle(file, ZONE)).article?.frontMatter.title).toBe("Café");
+      expect((await load(file)).articles[0]?.frontMatter.title).toBe("Café");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
