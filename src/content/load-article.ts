@@ -40,12 +40,6 @@ function decode(bytes: Uint8Array): { text: string } | { badOffset: number } {
   }
 }
 
-export async function loadArticle(file: ArticleFile, zone: string, embedHosts: readonly string[] = []): Promise<LoadResult> {
-  const read = await readArticleSource(file);
-  if (!("source" in read)) return { article: undefined, source: undefined, diagnostics: [read.diagnostic] };
-  return { ...parseArticle(read.source, file, zone, embedHosts), source: read.source };
-}
-
 /** The file's text, or the diagnostic for bytes that are not UTF-8. */
 export async function readArticleSource(file: ArticleFile): Promise<{ source: string } | { diagnostic: Diagnostic }> {
   const decoded = decode(await readFile(file.absolute));

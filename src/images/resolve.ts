@@ -40,7 +40,8 @@ function assetName(src: string): string | undefined {
 export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, lead: boolean): Resolved {
   const name = assetName(src);
   if (bundle.dir === undefined || name === undefined || !bundle.assets.includes(name)) return { ok: false, rule: "image-missing" };
-  const probed = probeImage(path.join(bundle.dir, ...name.split("/")));
+  const source = path.join(bundle.dir, ...name.split("/"));
+  const probed = probeImage(source);
   switch (probed.kind) {
     case "unreadable":
       return { ok: false, rule: "image-unreadable", reason: probed.reason };
@@ -50,7 +51,7 @@ export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, l
       const plan = planImage(name, probed);
       const variants = [...plan.sources.flatMap((s) => s.variants), ...plan.fallback.variants];
       const jobs = variants.map((v) => ({
-        source: path.join(bundle.dir ?? "", ...name.split("/")),
+        source,
         hash: probed.hash,
         to: `${bundle.url.slice(1)}${v.file}`,
         width: v.width,

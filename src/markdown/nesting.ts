@@ -96,7 +96,6 @@ class InlineDepth {
   }
 
   run(char: number, length: number, before: number, after: number): void {
-    const space = (c: number) => Number.isNaN(c) || c === SPACE || c === TAB || c === 0x0a || c === 0x0d;
     const current = this.open.get(char) ?? 0;
     let next = current;
     if (!space(before)) next = Math.max(0, next - length);
@@ -107,6 +106,11 @@ class InlineDepth {
 }
 
 const EMPHASIS = new Set([0x2a, 0x5f, 0x7e]);
+
+/** White space around a delimiter run, or no character at all (NaN: the line's edge). */
+function space(c: number): boolean {
+  return Number.isNaN(c) || c === SPACE || c === TAB || c === 0x0a || c === 0x0d;
+}
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
