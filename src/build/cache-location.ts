@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ArticleCacheOptions } from "./load-articles.ts";
-import { fingerprint } from "./pipeline-version.ts";
+import { parserVersion } from "./pipeline-version.ts";
 
 /** `NEWSROOM_CACHE=off` builds without a cache; `NEWSROOM_CACHE=<dir>` keeps it there instead of `<root>/.cache/build`. */
 export const CACHE_VARIABLE = "NEWSROOM_CACHE";
@@ -24,6 +24,6 @@ export function articleCache(root: string, folder: string | undefined): ArticleC
   if (folder === undefined) return undefined;
   return {
     file: path.join(folder, "articles.bin"),
-    version: fingerprint([path.join(root, "src"), path.join(root, "package-lock.json")], [process.version]),
+    version: parserVersion(root),
   };
 }

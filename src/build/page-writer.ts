@@ -2,7 +2,7 @@ import path from "node:path";
 import type { SiteModel } from "../site/view.ts";
 import { carryOver, previousPages, recordPages } from "./page-manifest.ts";
 import { type PageHashes, planPages } from "./page-plan.ts";
-import { fingerprint } from "./pipeline-version.ts";
+import { pagesVersion } from "./pipeline-version.ts";
 
 export interface PageWriter {
   /** Render the pages that changed with `render` into `dir`, link the rest from the previous output; returns the files written. */
@@ -16,7 +16,7 @@ export interface PageWriter {
  * folder every page is rendered, and nothing is remembered.
  */
 export async function pageWriter(root: string, cacheFolder: string | undefined, outDir: string, model: SiteModel): Promise<PageWriter> {
-  const version = fingerprint([path.join(root, "src"), path.join(root, "templates"), path.join(root, "package-lock.json")], [process.version]);
+  const version = pagesVersion(root);
   const manifest = cacheFolder === undefined ? undefined : path.join(cacheFolder, "pages.json");
   const previous: PageHashes = manifest === undefined ? new Map() : await previousPages(manifest, outDir);
   const plan = planPages(model, version, previous);

@@ -1,8 +1,7 @@
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { fingerprint } from "./pipeline-version.ts";
+import { parserVersion } from "./pipeline-version.ts";
 import { workerScript } from "./worker-bundle.ts";
 import { type ParseTask, type ParsedArticle, parseToData } from "./parsed-article.ts";
 
@@ -38,7 +37,7 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
       return parsed;
     });
   }
-  const script = await workerScript(ROOT, options.version ?? fingerprint([path.join(ROOT, "src"), path.join(ROOT, "package-lock.json")]));
+  const script = await workerScript(ROOT, options.version ?? parserVersion(ROOT));
   const pool = new Piscina({ ...script, minThreads: threads, maxThreads: threads });
   try {
     const results: ParsedArticle[] = new Array(tasks.length);

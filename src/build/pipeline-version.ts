@@ -23,3 +23,27 @@ export function fingerprint(paths: readonly string[], extra: readonly string[] =
   }
   return hash.digest("hex");
 }
+
+const memo = new Map<string, string>();
+
+function memoized(key: string, compute: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * The code that parses an article (our sources, the libraries, Node): keys
+ * the parse cache and names the worker bundle. Read once per process.
+ */
+export function parserVersion(root: string): string {
+  return memoized(`parser\0${root}`, () => fingerprint([path.join(root, "src"), path.join(root, "package-lock.json")], [process.version]));
+}
+
+/** The code that renders a page: the parser's, and the templates. Read once per process. */
+export function pagesVersion(root: string): string {
+  return memoized(`pages\0${root}`, () => fingerprint([path.join(root, "src"), path.join(root, "templates"), path.join(root, "package-lock.json")], [process.version]));
+}
