@@ -10,6 +10,7 @@ import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { injectOverlay } from "../dev/overlay.ts";
+import { outputFile } from "../build/output-file.ts";
 import type { AssetCopy, SiteModel } from "../site/view.ts";
 
 export interface PagesOptions {
@@ -64,10 +65,8 @@ function configure(config: EleventyConfig, options: PagesOptions, model: () => S
 
 /** Copy each asset to its place in `outDir`; a destination outside it is a bug, never a write. */
 async function copyAssets(outDir: string, assets: readonly AssetCopy[]): Promise<void> {
-  const root = path.resolve(outDir);
   for (const asset of assets) {
-    const to = path.resolve(root, ...asset.to.split("/"));
-    if (!to.startsWith(`${root}${path.sep}`)) throw new Error(`internal: asset \`${asset.to}\` would be written outside the output folder`);
+    const to = outputFile(outDir, asset.to);
     await mkdir(path.dirname(to), { recursive: true });
     await copyFile(asset.from, to);
   }

@@ -4,6 +4,8 @@ import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cacheBase } from "../build/cache-location.ts";
+import { outputFile } from "../build/output-file.ts";
 import type { OutputFormat } from "./plan.ts";
 
 /**
@@ -34,15 +36,13 @@ const SETTINGS = {
 const VERSION = createHash("sha256").update(JSON.stringify(SETTINGS)).digest("hex").slice(0, 8);
 
 /**
- * `.cache/images/` in the project, shared by every build (entries are keyed by content,
- * so sites never clash); like the build's own cache, `NEWSROOM_CACHE=off` encodes
- * everything afresh and `NEWSROOM_CACHE=<dir>` keeps the pictures in `<dir>/images`.
+ * `.cache/images/` in the project (or under `NEWSROOM_CACHE`), shared by every
+ * build: entries are keyed by content, so sites never clash. Undefined when
+ * caching is off: everything is encoded afresh.
  */
 export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const setting = env.NEWSROOM_CACHE;
-  if (setting === "off") return undefined;
-  if (setting !== undefined && setting !== "") return path.join(path.resolve(setting), "images");
-  return path.join(fileURLToPath(new URL("../..", import.meta.url)), ".cache", "images");
+  const base = cacheBase(fileURLToPath(new URL("../..", import.meta.url)), env);
+  return base === undefined ? undefined : path.join(base, "images");
 }
 
 async function encode(job: ImageJob): Promise<Buffer> {
@@ -79,12 +79,10 @@ async function write(job: ImageJob, to: string, cacheDir: string | undefined): P
 
 /** Write every job's file under `outDir`, a few at a time. */
 export async function writeImages(outDir: string, jobs: readonly ImageJob[], cacheDir = imageCacheDir()): Promise<void> {
-  const root = path.resolve(outDir);
   const queue = [...jobs];
   const worker = async (): Promise<void> => {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const to = path.resolve(root, ...job.to.split("/"));
-      if (!to.startsWith(`${root}${path.sep}`)) throw new Error(`internal: picture \`${job.to}\` would be written outside the output folder`);
+      const to = outputFile(outDir, job.to);
       await mkdir(path.dirname(to), { recursive: true });
       await write(job, to, cacheDir);
     }
