@@ -4,6 +4,7 @@
  * messages and exit codes are ours: 0 success, 1 the content has errors,
  * 2 usage or internal error.
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
@@ -16,7 +17,6 @@ import { checkOutDir, publishAtomically } from "./output-dir.ts";
 import { countingFiles, Progress } from "./progress.ts";
 import { explainRelated } from "./related.ts";
 import { assertPortFree } from "../dev/port.ts";
-import { lastGoodPreview } from "../dev/preview.ts";
 import { builtLine, nextScheduledLine } from "./summary.ts";
 import { Timings } from "./timings.ts";
 
@@ -132,29 +132,43 @@ async function dev(argv: readonly string[]): Promise<number> {
   await assertPortFree(options.port);
   // One folder per port: two previews (or a test beside an editor's preview) never share one.
   const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
-  const { servePages } = await import("../eleventy/pages.ts");
-  const { cacheFolder } = await import("../build/cache-location.ts");
-  const preview = lastGoodPreview();
-  await servePages({
+  const { servePreview, writePages, forgetTemplates } = await import("../eleventy/pages.ts");
+  const { articleCache, cacheFolder } = await import("../build/cache-location.ts");
+  const { pagesVersion } = await import("../build/pipeline-version.ts");
+  const { DevSite } = await import("../dev/site-state.ts");
+  const { PreviewPages } = await import("../dev/preview-pages.ts");
+  const { PreviewSession } = await import("../dev/session.ts");
+  const { watchPaths } = await import("../dev/watch.ts");
+  const { writeImages } = await import("../images/encode.ts");
+  // The folder is rendered whole at start: what a previous preview left in it is not known to be current.
+  await rm(outDir, { recursive: true, force: true });
+  const site = await DevSite.open({
+    contentDir: options.contentDir,
+    siteFile: options.siteFile,
+    // The parse cache, as for builds: a restart re-parses only what changed since.
+    cache: articleCache(ROOT, cacheFolder(ROOT, options.contentDir, outDir)),
+  });
+  const session = new PreviewSession({
+    site,
+    pages: new PreviewPages(outDir, pagesVersion(ROOT), (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir }, model)),
+    now: () => options.now ?? Date.now(),
     templatesDir: TEMPLATES,
-    publicDir: PUBLIC,
-    outDir,
-    port: options.port,
-    watch: [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])],
-    refresh: async () => {
-      // The parse cache, as for builds: a save re-parses the one article that changed.
-      const site = await load(options, options.now ?? Date.now(), undefined, cacheFolder(ROOT, options.contentDir, outDir));
-      report(site, options.format);
-      if (hasErrors(site.diagnostics)) {
+    forgetTemplates,
+    writeImages: (model) => writeImages(outDir, model.images),
+    report: (loaded, seconds) => {
+      report(loaded, options.format);
+      if (hasErrors(loaded.diagnostics)) {
         process.stderr.write("The preview keeps the last version that built, with these errors over every page; fix them and save.\n");
       } else {
-        process.stdout.write(`Previewing ${site.model.articles.length} articles.\n`);
+        process.stdout.write(`Previewing ${loaded.model.articles.length} articles (updated in ${seconds.toFixed(1)} s).\n`);
       }
-      const shown = preview(site);
-      await (await import("../images/encode.ts")).writeImages(outDir, shown.model.images);
-      return shown;
     },
+    fail: (error) => process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
   });
+  await session.start();
+  const server = await servePreview({ dir: outDir, port: options.port, overlay: () => session.overlay });
+  session.attach((files) => server.reload(files));
+  watchPaths([options.contentDir, TEMPLATES, PUBLIC, ...(options.siteFile === undefined ? [] : [options.siteFile])], (paths) => session.changed(paths));
   process.stdout.write(`Preview on http://127.0.0.1:${options.port}/ (Ctrl+C to stop)\n`);
   return EXIT.ok;
 }

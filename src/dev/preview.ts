@@ -1,8 +1,14 @@
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import type { Preview } from "../eleventy/pages.ts";
 import type { LoadedSite } from "../site/load-site.ts";
 import type { SiteModel } from "../site/view.ts";
 import { renderOverlay } from "./overlay.ts";
+
+export interface Preview {
+  /** The model to render: the last good one while the content has errors. */
+  readonly model: SiteModel;
+  /** HTML put over every page (src/dev/overlay.ts), or undefined when the content is fine. */
+  readonly overlay: string | undefined;
+}
 
 /**
  * What the preview shows after each load. While an edit has broken the

@@ -1,7 +1,7 @@
 /**
  * The only module that knows Eleventy. Eleventy paginates our view models
  * into pages through the typed JSX templates in `templates/`, copies
- * `public/` to `/`, and (for `dev`) serves and watches. Our content never
+ * `public/` to `/`, and (for `dev`) serves with live reload. Our content never
  * passes through Eleventy's template engines: it arrives as data.
  */
 import { copyFile, mkdir } from "node:fs/promises";
@@ -27,9 +27,7 @@ interface EleventyConfig {
   setTemplateFormats(formats: string[]): void;
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
-  addWatchTarget(target: string): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: () => Promise<void> | void): void;
-  setServerOptions(options: object): void;
+  on(event: "eleventy.after", callback: () => Promise<void> | void): void;
   setQuietMode(quiet: boolean): void;
 }
 
@@ -53,7 +51,6 @@ function configure(config: EleventyConfig, options: PagesOptions, model: () => S
     },
   });
   config.setTemplateFormats(["11ty.tsx"]);
-  // A function, so a dev rebuild sees the model reloaded in `eleventy.before`.
   config.addGlobalData("model", () => model());
   config.addPassthroughCopy({ [options.publicDir]: "/" });
   // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
@@ -72,20 +69,19 @@ async function copyAssets(outDir: string, assets: readonly AssetCopy[]): Promise
   }
 }
 
-function create(options: PagesOptions, extra: (config: EleventyConfig) => void, model: () => SiteModel, runMode: "build" | "serve") {
+function create(options: PagesOptions, model: () => SiteModel) {
   return new Eleventy(path.resolve(options.templatesDir), path.resolve(options.outDir), {
     quietMode: true,
-    runMode,
+    runMode: "build",
     config(config: EleventyConfig) {
       configure(config, options, model);
-      extra(config);
     },
   });
 }
 
 /** Write every page of `model` into `options.outDir`. */
 export async function writePages(options: PagesOptions, model: SiteModel): Promise<{ written: number }> {
-  const eleventy = create(options, () => {}, () => model, "build");
+  const eleventy = create(options, () => model);
   silenceProgress(eleventy);
   const result = (await eleventy.write()) as unknown;
   const written = Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
@@ -101,68 +97,95 @@ function silenceProgress(eleventy: { logger: unknown }): void {
   };
 }
 
-export interface ServeOptions extends PagesOptions {
+export interface PreviewServer {
+  /** Tell every open page to reload; `files` are the absolute paths written (a change to CSS alone restyles without a reload). */
+  reload(files: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** The folder served. */
+  readonly dir: string;
   readonly port: number;
-  /** Files whose change should rebuild the site (content folder, site config). */
-  readonly watch: readonly string[];
-  /** Called before each build: what to render, and the overlay while the content has errors. */
-  readonly refresh: () => Promise<Preview>;
+  /** HTML put over every page while the content has errors (src/dev/overlay.ts); undefined when it is fine. */
+  readonly overlay: () => string | undefined;
 }
 
-export interface Preview {
-  /** The model to render: the last good one while the content has errors. */
-  readonly model: SiteModel;
-  /** HTML put over every page (src/dev/overlay.ts), or undefined when the content is fine. */
-  readonly overlay: string | undefined;
-}
-
-/** Build, then serve on 127.0.0.1 with live reload, rebuilding when content changes. */
-export async function servePages(options: ServeOptions): Promise<void> {
-  let current = await options.refresh();
-  // Eleventy's first build follows at once: reuse the preview just loaded rather than report its problems twice.
-  let loaded = true;
-  const eleventy = create(
-    options,
-    (config) => {
-      for (const target of options.watch) config.addWatchTarget(target);
-      config.on("eleventy.before", async () => {
-        if (!loaded) current = await options.refresh();
-        loaded = false;
-      });
-      // Its own "Server at http://localhost:…" would name a host we do not listen on (see restrictToLoopback); the CLI says where.
-      config.setServerOptions({ port: options.port, showVersion: false, messageOnStart: () => false });
-      addOverlay(config, () => current.overlay);
-    },
-    () => current.model,
-    "serve",
-  );
-  await restrictToLoopback();
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(options.port);
-}
-
-/** Shows the overlay on every HTML page; feeds, sitemaps and copied files are left as they are. */
-function addOverlay(config: EleventyConfig, overlay: () => string | undefined): void {
-  const transforms = config as EleventyConfig & {
-    addTransform(name: string, transform: (this: { page: { outputPath: unknown } }, content: string) => string): void;
-  };
-  transforms.addTransform("newsroom-error-overlay", function (content) {
-    const html = overlay();
-    const { outputPath } = this.page;
-    return html !== undefined && typeof outputPath === "string" && outputPath.endsWith(".html") ? injectOverlay(content, html) : content;
-  });
+interface DevServer {
+  serve(port: number): void;
+  ready(): Promise<void>;
+  reload(event: { files: readonly string[]; subtype: "css" | undefined; build: { templates: [] } }): void;
+  close(): Promise<void>;
+  server: { listen(options: object): void };
+  _serverListen(port: number): void;
 }
 
 /**
- * Eleventy's dev server listens on every interface and has no host option;
- * a preview of unpublished news belongs on the loopback interface only.
+ * Serve `dir` on 127.0.0.1 with Eleventy's dev server and its live reload,
+ * standalone: the dev command renders the pages itself, only those a save
+ * changed, where Eleventy's own watch mode would render every page.
  */
-async function restrictToLoopback(): Promise<void> {
-  const { default: DevServer } = (await import("@11ty/eleventy-dev-server")) as {
-    default: { prototype: { _serverListen(port: number): void; server: { listen(o: object): void } } };
+export async function servePreview(options: ServeOptions): Promise<PreviewServer> {
+  const { default: EleventyDevServer } = (await import("@11ty/eleventy-dev-server")) as {
+    default: { getServer(name: string, dir: string, options: object): DevServer };
   };
-  DevServer.prototype._serverListen = function (this: { server: { listen(o: object): void } }, port: number) {
-    this.server.listen({ port, host: "127.0.0.1" });
+  const server = EleventyDevServer.getServer("newsroom", options.dir, {
+    port: options.port,
+    // Taken ports are refused before we start (src/dev/port.ts): never move to another, the CLI prints this one.
+    portReassignmentRetryCount: 0,
+    showVersion: false,
+    // Its own "Server at http://localhost:…" would name a host we do not listen on; the CLI says where.
+    messageOnStart: () => false,
+    middleware: [overlayMiddleware(options.overlay)],
+    logger: { info() {}, log() {}, error: (message: string) => process.stderr.write(`${message}\n`) },
+  });
+  // The dev server listens on every interface and has no host option; a
+  // preview of unpublished news belongs on the loopback interface only.
+  server._serverListen = (port) => server.server.listen({ port, host: "127.0.0.1" });
+  server.serve(options.port);
+  await server.ready();
+  return {
+    reload(files) {
+      server.reload({ files, subtype: files.length > 0 && files.every((f) => f.endsWith(".css")) ? "css" : undefined, build: { templates: [] } });
+    },
+    close: () => server.close(),
   };
+}
+
+interface Response {
+  getHeader(name: string): unknown;
+  end(data?: unknown, ...rest: unknown[]): unknown;
+}
+
+/**
+ * Shows the overlay on every HTML page as it is served, so the files on disk
+ * stay the last good pages and an error costs no rendering; feeds, sitemaps
+ * and copied files are left as they are.
+ */
+function overlayMiddleware(overlay: () => string | undefined) {
+  return (_request: unknown, response: Response, next: () => void): void => {
+    const html = overlay();
+    if (html !== undefined) {
+      const end = response.end;
+      response.end = function (this: Response, data?: unknown, ...rest: unknown[]) {
+        const page = typeof data === "string" && String(response.getHeader("Content-Type") ?? "").startsWith("text/html");
+        return end.call(this, page ? injectOverlay(data, html) : data, ...rest);
+      };
+    }
+    next();
+  };
+}
+
+/**
+ * Make the next `writePages` import these template files (and what imports
+ * them or they import) afresh: Node keeps a module once imported, and
+ * Eleventy's own watch mode forgets edited templates the same way.
+ */
+export async function forgetTemplates(files: readonly string[]): Promise<void> {
+  const eleventy = new Eleventy(path.dirname(files[0] ?? "."), undefined, { quietMode: true }) as unknown as {
+    initializeConfig(): Promise<void>;
+    watchTargets: { clearImportCacheFor(files: readonly string[]): void };
+  };
+  await eleventy.initializeConfig();
+  eleventy.watchTargets.clearImportCacheFor(files);
 }

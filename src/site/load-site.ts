@@ -1,9 +1,9 @@
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
-import { findArticleFiles } from "../content/find-files.ts";
+import { findArticleFiles, type FoundFiles } from "../content/find-files.ts";
 import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelateInput } from "../relate/engine.ts";
-import { loadSiteConfig, type SiteConfig } from "./config.ts";
+import { type LoadedSiteConfig, loadSiteConfig, type SiteConfig } from "./config.ts";
 import { buildSiteModel } from "./model.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
 import type { SiteModel } from "./view.ts";
@@ -47,18 +47,9 @@ export interface LoadedSite {
  * problem of every file is collected; none stops the others from being read.
  */
 export async function loadSite(input: SiteInput): Promise<LoadedSite> {
-  const sources = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-
   const site = await loadSiteConfig(input.siteFile);
-  diagnostics.push(...site.diagnostics);
-  if (site.source !== undefined && input.siteFile !== undefined) sources.set(input.siteFile, site.source);
-
   const found = await findArticleFiles(input.contentDir, input.contentDir);
-  diagnostics.push(...found.diagnostics);
   const { unique, diagnostics: duplicates } = findDuplicateSlugs(found.articles);
-  diagnostics.push(...duplicates);
-
   const loaded = await loadArticles({
     files: unique,
     zone: site.config.timezone,
@@ -67,11 +58,30 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     ...(input.threads === undefined ? {} : { threads: input.threads }),
     ...(input.onArticle === undefined ? {} : { onArticle: input.onArticle }),
   });
-  diagnostics.push(...loaded.diagnostics);
-  for (const [file, source] of loaded.sources) sources.set(file, source);
-  const { unreadable } = loaded;
+  return assembleSite({ siteFile: input.siteFile, site, found, duplicates, loaded, now: input.now });
+}
 
-  const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded.articles, site.config, input.now, unreadable);
+export interface SiteParts {
+  readonly siteFile: string | undefined;
+  readonly site: LoadedSiteConfig;
+  readonly found: FoundFiles;
+  readonly duplicates: readonly Diagnostic[];
+  /** The articles of `found` without duplicates, read and parsed. */
+  readonly loaded: LoadedArticles;
+  readonly now: number;
+}
+
+/**
+ * The steps after reading: relate, model, collect every diagnostic. Apart
+ * from `loadSite` so that the dev server, which keeps parsed articles in
+ * memory between saves, runs exactly the same steps on them.
+ */
+export function assembleSite({ siteFile, site, found, duplicates, loaded, now }: SiteParts): LoadedSite {
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [...site.diagnostics, ...found.diagnostics, ...duplicates, ...loaded.diagnostics];
+  if (site.source !== undefined && siteFile !== undefined) sources.set(siteFile, site.source);
+  for (const [file, source] of loaded.sources) sources.set(file, source);
+  const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded.articles, site.config, now, loaded.unreadable);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
   return {
@@ -81,7 +91,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     articleCount: found.articles.length,
     config: site.config,
     relateInputs,
-    nextScheduled: nextScheduled(loaded.articles, input.now),
+    nextScheduled: nextScheduled(loaded.articles, now),
     cacheStats: loaded.cacheStats,
   };
 }

@@ -1,0 +1,63 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { outputFile } from "../build/output-file.ts";
+import { outputPath, pageHashes, planPages } from "../build/page-plan.ts";
+import type { ArticleView, SiteModel } from "../site/view.ts";
+
+/** Renders a model's pages into a folder (src/eleventy/pages.ts `writePages`). */
+export type RenderPages = (model: SiteModel) => Promise<unknown>;
+
+/** Pages written outside the page plan, on every render (templates/index, 404, search). */
+const ALWAYS_RENDERED = ["index.html", "404.html", "search/index.html"];
+
+/**
+ * The preview folder and what is in it: the hash of each planned page as
+ * last written (src/build/page-plan.ts), so that a save renders only the
+ * pages whose data changed, as a warm build does, and a page written ahead
+ * of the full update (the edited article) is put right by it if it differs.
+ */
+export class PreviewPages {
+  readonly #outDir: string;
+  readonly #version: string;
+  readonly #render: RenderPages;
+  #written = new Map<string, string>();
+
+  constructor(outDir: string, version: string, render: RenderPages) {
+    this.#outDir = outDir;
+    this.#version = version;
+    this.#render = render;
+  }
+
+  /**
+   * Make the folder show `model`: render the pages whose data changed,
+   * delete the pages it no longer has. Returns the files written or
+   * deleted, relative to the folder.
+   */
+  async show(model: SiteModel): Promise<string[]> {
+    const plan = planPages(model, this.#version, this.#written);
+    await this.#render(plan.render);
+    const gone = [...this.#written.keys()].filter((at) => !plan.hashes.has(at));
+    await Promise.all(gone.map((at) => rm(outputFile(this.#outDir, at), { force: true })));
+    this.#written = new Map(plan.hashes);
+    const rendered = [...plan.render.articles, ...plan.render.listPages, ...plan.render.files].map((page) => outputPath(page.url));
+    return [...rendered, ...gone, ...ALWAYS_RENDERED];
+  }
+
+  /** Write one article's page ahead of the full update, with the site's chrome from `model`. Returns the file written. */
+  async showArticle(model: SiteModel, article: ArticleView): Promise<string> {
+    const alone: SiteModel = { ...model, articles: [article], listPages: [], files: [], assets: model.assets.filter((a) => a.to.startsWith(article.url.slice(1))) };
+    await this.#render(alone);
+    for (const [at, hash] of pageHashes(alone, this.#version)) this.#written.set(at, hash);
+    return outputPath(article.url);
+  }
+
+  /** Forget what was written: the next `show` renders every page (the templates changed). */
+  forget(): void {
+    this.#written.clear();
+  }
+
+  /** Absolute paths of `files` (as `show` returns them), for the live-reload message. */
+  absolute(files: readonly string[]): string[] {
+    return files.map((at) => path.join(this.#outDir, at));
+  }
+}

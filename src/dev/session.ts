@@ -1,0 +1,151 @@
+import path from "node:path";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import type { LoadedSite } from "../site/load-site.ts";
+import type { SiteModel } from "../site/view.ts";
+import { renderOverlay } from "./overlay.ts";
+import { type Preview, lastGoodPreview } from "./preview.ts";
+import type { PreviewPages } from "./preview-pages.ts";
+import { provisionalArticle } from "./provisional.ts";
+import type { DevSite } from "./site-state.ts";
+
+export interface SessionOptions {
+  readonly site: DevSite;
+  readonly pages: PreviewPages;
+  /** The moment previewed (`--now`, else the clock at each update). */
+  readonly now: () => number;
+  /** Folder of the page templates: a change there renders every page again. */
+  readonly templatesDir: string;
+  /** Make the next render import these template files afresh. */
+  readonly forgetTemplates: (files: readonly string[]) => Promise<void>;
+  /** Encode the model's resized pictures into the preview folder (cached by content). */
+  readonly writeImages: (model: SiteModel) => Promise<void>;
+  /** Print a full update's diagnostics and summary. */
+  readonly report: (site: LoadedSite, seconds: number) => void;
+  /** Print an internal failure; the session goes on with the next save. */
+  readonly fail: (error: unknown) => void;
+}
+
+/** Tells the open pages to reload (src/eleventy/pages.ts `servePreview`). */
+export type Reload = (files: readonly string[]) => void;
+
+/**
+ * One `npm run dev`: what the preview shows, brought up to date after each
+ * save in two steps. First the saved article's own page (one parse and the
+ * provisional page, src/dev/provisional.ts), or the error overlay if the
+ * save broke it, and the browser reloads; then the whole site is related and
+ * modelled again from memory and every page whose data changed is rendered
+ * (other articles' sidebars and Check Also, lists, feeds), and it reloads
+ * again. Saves that arrive meanwhile are queued: each gets its first step
+ * before the next full update starts.
+ */
+export class PreviewSession {
+  readonly #options: SessionOptions;
+  readonly #preview = lastGoodPreview();
+  #loaded!: LoadedSite;
+  #shown!: Preview;
+  #overlay: string | undefined;
+  #reload: Reload = () => {};
+  readonly #pending = new Set<string>();
+  #running: Promise<void> | undefined;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+  }
+
+  /** The overlay to put over every page now, or undefined. */
+  get overlay(): string | undefined {
+    return this.#overlay;
+  }
+
+  /** Render the whole site into the preview folder. */
+  async start(): Promise<void> {
+    await this.#update(new Set(), performance.now());
+  }
+
+  /** Where to send live-reload messages, once the server listens. */
+  attach(reload: Reload): void {
+    this.#reload = reload;
+  }
+
+  /** Files the watcher saw change (absolute paths). */
+  changed(paths: readonly string[]): void {
+    for (const at of paths) this.#pending.add(path.resolve(at));
+    this.#running ??= this.#drain().finally(() => (this.#running = undefined));
+  }
+
+  /** Resolves once every reported change is shown (for tests and the benchmark's process). */
+  async settled(): Promise<void> {
+    while (this.#running !== undefined) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    const queued = new Set<string>();
+    let started = performance.now();
+    while (this.#pending.size > 0) {
+      const batch = [...this.#pending];
+      this.#pending.clear();
+      if (queued.size === 0) started = performance.now();
+      for (const at of batch) queued.add(at);
+      try {
+        await this.#first(batch);
+        if (this.#pending.size > 0) continue;
+        await this.#update(queued, started);
+      } catch (error) {
+        this.#options.fail(error);
+      }
+      queued.clear();
+    }
+  }
+
+  /** The fast step: only for a save of one known article file. */
+  async #first(batch: readonly string[]): Promise<void> {
+    const { site, pages } = this.#options;
+    const saved = batch.filter((at) => site.fileAt(at) !== undefined);
+    if (saved.length !== 1 || batch.some((at) => this.#isTemplate(at))) return;
+    const state = await site.reparse(saved[0] as string);
+    if (state === undefined) return;
+    const { display } = state.file;
+    const others = this.#loaded.diagnostics.filter((d) => d.file !== display);
+    if (hasErrors(state.diagnostics) || hasErrors(others)) {
+      const sources = new Map(this.#loaded.sources);
+      if (state.source !== undefined) sources.set(display, state.source);
+      this.#showOverlay(renderOverlay([...others, ...state.diagnostics], sources));
+      return;
+    }
+    if (state.article === undefined) return;
+    const article = provisionalArticle(state.article, (slug) => site.articleBySlug(slug), site.config, this.#options.now(), this.#shown.model);
+    if (article === undefined) return;
+    this.#overlay = undefined;
+    const written = await pages.showArticle(this.#shown.model, article);
+    this.#reload(pages.absolute([written]));
+  }
+
+  #showOverlay(overlay: string | undefined): void {
+    if (overlay === this.#overlay) return;
+    this.#overlay = overlay;
+    // Every page changes (the overlay is put in as each is served): a reload with no file named reloads whichever is open.
+    this.#reload([]);
+  }
+
+  #isTemplate(at: string): boolean {
+    return !path.relative(this.#options.templatesDir, at).startsWith("..");
+  }
+
+  /** The full step: relate and model from memory, render what changed. */
+  async #update(changed: ReadonlySet<string>, started: number): Promise<void> {
+    const { site, pages } = this.#options;
+    const templates = [...changed].filter((at) => this.#isTemplate(at));
+    if (templates.length > 0) {
+      await this.#options.forgetTemplates(templates);
+      pages.forget();
+    }
+    const loaded = await site.refresh(changed, this.#options.now());
+    this.#loaded = loaded;
+    this.#shown = this.#preview(loaded);
+    this.#overlay = this.#shown.overlay;
+    await this.#options.writeImages(this.#shown.model);
+    const written = await pages.show(this.#shown.model);
+    this.#options.report(loaded, (performance.now() - started) / 1000);
+    this.#reload(pages.absolute(written));
+  }
+}
