@@ -86,13 +86,10 @@ export class PreviewSession {
       this.#pending.clear();
       if (queued.size === 0) started = performance.now();
       for (const at of batch) queued.add(at);
-      try {
-        await this.#first(batch);
-        if (this.#pending.size > 0) continue;
-        await this.#update(queued, started);
-      } catch (error) {
-        this.#options.fail(error);
-      }
+      // A failed first step (a file gone between the event and the read) leaves the full update to put things right.
+      await this.#first(batch).catch(this.#options.fail);
+      if (this.#pending.size > 0) continue;
+      await this.#update(queued, started).catch(this.#options.fail);
       queued.clear();
     }
   }

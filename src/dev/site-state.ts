@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
@@ -73,7 +74,7 @@ export class DevSite {
    */
   async reparse(absolute: string): Promise<FileState | undefined> {
     const known = this.fileAt(absolute);
-    if (known === undefined) return undefined;
+    if (known === undefined || !existsSync(known.file.absolute)) return undefined;
     const [state] = await this.#parse([known.file], undefined);
     if (state === undefined) return undefined;
     this.#files.set(known.file.absolute, state);

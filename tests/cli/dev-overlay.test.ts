@@ -1,15 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OVERLAY_ID } from "../../src/dev/overlay.ts";
 import { ROOT, runCli } from "../support/cli.ts";
+import { freePort, listenForReloads } from "../support/dev-server.ts";
 
 /**
  * `npm run dev` for real, on a free port over a temporary copy of the e2e
- * fixture: break an article, see the overlay on the pages, fix it, see it go.
+ * fixture: edit, add and delete articles and see every page that shows them
+ * follow; break an article, see the overlay on the pages, fix it, see it go.
  */
 const FIXTURE = path.join(ROOT, "tests/e2e/site");
 const NOW = "2026-11-24T12:00:00+04:30";
@@ -18,17 +20,6 @@ let server: ChildProcess;
 let port: number;
 let stdout = "";
 let stderr = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Poll until `test` holds, for up to `ms`; the preview rebuilds a moment after a file is saved. */
 async function waitFor<T>(what: string, get: () => Promise<T>, test: (value: T) => boolean, ms = 8000): Promise<T> {
@@ -67,7 +58,8 @@ beforeAll(async () => {
   );
   server.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   server.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  await waitFor("the preview to start", async () => stdout, (out) => out.includes(`Preview on http://127.0.0.1:${port}/`));
+  // Start-up loads the pipeline and renders every page: slow on a busy machine.
+  await waitFor("the preview to start", async () => stdout, (out) => out.includes(`Preview on http://127.0.0.1:${port}/`), 30_000);
 });
 
 afterAll(async () => {
@@ -83,6 +75,40 @@ afterAll(async () => {
 });
 
 describe("npm run dev", () => {
+  it("should serve a saved article's new page and reload the browser, then update the pages that show it", async () => {
+    const reloads = await listenForReloads(port);
+    try {
+      writeFileSync(articleFile, original.replace("title: Aid reaches Baghlan", "title: Convoys reach Baghlan at last"));
+      const saved = await waitFor("the saved page", () => page("/national/aid-reaches-baghlan/"), (html) => html.includes("<h1>Convoys reach Baghlan at last</h1>"));
+      expect(saved).toMatch(/^200\n/);
+      // The body and the rest of the page are the article's, not a placeholder.
+      expect(saved).toContain("Trucks arrived after roads were cleared.");
+      expect(saved).toContain("An earlier version gave the number of trucks as 32; it was 22.");
+      await waitFor("a reload naming the page", async () => reloads.received, (r) => r.some((m) => m.files.some((f) => f.endsWith("national/aid-reaches-baghlan/index.html"))));
+      // Another article's Check Also, the section front and the feed follow.
+      const other = await waitFor("the Check Also box", () => page("/national/floods-hit-baghlan/"), (html) => html.includes("Convoys reach Baghlan at last"));
+      expect(other).not.toContain(">Aid reaches Baghlan<");
+      expect(await page("/national/")).toContain("Convoys reach Baghlan at last");
+      expect(await page("/feed.xml")).toContain("Convoys reach Baghlan at last");
+    } finally {
+      reloads.close();
+      writeFileSync(articleFile, original);
+    }
+    await waitFor("the headline restored", () => page("/national/"), (html) => html.includes("Aid reaches Baghlan") && !html.includes("at last"));
+    expect(await page("/national/floods-hit-baghlan/")).not.toContain("at last");
+  });
+
+  it("should publish a new article's page and remove a deleted one's", async () => {
+    const added = path.join(work, "content/national/bridge-reopens.md");
+    writeFileSync(added, "---\ntitle: Bridge reopens in Baghlan\ndate: 2026-10-20T09:00:00+04:30\ndateline: PUL-E-KHUMRI\ntags: [floods]\n---\nThe bridge carries traffic again.\n");
+    const shown = await waitFor("the new page", () => page("/national/bridge-reopens/"), (html) => html.startsWith("200\n"));
+    expect(shown).toContain("<h1>Bridge reopens in Baghlan</h1>");
+    await waitFor("the section front to list it", () => page("/national/"), (html) => html.includes("Bridge reopens in Baghlan"));
+    unlinkSync(added);
+    await waitFor("the page to go", () => page("/national/bridge-reopens/"), (html) => html.startsWith("404\n"));
+    expect(await page("/national/")).not.toContain("Bridge reopens in Baghlan");
+  });
+
   it("should show an error overlay over the last good pages while an article is broken, and clear it once fixed", async () => {
     const before = await page("/national/floods-hit-baghlan/");
     expect(before).toMatch(/^200\n/);
