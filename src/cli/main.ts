@@ -153,6 +153,7 @@ async function dev(argv: readonly string[]): Promise<number> {
     pages: new PreviewPages(outDir, pagesVersion(ROOT), (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir }, model)),
     now: () => options.now ?? Date.now(),
     templatesDir: TEMPLATES,
+    publicDir: PUBLIC,
     forgetTemplates,
     writeImages: (model) => writeImages(outDir, model.images),
     report: (loaded, seconds) => {

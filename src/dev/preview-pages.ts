@@ -51,6 +51,11 @@ export class PreviewPages {
     return outputPath(article.url);
   }
 
+  /** Copy the static files again (`public/`), rendering only the pages written on every render. */
+  async copyStatic(model: SiteModel): Promise<void> {
+    await this.#render({ ...model, articles: [], listPages: [], files: [], assets: [] });
+  }
+
   /** Forget what was written: the next `show` renders every page (the templates changed). */
   forget(): void {
     this.#written.clear();

@@ -15,6 +15,8 @@ export interface SessionOptions {
   readonly now: () => number;
   /** Folder of the page templates: a change there renders every page again. */
   readonly templatesDir: string;
+  /** Folder copied as is to the site's root (CSS, fonts): a change there renders no page. */
+  readonly publicDir: string;
   /** Make the next render import these template files afresh. */
   readonly forgetTemplates: (files: readonly string[]) => Promise<void>;
   /** Encode the model's resized pictures into the preview folder (cached by content). */
@@ -73,11 +75,6 @@ export class PreviewSession {
     this.#running ??= this.#drain().finally(() => (this.#running = undefined));
   }
 
-  /** Resolves once every reported change is shown (for tests and the benchmark's process). */
-  async settled(): Promise<void> {
-    while (this.#running !== undefined) await this.#running;
-  }
-
   async #drain(): Promise<void> {
     const queued = new Set<string>();
     let started = performance.now();
@@ -89,8 +86,11 @@ export class PreviewSession {
       // A failed first step (a file gone between the event and the read) leaves the full update to put things right.
       await this.#first(batch).catch(this.#options.fail);
       if (this.#pending.size > 0) continue;
-      await this.#update(queued, started).catch(this.#options.fail);
-      queued.clear();
+      const done = await this.#update(queued, started).catch((error: unknown) => {
+        this.#options.fail(error);
+        return true;
+      });
+      if (done) queued.clear();
     }
   }
 
@@ -128,9 +128,24 @@ export class PreviewSession {
     return !path.relative(this.#options.templatesDir, at).startsWith("..");
   }
 
-  /** The full step: relate and model from memory, render what changed. */
-  async #update(changed: ReadonlySet<string>, started: number): Promise<void> {
+  #isStatic(at: string): boolean {
+    return !path.relative(this.#options.publicDir, at).startsWith("..");
+  }
+
+  /**
+   * The full step: relate and model from memory, render what changed.
+   * False when saves arrived while the site was being related (seconds at
+   * 10,000 articles): their first step goes first, and this update is done
+   * again with them rather than render pages already out of date.
+   */
+  async #update(changed: ReadonlySet<string>, started: number): Promise<boolean> {
     const { site, pages } = this.#options;
+    if (changed.size > 0 && [...changed].every((at) => this.#isStatic(at))) {
+      await pages.copyStatic(this.#shown.model);
+      // Stylesheets alone are swapped in the open page without a reload.
+      this.#reload([...changed]);
+      return true;
+    }
     const templates = [...changed].filter((at) => this.#isTemplate(at));
     if (templates.length > 0) {
       await this.#options.forgetTemplates(templates);
@@ -140,9 +155,11 @@ export class PreviewSession {
     this.#loaded = loaded;
     this.#shown = this.#preview(loaded);
     this.#overlay = this.#shown.overlay;
+    if (this.#pending.size > 0) return false;
     await this.#options.writeImages(this.#shown.model);
     const written = await pages.show(this.#shown.model);
     this.#options.report(loaded, (performance.now() - started) / 1000);
     this.#reload(pages.absolute(written));
+    return true;
   }
 }
