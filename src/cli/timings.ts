@@ -7,6 +7,8 @@ export const TIMINGS_VARIABLE = "NEWSROOM_TIMINGS";
 
 export class Timings {
   readonly #phases: Record<string, number> = {};
+  /** Resident memory at the end of each phase, MB: where a build's peak comes from. */
+  readonly #rssMB: Record<string, number> = {};
   #last: number;
 
   constructor(started: number) {
@@ -17,6 +19,7 @@ export class Timings {
   mark(phase: string): void {
     const now = performance.now();
     this.#phases[phase] = Math.round(now - this.#last) / 1000;
+    this.#rssMB[phase] = Math.round(process.memoryUsage.rss() / 2 ** 20);
     this.#last = now;
   }
 
@@ -25,6 +28,6 @@ export class Timings {
     // This process alone (worker threads included): the search indexer runs in a child of its own.
     const usage = process.resourceUsage();
     const own = { cpu: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) / 1000, peakMB: Math.round(usage.maxRSS / 1024) };
-    stream.write(`timings: ${JSON.stringify({ seconds: this.#phases, ...own, ...counts })}\n`);
+    stream.write(`timings: ${JSON.stringify({ seconds: this.#phases, rssMB: this.#rssMB, ...own, ...counts })}\n`);
   }
 }

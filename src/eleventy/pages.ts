@@ -4,8 +4,9 @@
  * `public/` to `/`, and (for `dev`) serves with live reload. Our content never
  * passes through Eleventy's template engines: it arrives as data.
  */
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
@@ -19,6 +20,8 @@ export interface PagesOptions {
   /** Folder copied as is to the output root. */
   readonly publicDir: string;
   readonly outDir: string;
+  /** Paginated pages per Eleventy run (default PAGES_PER_RUN). */
+  readonly pagesPerRun?: number;
 }
 
 /** Minimal shape of the Eleventy config API we use: it ships JSDoc types only. */
@@ -29,6 +32,7 @@ interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   on(event: "eleventy.after", callback: () => Promise<void> | void): void;
   setQuietMode(quiet: boolean): void;
+  readonly ignores: Set<string>;
 }
 
 interface JsTemplateContext {
@@ -41,7 +45,14 @@ function toHtml(result: unknown): string {
   return `<!doctype html>\n${renderToStaticMarkup(result as VNode)}\n`;
 }
 
-function configure(config: EleventyConfig, options: PagesOptions, model: () => SiteModel): void {
+/**
+ * What one Eleventy run writes. The first writes everything; the others,
+ * only pages of the paginated templates (articles, lists, feeds), without
+ * copying `public/` and the assets again.
+ */
+type Part = { readonly kind: "whole" } | { readonly kind: "paginated"; readonly oneOff: readonly string[] };
+
+function configure(config: EleventyConfig, options: PagesOptions, model: () => SiteModel, part: Part = { kind: "whole" }): void {
   config.addExtension(["11ty.tsx"], {
     key: "11ty.js",
     compile() {
@@ -52,12 +63,16 @@ function configure(config: EleventyConfig, options: PagesOptions, model: () => S
   });
   config.setTemplateFormats(["11ty.tsx"]);
   config.addGlobalData("model", () => model());
+  config.setQuietMode(true);
+  if (part.kind === "paginated") {
+    for (const template of part.oneOff) config.ignores.add(template);
+    return;
+  }
   config.addPassthroughCopy({ [options.publicDir]: "/" });
   // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
   // reads its keys as glob patterns, so a file named `*` would publish the
   // whole bundle, sources and ignored files included.
   config.on("eleventy.after", () => copyAssets(options.outDir, model().assets));
-  config.setQuietMode(true);
 }
 
 /** Copy each asset to its place in `outDir`; a destination outside it is a bug, never a write. */
@@ -69,22 +84,64 @@ async function copyAssets(outDir: string, assets: readonly AssetCopy[]): Promise
   }
 }
 
-function create(options: PagesOptions, model: () => SiteModel) {
+function create(options: PagesOptions, model: () => SiteModel, part?: Part) {
   return new Eleventy(path.resolve(options.templatesDir), path.resolve(options.outDir), {
     quietMode: true,
     runMode: "build",
     config(config: EleventyConfig) {
-      configure(config, options, model);
+      configure(config, options, model, part);
     },
   });
 }
 
-/** Write every page of `model` into `options.outDir`. */
+/**
+ * Pages per Eleventy run. Eleventy keeps every page of a run (data and
+ * output) until the run ends: at 10,000 articles one run took 700 MB above
+ * the model. Runs of this size cost a fraction of a second each to start.
+ */
+export const PAGES_PER_RUN = 2000;
+
+/** `model` cut into runs of at most `size` paginated pages (articles, then lists, then files); always at least one. */
+export function splitModel(model: SiteModel, size: number = PAGES_PER_RUN): SiteModel[] {
+  const runs: SiteModel[] = [];
+  const taken = { articles: 0, listPages: 0, files: 0 };
+  do {
+    let room = size;
+    const take = <T>(key: keyof typeof taken, all: readonly T[]): readonly T[] => {
+      const part = all.slice(taken[key], taken[key] + room);
+      taken[key] += part.length;
+      room -= part.length;
+      return part;
+    };
+    runs.push({ ...model, articles: take("articles", model.articles), listPages: take("listPages", model.listPages), files: take("files", model.files) });
+  } while (taken.articles < model.articles.length || taken.listPages < model.listPages.length || taken.files < model.files.length);
+  return runs;
+}
+
+/** Templates without pagination (front page, 404, search), as ignore globs: written once, by the first run. */
+async function oneOffTemplates(templatesDir: string): Promise<string[]> {
+  const dir = path.resolve(templatesDir);
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".11ty.tsx")).sort();
+  const oneOff: string[] = [];
+  for (const name of names) {
+    const template = (await import(pathToFileURL(path.join(dir, name)).href)) as { data?: { pagination?: unknown } };
+    // As a glob under the input folder: Eleventy resolves other ignore paths against the working folder.
+    if (template.data?.pagination === undefined) oneOff.push(`**/${name}`);
+  }
+  return oneOff;
+}
+
+/** Write every page of `model` into `options.outDir`, in runs of at most PAGES_PER_RUN pages. */
 export async function writePages(options: PagesOptions, model: SiteModel): Promise<{ written: number }> {
-  const eleventy = create(options, () => model);
-  silenceProgress(eleventy);
-  const result = (await eleventy.write()) as unknown;
-  const written = Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
+  const runs = splitModel(model, options.pagesPerRun);
+  const oneOff = runs.length > 1 ? await oneOffTemplates(options.templatesDir) : [];
+  let written = 0;
+  for (const [i, run] of runs.entries()) {
+    const eleventy = create(options, () => run, i === 0 ? { kind: "whole" } : { kind: "paginated", oneOff });
+    silenceProgress(eleventy);
+    const result = (await eleventy.write()) as unknown;
+    written += Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
+  }
   return { written };
 }
 
