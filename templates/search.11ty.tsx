@@ -4,7 +4,8 @@ import { Layout } from "./_components/Layout.tsx";
 /**
  * The search page: a form that works as a plain GET form (`/search/?q=…`),
  * and the site's only script, which asks the Pagefind index written beside
- * the pages (src/search/pagefind.ts) and lists the articles found.
+ * the pages (src/search/pagefind.ts), in shards that it merges, and lists
+ * the articles found.
  */
 export const data = { permalink: "/search/index.html", eleventyExcludeFromCollections: true };
 

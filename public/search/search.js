@@ -1,5 +1,9 @@
 // The search page's script, the only one on the site. It asks the Pagefind
-// index built beside the pages (/pagefind/) and lists what it finds; the
+// index built beside the pages and lists what it finds. The index comes in
+// shards (/pagefind/00/, /pagefind/01/, …, listed in /pagefind/shards.json;
+// src/search/shards.ts says why): the first shard's Pagefind merges the
+// others, so one search covers them all, its results ranked together by
+// score and its filters counted over every shard. The
 // query lives in the address (?q=…&section=…&outlet=…), so a search can be
 // bookmarked, shared and reached with the back button. Results are built as
 // DOM nodes from text: nothing found is ever inserted as HTML.
@@ -12,11 +16,18 @@ const selects = { section: document.getElementById("search-section"), outlet: do
 const MAX_RESULTS = 30;
 
 let pagefind;
-async function index() {
-  if (!pagefind) {
-    pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 28 });
-  }
+async function load() {
+  const response = await fetch("/pagefind/shards.json");
+  if (!response.ok) throw new Error(`no search index: ${response.status}`);
+  const [first, ...others] = (await response.json()).shards;
+  const pf = await import(`${first}pagefind.js`);
+  await pf.options({ excerptLength: 28 });
+  // Merged shards search with the first shard's options but their own excerpts: give them the same length.
+  await Promise.all(others.map((shard) => pf.mergeIndex(shard, { excerptLength: 28 })));
+  return pf;
+}
+function index() {
+  pagefind ??= load();
   return pagefind;
 }
 

@@ -94,18 +94,19 @@ async function build(argv: readonly string[]): Promise<number> {
   const { writePages } = await import("../eleventy/pages.ts");
   // Only pages whose data changed are rendered; the rest are linked from the previous output.
   const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
+  let search = {};
   const written = await publishAtomically(options.outDir, (dir) =>
     countingFiles(progress, dir, async () => {
       const written = await pages.write(dir, (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, model));
       timings.mark("pages");
-      await (await import("../search/finish-site.ts")).finishSite(dir, site.model);
+      search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache });
       timings.mark("finish");
       await pages.record(dir);
       return written;
     }),
   );
   timings.mark("publish");
-  timings.report(process.stderr, { rendered: written.rendered, carried: written.carried, ...site.cacheStats });
+  timings.report(process.stderr, { rendered: written.rendered, carried: written.carried, ...site.cacheStats, search });
   const seconds = (performance.now() - started) / 1000;
   // With --format json, stdout carries only the JSON report.
   const out = options.format === "json" ? process.stderr : process.stdout;

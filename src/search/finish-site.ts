@@ -1,12 +1,21 @@
+import path from "node:path";
 import { writeImages } from "../images/encode.ts";
 import type { SiteModel } from "../site/view.ts";
-import { buildSearchIndex } from "./pagefind.ts";
+import { buildSearchIndex, type SearchIndexResult } from "./pagefind.ts";
+
+/** The build's output folder and cache folder (undefined when caching is off), for what can be carried over. */
+export interface FinishCache {
+  readonly outDir: string;
+  readonly cacheFolder: string | undefined;
+}
 
 /**
  * What a build adds once the pages are written, before the folder is
- * published: the resized pictures, then the search index of the pages.
+ * published: the resized pictures, then the search index of the pages
+ * (only its changed shards when the previous output and cache are known).
  */
-export async function finishSite(dir: string, model: SiteModel): Promise<void> {
+export async function finishSite(dir: string, model: SiteModel, cache?: FinishCache): Promise<SearchIndexResult> {
   await writeImages(dir, model.images);
-  await buildSearchIndex(dir, model.site.language);
+  const search = cache?.cacheFolder === undefined ? undefined : { manifest: path.join(cache.cacheFolder, "search.json"), outDir: cache.outDir };
+  return buildSearchIndex(dir, model.site.language, search);
 }
