@@ -31,7 +31,7 @@ export class PreviewPages {
   /**
    * Make the folder show `model`: render the pages whose data changed,
    * delete the pages it no longer has. Returns the files written or
-   * deleted, relative to the folder.
+   * deleted, relative to the folder: none when no page changed.
    */
   async show(model: SiteModel): Promise<string[]> {
     const plan = planPages(model, this.#version, this.#written);
@@ -40,7 +40,8 @@ export class PreviewPages {
     await Promise.all(gone.map((at) => rm(outputFile(this.#outDir, at), { force: true })));
     this.#written = new Map(plan.hashes);
     const rendered = [...plan.render.articles, ...plan.render.listPages, ...plan.render.files].map((page) => outputPath(page.url));
-    return [...rendered, ...gone, ...ALWAYS_RENDERED];
+    // The pages outside the plan change only with a page inside it (the front page shows cards that the lists show too).
+    return rendered.length + gone.length === 0 ? [] : [...rendered, ...gone, ...ALWAYS_RENDERED];
   }
 
   /** Write one article's page ahead of the full update, with the site's chrome from `model`. Returns the file written. */

@@ -151,6 +151,7 @@ export class PreviewSession {
       await this.#options.forgetTemplates(templates);
       pages.forget();
     }
+    const overlayBefore = this.#overlay;
     const loaded = await site.refresh(changed, this.#options.now());
     this.#loaded = loaded;
     this.#shown = this.#preview(loaded);
@@ -159,7 +160,8 @@ export class PreviewSession {
     await this.#options.writeImages(this.#shown.model);
     const written = await pages.show(this.#shown.model);
     this.#options.report(loaded, (performance.now() - started) / 1000);
-    this.#reload(pages.absolute(written));
+    // A save that changed nothing shown (a draft in `_drafts/`, the same text again) leaves the open page alone.
+    if (written.length > 0 || this.#overlay !== overlayBefore) this.#reload(pages.absolute(written));
     return true;
   }
 }
