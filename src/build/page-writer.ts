@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { SiteModel } from "../site/view.ts";
-import { carryOver, previousPages, recordPages } from "./page-manifest.ts";
-import { type PageHashes, planPages } from "./page-plan.ts";
+import { carryOver, type Entry, previousPages, recordPages } from "./page-manifest.ts";
+import { planPages } from "./page-plan.ts";
 import { pagesVersion } from "./pipeline-version.ts";
 
 export interface PageWriter {
@@ -18,16 +18,18 @@ export interface PageWriter {
 export async function pageWriter(root: string, cacheFolder: string | undefined, outDir: string, model: SiteModel): Promise<PageWriter> {
   const version = pagesVersion(root);
   const manifest = cacheFolder === undefined ? undefined : path.join(cacheFolder, "pages.json");
-  const previous: PageHashes = manifest === undefined ? new Map() : await previousPages(manifest, outDir);
-  const plan = planPages(model, version, previous);
+  const previous = manifest === undefined ? new Map<string, Entry>() : await previousPages(manifest, outDir);
+  const plan = planPages(model, version, new Map([...previous].map(([rel, entry]) => [rel, entry.hash])));
+  let linked = new Map<string, Entry>();
   return {
     async write(dir, render) {
       const { written } = await render(plan.render);
-      await carryOver(path.resolve(outDir), dir, plan.carry);
+      const links = await carryOver(path.resolve(outDir), dir, plan.carry);
+      linked = new Map([...links].map((rel) => [rel, previous.get(rel) as Entry]));
       return { written: written + plan.carry.length, rendered: written, carried: plan.carry.length };
     },
     async record(dir) {
-      if (manifest !== undefined) await recordPages(manifest, outDir, dir, plan.hashes);
+      if (manifest !== undefined) await recordPages(manifest, outDir, dir, plan.hashes, linked);
     },
   };
 }

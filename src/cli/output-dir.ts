@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, renameSync } from "node:fs";
 import { readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "./args.ts";
@@ -67,6 +68,24 @@ async function recover(out: string): Promise<void> {
   }
 }
 
+/**
+ * Deleting the previous output is the slowest step of a warm build (at
+ * 10,000 articles, 26,000 files in 16,000 folders: 6 s), and nothing
+ * waits for it: it is renamed to `.<out>-trash-<pid>` and deleted by a
+ * detached process after the build has returned. That process deletes every
+ * trash folder beside the output, so one left by a killed deleter goes with
+ * the next.
+ */
+function discard(parent: string, previous: string, trashPrefix: string): void {
+  // Unique even if a killed deleter left a folder of a process with the same number.
+  const trash = path.join(parent, `${trashPrefix}${process.pid}-${Date.now().toString(36)}`);
+  renameSync(previous, trash);
+  const sweep = `const fs = require("node:fs"), path = require("node:path");
+const [parent, prefix] = process.argv.slice(1);
+for (const name of fs.readdirSync(parent)) if (name.startsWith(prefix)) fs.rmSync(path.join(parent, name), { recursive: true, force: true, maxRetries: 3 });`;
+  spawn(process.execPath, ["--eval", sweep, parent, trashPrefix], { detached: true, stdio: "ignore" }).unref();
+}
+
 /** Run `write` into a temporary folder, then swap it in place of `outDir`. */
 export async function publishAtomically<T>(outDir: string, write: (dir: string) => Promise<T>): Promise<T> {
   const out = path.resolve(outDir);
@@ -87,7 +106,7 @@ export async function publishAtomically<T>(outDir: string, write: (dir: string) 
       if (hadPrevious) await rename(previous, out);
       throw error;
     }
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    if (hadPrevious) discard(parent, previous, `.${base}-trash-`);
     return result;
   } finally {
     await rm(building, { recursive: true, force: true });
