@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shardFolder, shardOf } from "../../src/search/shards.ts";
 import { ROOT, snapshotTree } from "../support/cli.ts";
 
 /**
@@ -21,7 +22,14 @@ const cacheDir = () => path.join(work, "cache");
 interface Built {
   readonly status: number | null;
   readonly stderr: string;
-  readonly timings: { rendered: number; carried: number; hits: number; parsed: number; ignored?: string };
+  readonly timings: {
+    rendered: number;
+    carried: number;
+    hits: number;
+    parsed: number;
+    ignored?: string;
+    search: { pages: number; shardsIndexed: number; shardsCarried: number };
+  };
 }
 
 function build(out: string, cache: string): Built {
@@ -41,6 +49,20 @@ function expectSameTree(actual: string, expected: string): void {
   expect([...a.keys()]).toEqual([...b.keys()]);
   const differing = [...b].filter(([file, bytes]) => !a.get(file)?.equals(bytes)).map(([file]) => file);
   expect(differing).toEqual([]);
+}
+
+/** The search index's files (pagefind/<shard>/…) with their inodes: a shard carried over is the previous build's files, linked. */
+function searchInodes(out: string): Map<string, number> {
+  const dir = path.join(out, "pagefind");
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => statSync(path.join(dir, f)).isFile());
+  return new Map(files.sort().map((f) => [f, statSync(path.join(dir, f)).ino]));
+}
+
+/** The shards (`01`, `13`, …) whose files are not the same files as in `before`. */
+function reindexedShards(before: Map<string, number>, after: Map<string, number>): string[] {
+  const shards = new Set<string>();
+  for (const [file, ino] of after) if (file.includes(path.sep) && before.get(file) !== ino) shards.add(file.split(path.sep)[0] as string);
+  return [...shards].sort();
 }
 
 const edit = (rel: string, from: string, to: string): void => {
@@ -80,6 +102,34 @@ describe("a warm build", () => {
     expectSameTree(out, cold);
   });
 
+  it("should index again only the search shards whose articles changed, and nothing after no change", () => {
+    const out = path.join(work, "out");
+    const before = searchInodes(out);
+    const unchanged = build(out, cacheDir());
+    expect(unchanged.status).toBe(0);
+    expect(unchanged.timings.search.shardsIndexed).toBe(0);
+    expect(unchanged.timings.search.shardsCarried).toBeGreaterThan(1);
+    const after = searchInodes(out);
+    expect(reindexedShards(before, after)).toEqual([]);
+
+    // A new article changes the lists and related boxes of many pages, but the searchable documents
+    // (src/search/searchable.ts) of only two: its own, and the article whose Check Also now shows it.
+    const added = path.join(site, "content/world/talks-resume.md");
+    writeFileSync(added, "---\ntitle: Talks resume in Geneva\ndate: 2026-10-18T07:00:00Z\ndateline: Geneva\noutlet: Ledger Wire\ntags: [climate]\n---\nDelegates resumed their climate talks.\n");
+    const grown = build(out, cacheDir());
+    expect(grown.status).toBe(0);
+    expect(grown.timings.rendered).toBeGreaterThan(2);
+    expect(readFileSync(path.join(out, "world/wire-copy/index.html"), "utf8")).toMatch(/check-also[^]*Talks resume in Geneva/);
+    const changed = [...new Set(["world/talks-resume/index.html", "world/wire-copy/index.html"].map((page) => path.basename(shardFolder(shardOf(page)))))].sort();
+    expect(reindexedShards(after, searchInodes(out))).toEqual(changed);
+    expect(grown.timings.search.shardsIndexed).toBe(changed.length);
+    expect(grown.timings.search.pages).toBe(unchanged.timings.search.pages + 1);
+    const cold = path.join(work, "cold-added");
+    expect(build(cold, "off").status).toBe(0);
+    expectSameTree(out, cold);
+    rmSync(added);
+  }, 240_000);
+
   it("should ignore a corrupt cache and a hand-edited output, and still publish what a cold build does", () => {
     const out = path.join(work, "out");
     for (const file of readdirSync(cacheDir(), { recursive: true, encoding: "utf8" })) {
@@ -89,14 +139,27 @@ describe("a warm build", () => {
     // Same size, new bytes: only the file's change time and content tell.
     const page = path.join(out, "world/wire-copy/index.html");
     writeFileSync(page, readFileSync(page, "utf8").replace("<h1>", "<h2>"));
+    // A search shard with a file touched by hand is indexed again.
+    const list = JSON.parse(readFileSync(path.join(out, "pagefind/shards.json"), "utf8")) as { shards: string[] };
+    const entry = path.join(out, list.shards[0] as string, "pagefind-entry.json");
+    writeFileSync(entry, readFileSync(entry, "utf8").replace("1.", "9."));
     edit("national/floods-hit-baghlan.md", "Floodwaters swept", "Floodwaters tore");
 
     const warm = build(out, cacheDir());
     expect(warm.status).toBe(0);
     expect(warm.timings.ignored).toMatch(/truncated/);
     expect(warm.timings.hits).toBe(0);
+    expect(warm.timings.search.shardsIndexed).toBeGreaterThan(0);
     const cold = path.join(work, "cold-2");
     expect(build(cold, "off").status).toBe(0);
     expectSameTree(out, cold);
-  });
+
+    // A search manifest that cannot be read vouches for nothing: every shard is indexed again.
+    const [id] = readdirSync(path.join(cacheDir(), "build"));
+    writeFileSync(path.join(cacheDir(), "build", id as string, "search.json"), "{");
+    const again = build(out, cacheDir());
+    expect(again.status).toBe(0);
+    expect(again.timings.search.shardsCarried).toBe(0);
+    expectSameTree(out, cold);
+  }, 240_000);
 });
