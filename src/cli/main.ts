@@ -133,7 +133,7 @@ async function dev(argv: readonly string[]): Promise<number> {
   await assertPortFree(options.port);
   // One folder per port: two previews (or a test beside an editor's preview) never share one.
   const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
-  const { servePreview, writePages, forgetTemplates } = await import("../eleventy/pages.ts");
+  const { servePreview, writePages, writeArticlePage, forgetTemplates } = await import("../eleventy/pages.ts");
   const { articleCache, cacheFolder } = await import("../build/cache-location.ts");
   const { pagesVersion } = await import("../build/pipeline-version.ts");
   const { DevSite } = await import("../dev/site-state.ts");
@@ -149,13 +149,17 @@ async function dev(argv: readonly string[]): Promise<number> {
     // The parse cache, as for builds: a restart re-parses only what changed since.
     cache: articleCache(ROOT, cacheFolder(ROOT, options.contentDir, outDir)),
   });
+  const pagesOptions = { templatesDir: TEMPLATES, publicDir: PUBLIC, outDir };
   const session = new PreviewSession({
     site,
-    pages: new PreviewPages(outDir, pagesVersion(ROOT), (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir }, model)),
+    pages: new PreviewPages(outDir, pagesVersion(ROOT), {
+      pages: (model) => writePages(pagesOptions, model),
+      article: (site, article) => writeArticlePage(pagesOptions, site, article),
+    }),
     now: () => options.now ?? Date.now(),
     templatesDir: TEMPLATES,
     publicDir: PUBLIC,
-    forgetTemplates,
+    forgetTemplates: () => forgetTemplates(TEMPLATES),
     writeImages: (model) => writeImages(outDir, model.images),
     report: (loaded, seconds) => {
       report(loaded, options.format);

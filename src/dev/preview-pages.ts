@@ -2,10 +2,15 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { outputFile } from "../build/output-file.ts";
 import { outputPath, pageHashes, planPages } from "../build/page-plan.ts";
-import type { ArticleView, SiteModel } from "../site/view.ts";
+import type { ArticleView, SiteModel, SiteView } from "../site/view.ts";
 
-/** Renders a model's pages into a folder (src/eleventy/pages.ts `writePages`). */
-export type RenderPages = (model: SiteModel) => Promise<unknown>;
+/** How pages get into the folder (src/eleventy/pages.ts). */
+export interface Renderers {
+  /** Render a model's pages (`writePages`). */
+  readonly pages: (model: SiteModel) => Promise<unknown>;
+  /** Render one article's page alone, as `pages` would (`writeArticlePage`). */
+  readonly article: (site: SiteView, article: ArticleView) => Promise<unknown>;
+}
 
 /** Pages written outside the page plan, on every render (templates/index, 404, search). */
 const ALWAYS_RENDERED = ["index.html", "404.html", "search/index.html"];
@@ -19,10 +24,10 @@ const ALWAYS_RENDERED = ["index.html", "404.html", "search/index.html"];
 export class PreviewPages {
   readonly #outDir: string;
   readonly #version: string;
-  readonly #render: RenderPages;
+  readonly #render: Renderers;
   #written = new Map<string, string>();
 
-  constructor(outDir: string, version: string, render: RenderPages) {
+  constructor(outDir: string, version: string, render: Renderers) {
     this.#outDir = outDir;
     this.#version = version;
     this.#render = render;
@@ -35,7 +40,7 @@ export class PreviewPages {
    */
   async show(model: SiteModel): Promise<string[]> {
     const plan = planPages(model, this.#version, this.#written);
-    await this.#render(plan.render);
+    await this.#render.pages(plan.render);
     const gone = [...this.#written.keys()].filter((at) => !plan.hashes.has(at));
     await Promise.all(gone.map((at) => rm(outputFile(this.#outDir, at), { force: true })));
     this.#written = new Map(plan.hashes);
@@ -46,15 +51,14 @@ export class PreviewPages {
 
   /** Write one article's page ahead of the full update, with the site's chrome from `model`. Returns the file written. */
   async showArticle(model: SiteModel, article: ArticleView): Promise<string> {
-    const alone: SiteModel = { ...model, articles: [article], listPages: [], files: [], assets: model.assets.filter((a) => a.to.startsWith(article.url.slice(1))) };
-    await this.#render(alone);
-    for (const [at, hash] of pageHashes(alone, this.#version)) this.#written.set(at, hash);
+    await this.#render.article(model.site, article);
+    for (const [at, hash] of pageHashes({ ...model, articles: [article], listPages: [], files: [] }, this.#version)) this.#written.set(at, hash);
     return outputPath(article.url);
   }
 
   /** Copy the static files again (`public/`), rendering only the pages written on every render. */
   async copyStatic(model: SiteModel): Promise<void> {
-    await this.#render({ ...model, articles: [], listPages: [], files: [], assets: [] });
+    await this.#render.pages({ ...model, articles: [], listPages: [], files: [], assets: [] });
   }
 
   /** Forget what was written: the next `show` renders every page (the templates changed). */

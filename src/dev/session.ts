@@ -17,8 +17,8 @@ export interface SessionOptions {
   readonly templatesDir: string;
   /** Folder copied as is to the site's root (CSS, fonts): a change there renders no page. */
   readonly publicDir: string;
-  /** Make the next render import these template files afresh. */
-  readonly forgetTemplates: (files: readonly string[]) => Promise<void>;
+  /** Make the next render import the templates afresh. */
+  readonly forgetTemplates: () => Promise<void>;
   /** Encode the model's resized pictures into the preview folder (cached by content). */
   readonly writeImages: (model: SiteModel) => Promise<void>;
   /** Print a full update's diagnostics and summary. */
@@ -146,9 +146,8 @@ export class PreviewSession {
       this.#reload([...changed]);
       return true;
     }
-    const templates = [...changed].filter((at) => this.#isTemplate(at));
-    if (templates.length > 0) {
-      await this.#options.forgetTemplates(templates);
+    if ([...changed].some((at) => this.#isTemplate(at))) {
+      await this.#options.forgetTemplates();
       pages.forget();
     }
     const overlayBefore = this.#overlay;
