@@ -40,20 +40,34 @@ export class PreviewPages {
    */
   async show(model: SiteModel): Promise<string[]> {
     const plan = planPages(model, this.#version, this.#written);
-    await this.#render.pages(plan.render);
+    const rendered = [...plan.render.articles, ...plan.render.listPages, ...plan.render.files].map((page) => outputPath(page.url));
+    await this.#rendering(rendered, () => this.#render.pages(plan.render));
     const gone = [...this.#written.keys()].filter((at) => !plan.hashes.has(at));
     await Promise.all(gone.map((at) => rm(outputFile(this.#outDir, at), { force: true })));
     this.#written = new Map(plan.hashes);
-    const rendered = [...plan.render.articles, ...plan.render.listPages, ...plan.render.files].map((page) => outputPath(page.url));
     // The pages outside the plan change only with a page inside it (the front page shows cards that the lists show too).
     return rendered.length + gone.length === 0 ? [] : [...rendered, ...gone, ...ALWAYS_RENDERED];
   }
 
   /** Write one article's page ahead of the full update, with the site's chrome from `model`. Returns the file written. */
   async showArticle(model: SiteModel, article: ArticleView): Promise<string> {
-    await this.#render.article(model.site, article);
+    await this.#rendering([outputPath(article.url)], () => this.#render.article(model.site, article));
     for (const [at, hash] of pageHashes({ ...model, articles: [article], listPages: [], files: [] }, this.#version)) this.#written.set(at, hash);
     return outputPath(article.url);
+  }
+
+  /**
+   * A render that fails part-way (a template error) may have written some
+   * of `pages`: what they hold is no longer known, so they are rendered
+   * again next time whatever their hash.
+   */
+  async #rendering(pages: readonly string[], render: () => Promise<unknown>): Promise<void> {
+    try {
+      await render();
+    } catch (error) {
+      for (const at of pages) this.#written.delete(at);
+      throw error;
+    }
   }
 
   /** Copy the static files again (`public/`), rendering only the pages written on every render. */
