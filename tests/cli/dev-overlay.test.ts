@@ -109,6 +109,19 @@ describe("npm run dev", () => {
     expect(await page("/national/")).not.toContain("Bridge reopens in Baghlan");
   });
 
+  it("should show a change to the site config on every page", async () => {
+    const siteFile = path.join(work, "site.yaml");
+    const config = readFileSync(siteFile, "utf8");
+    writeFileSync(siteFile, config.replace(/^name: Test Ledger$/m, "name: Test Gazette"));
+    try {
+      await waitFor("the new name on the front page", () => page("/"), (html) => html.includes("Test Gazette"));
+      expect(await page("/national/floods-hit-baghlan/")).toContain("Test Gazette");
+    } finally {
+      writeFileSync(siteFile, config);
+    }
+    await waitFor("the name restored", () => page("/national/floods-hit-baghlan/"), (html) => !html.includes("Test Gazette"));
+  });
+
   it("should show an error overlay over the last good pages while an article is broken, and clear it once fixed", async () => {
     const before = await page("/national/floods-hit-baghlan/");
     expect(before).toMatch(/^200\n/);
