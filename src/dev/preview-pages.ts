@@ -12,9 +12,6 @@ export interface Renderers {
   readonly article: (site: SiteView, article: ArticleView) => Promise<unknown>;
 }
 
-/** Pages written outside the page plan, on every render (templates/index, 404, search). */
-const ALWAYS_RENDERED = ["index.html", "404.html", "search/index.html"];
-
 /**
  * The preview folder and what is in it: the hash of each planned page as
  * last written (src/build/page-plan.ts), so that a save renders only the
@@ -35,8 +32,8 @@ export class PreviewPages {
 
   /**
    * Make the folder show `model`: render the pages whose data changed,
-   * delete the pages it no longer has. Returns the files written or
-   * deleted, relative to the folder: none when no page changed.
+   * delete the pages it no longer has. Returns the planned files written
+   * or deleted, relative to the folder: none when no page changed.
    */
   async show(model: SiteModel): Promise<string[]> {
     const plan = planPages(model, this.#version, this.#written);
@@ -45,8 +42,8 @@ export class PreviewPages {
     const gone = [...this.#written.keys()].filter((at) => !plan.hashes.has(at));
     await Promise.all(gone.map((at) => rm(outputFile(this.#outDir, at), { force: true })));
     this.#written = new Map(plan.hashes);
-    // The pages outside the plan change only with a page inside it (the front page shows cards that the lists show too).
-    return rendered.length + gone.length === 0 ? [] : [...rendered, ...gone, ...ALWAYS_RENDERED];
+    // Pages outside the plan (front page, 404, search) are written on every render, and change only with a page inside it.
+    return [...rendered, ...gone];
   }
 
   /** Write one article's page ahead of the full update, with the site's chrome from `model`. Returns the file written. */

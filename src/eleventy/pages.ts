@@ -152,9 +152,9 @@ export async function writePages(options: PagesOptions, model: SiteModel): Promi
  * `writePages` would (same template, data, permalink and HTML), without
  * starting Eleventy: the preview's first step after a save, where an
  * Eleventy run costs tenths of a second next to a 10,000-article site in
- * memory. The template comes through Eleventy's import cache, so
- * `forgetTemplates` reaches it too. tests/dev/preview-pages.test.ts proves
- * the bytes equal to Eleventy's.
+ * memory. It is imported under Eleventy's ESM resolver, which forgets it
+ * after `forgetTemplates` as it does for Eleventy's own imports.
+ * tests/dev/preview-pages.test.ts proves the bytes equal to Eleventy's.
  */
 export async function writeArticlePage(options: PagesOptions, site: SiteView, article: ArticleView): Promise<string> {
   const url = pathToFileURL(path.resolve(options.templatesDir, "article.11ty.tsx")).href;
