@@ -7,6 +7,8 @@
 import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
@@ -120,6 +122,22 @@ export function splitModel(model: SiteModel, size: number = PAGES_PER_RUN): Site
   return runs;
 }
 
+/**
+ * A full garbage collection. Between runs, what a finished run allocated is
+ * all garbage, but V8 lets the heap grow rather than collect it: at 10,000
+ * articles the build's memory climbed from 0.7 to 1.5 GB over the runs.
+ * Collecting once per run (a few tenths of a second) keeps it at 0.8 GB.
+ */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    // `--expose-gc` set now applies to contexts created after it: one is made only to fetch the function.
+    setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc") as () => void;
+  }
+  gc();
+}
+let gc: (() => void) | undefined;
+
 /** Templates without pagination (front page, 404, search), as ignore globs: written once, by the first run. */
 async function oneOffTemplates(templatesDir: string): Promise<string[]> {
   const dir = path.resolve(templatesDir);
@@ -139,6 +157,7 @@ export async function writePages(options: PagesOptions, model: SiteModel): Promi
   const oneOff = runs.length > 1 ? await oneOffTemplates(options.templatesDir) : [];
   let written = 0;
   for (const [i, run] of runs.entries()) {
+    if (i > 0) collectGarbage();
     const eleventy = create(options, () => run, i === 0 ? { kind: "whole" } : { kind: "paginated", oneOff });
     silenceProgress(eleventy);
     const result = (await eleventy.write()) as unknown;
