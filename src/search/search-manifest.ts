@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -56,18 +57,12 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
-async function stillThere(dir: string, files: Record<string, Stamp>): Promise<boolean> {
-  const checks = await Promise.all(
-    Object.entries(files).map(async ([rel, recorded]) => {
-      try {
-        const s = await stat(path.join(dir, rel));
-        return s.isFile() && sameStamp(s, recorded);
-      } catch {
-        return false;
-      }
-    }),
-  );
-  return checks.every(Boolean);
+/** Synchronous, as in pagefind.ts: thousands of small stats cost less so than through the promise API. */
+function stillThere(dir: string, files: Record<string, Stamp>): boolean {
+  return Object.entries(files).every(([rel, recorded]) => {
+    const s = statSync(path.join(dir, rel), { throwIfNoEntry: false });
+    return s !== undefined && s.isFile() && sameStamp(s, recorded);
+  });
 }
 
 export async function previousSearch(manifestFile: string, outDir: string, extractor: string): Promise<PreviousSearch> {
@@ -81,7 +76,7 @@ export async function previousSearch(manifestFile: string, outDir: string, extra
   if (manifest?.format !== 1 || manifest.outDir !== out || typeof manifest.pages !== "object" || typeof manifest.shards !== "object") return NOTHING;
   const shards = new Map<string, ShardRecord>();
   for (const [folder, shard] of Object.entries(manifest.shards ?? {})) {
-    if (typeof shard?.hash === "string" && (await stillThere(out, shard.files))) shards.set(folder, shard);
+    if (typeof shard?.hash === "string" && typeof shard.files === "object" && shard.files !== null && stillThere(out, shard.files)) shards.set(folder, shard);
   }
   // Documents cut by other code are not these documents; the shards built from them still stand on their own hashes.
   const pages = manifest.extractor === extractor ? new Map(Object.entries(manifest.pages ?? {})) : new Map<string, PageRecord>();
