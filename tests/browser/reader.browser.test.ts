@@ -4,6 +4,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shardFolder, shardOf } from "../../src/search/shards.ts";
 import { launchChromium, VIEWPORTS } from "../support/browser.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
@@ -78,6 +79,9 @@ async function withPage<T>(options: Parameters<Browser["newContext"]>[0], use: (
 }
 
 const desktop = { viewport: VIEWPORTS.desktop };
+
+/** The search index's shards, as the search page reads them: `/pagefind/03/`, … */
+const shards = (): string[] => (JSON.parse(readFileSync(path.join(out, "pagefind", "shards.json"), "utf8")) as { shards: string[] }).shards;
 const phone = { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true };
 
 const h1 = (page: Page) => page.locator("h1").first().innerText();
@@ -145,11 +149,50 @@ describe("a reader's path through the site", () => {
         await page.locator("#search-status").filter({ hasText: "No articles found" }).waitFor();
       }
     });
-    // Only article pages are indexed: one entry per published article, no list or home page.
-    const entry = JSON.parse(readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    // Only article pages are indexed: one entry per published article, no list or home page, over all the shards.
+    const indexed = shards().map((shard) => {
+      const entry = JSON.parse(readFileSync(path.join(out, shard, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    });
     const published = readFileSync(path.join(out, "sitemap.xml"), "utf8").match(/<loc>[^<]+\/[a-z]+\/[a-z0-9-]+\/<\/loc>/g) ?? [];
     const articlePages = published.filter((loc) => !/\/(tags|authors|outlets|archive|page)\//.test(loc));
-    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([articlePages.length]);
+    expect(indexed.reduce((a, b) => a + b, 0)).toBe(articlePages.length);
+  });
+
+  it("should search every shard of the index at once, ranking their results together, one index request per shard", async () => {
+    const listed = shards();
+    expect(listed.length).toBeGreaterThan(2);
+    await withPage(desktop, async (page) => {
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+      await page.goto(`${server.url}/search/?q=floods`);
+      await page.locator("#search-status").filter({ hasText: /found/ }).waitFor();
+      // Loading: the list, the first shard's script and WebAssembly (once), then each shard's entry and metadata.
+      expect(requests.filter((p) => p.endsWith("pagefind.js"))).toEqual([`${listed[0]}pagefind.js`]);
+      expect(requests.filter((p) => p.endsWith(".pagefind")).length).toBe(1);
+      expect(new Set(requests.filter((p) => p.endsWith(".pf_meta")).map((p) => p.replace(/[^/]+$/, "")))).toEqual(new Set(listed));
+
+      const before = requests.length;
+      await page.getByLabel("Words to find").fill("convoys");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.locator("#search-status").filter({ hasText: /convoys/ }).waitFor();
+      const query = requests.slice(before).filter((p) => p.startsWith("/pagefind/"));
+      const indexChunks = query.filter((p) => p.endsWith(".pf_index"));
+      expect(indexChunks.length).toBeLessThanOrEqual(listed.length);
+      expect(query.filter((p) => !p.endsWith(".pf_index") && !p.endsWith(".pf_fragment"))).toEqual([]);
+
+      // The page's Pagefind is the module the script merged the shards into: ask it for scores.
+      // (A string, so that vitest leaves the page's own import() alone.)
+      const found = (await page.evaluate(`(async () => {
+        const pagefind = await import(${JSON.stringify(`${listed[0]}pagefind.js`)});
+        const response = await pagefind.search("floods");
+        return Promise.all(response.results.map(async (r) => ({ score: r.score, url: (await r.data()).url })));
+      })()`)) as { score: number; url: string }[];
+      const scores = found.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const from = new Set(found.map((r) => shardFolder(shardOf(`${r.url.replace(/^\//, "")}index.html`))));
+      expect(from.size).toBeGreaterThan(1);
+    });
   });
 });
 
