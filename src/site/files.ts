@@ -41,12 +41,20 @@ export function buildFiles(
   lists: readonly ListPage[],
   now: number,
 ): TextFile[] {
-  const items = articles.map((a) => articleItem(config, a));
+  // Items only for the articles a feed shows: an item holds the body again with absolute links,
+  // and at 100,000 articles making one for every article cost a gigabyte that the feeds never used.
+  const made = new Map<ArticleView, FeedItem>();
+  const itemsOf = (shown: readonly ArticleView[]): FeedItem[] =>
+    shown.slice(0, config.feedItems).map((a) => {
+      let item = made.get(a);
+      if (item === undefined) made.set(a, (item = articleItem(config, a)));
+      return item;
+    });
   const files: TextFile[] = [
-    ...feedFiles(feed(config, "/", config.name, config.description ?? `The latest news from ${config.name}.`, items), "/"),
+    ...feedFiles(feed(config, "/", config.name, config.description ?? `The latest news from ${config.name}.`, itemsOf(articles)), "/"),
   ];
   for (const section of sections) {
-    const inSection = items.filter((_, i) => articles[i]?.section.slug === section.slug);
+    const inSection = itemsOf(articles.filter((a) => a.section.slug === section.slug));
     files.push(...feedFiles(feed(config, section.url, `${section.title} | ${config.name}`, `The latest ${section.title} news from ${config.name}.`, inSection), section.url));
   }
   // Corrections: one entry per corrected article, dated by its latest correction.
