@@ -2,6 +2,7 @@ import type { ArticleFile } from "../content/find-files.ts";
 import { type LoadedArticle, readArticleSource } from "../content/load-article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cacheKey, readCache, writeCache } from "./article-cache.ts";
+import { inParallel } from "./in-parallel.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParseTask, type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
@@ -11,20 +12,6 @@ import { type ParseTask, type ParsedArticle, toLoadedArticle } from "./parsed-ar
  * thread pool busy without opening thousands of files.
  */
 const READS_AT_ONCE = 32;
-
-/** `map` over `items` with at most `limit` calls pending; results in the order of `items`. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await map(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 export interface ArticleCacheOptions {
   /** The packed cache file (git-ignored). */

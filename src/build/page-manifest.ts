@@ -1,6 +1,6 @@
 import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { inParallel } from "./load-articles.ts";
+import { inParallel } from "./in-parallel.ts";
 import type { PageHashes } from "./page-plan.ts";
 
 /**

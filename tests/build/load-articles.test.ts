@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inParallel, worthRewriting } from "../../src/build/load-articles.ts";
+import { inParallel } from "../../src/build/in-parallel.ts";
+import { worthRewriting } from "../../src/build/load-articles.ts";
 
 describe("worthRewriting", () => {
   it("should rewrite the cache when it was ignored, empty, or more than 1% of it is stale", () => {
