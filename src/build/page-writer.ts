@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { SiteModel } from "../site/view.ts";
-import { carryOver, type Entry, previousPages, recordPages } from "./page-manifest.ts";
+import { type Entry, previousPages, recordPages } from "./page-manifest.ts";
 import { planPages } from "./page-plan.ts";
+import { carryOver } from "./previous-output.ts";
 import { pagesVersion } from "./pipeline-version.ts";
 
 export interface PageWriter {
@@ -24,7 +25,7 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
   return {
     async write(dir, render) {
       const { written } = await render(plan.render);
-      const links = await carryOver(path.resolve(outDir), dir, plan.carry);
+      const links = carryOver(path.resolve(outDir), dir, plan.carry);
       linked = new Map([...links].map((rel) => [rel, previous.get(rel) as Entry]));
       return { written: written + plan.carry.length, rendered: written, carried: plan.carry.length };
     },

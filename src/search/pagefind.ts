@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type PageRecord, previousSearch, recordSearch, sameStamp, type ShardRecord, stampOf } from "./search-manifest.ts";
+import { carryOver, sameStamp, stampOf } from "../build/previous-output.ts";
+import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
 import { SEARCH_FOLDER, SHARD_LIST, shardFolder, shardHash, shardOf, type ShardPage } from "./shards.ts";
 
@@ -58,11 +59,8 @@ function indexerOf(language: string): string {
 
 /**
  * The files under `dir` (`/`-separated, relative, sorted) that `keep`
- * accepts, without entering the folders it refuses. Synchronous on purpose,
- * like every file access here: nothing else runs while the index is built,
- * and at 16,000 pages the promise API's recursive listing and reads cost
- * seconds more than these calls (measured: 3.1 s against 0.4 s to list,
- * 7.5 s against 1.3 s to read).
+ * accepts, without entering the folders it refuses. Synchronous, like every
+ * file access here, for the reason src/build/previous-output.ts gives.
  */
 function filesUnder(dir: string, keep: (rel: string, folder: boolean) => boolean = () => true, sub = ""): string[] {
   const found: string[] = [];
@@ -77,19 +75,6 @@ function filesUnder(dir: string, keep: (rel: string, folder: boolean) => boolean
 
 /** Pages anywhere in the site but in the search index's own folder. */
 const isPage = (rel: string, folder: boolean): boolean => (folder ? rel !== SEARCH_FOLDER : rel.endsWith(".html"));
-
-/** Hard links to the previous output's files (no bytes copied), or copies where links are refused. */
-function linkAll(from: string, to: string, files: readonly string[]): void {
-  for (const rel of files) {
-    const target = path.join(to, rel);
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(path.join(from, rel), target);
-    } catch {
-      copyFileSync(path.join(from, rel), target);
-    }
-  }
-}
 
 export async function buildSearchIndex(siteDir: string, language: string, cache?: SearchCache): Promise<SearchIndexResult> {
   const site = path.resolve(siteDir);
@@ -136,7 +121,7 @@ export async function buildSearchIndex(siteDir: string, language: string, cache?
       let hash = shardHash(indexer, members);
       const carried = previous?.shards.get(folder);
       if (carried?.hash === hash && cache !== undefined) {
-        linkAll(path.resolve(cache.outDir), site, Object.keys(carried.files));
+        carryOver(path.resolve(cache.outDir), site, Object.keys(carried.files));
       } else {
         // Recorded: the hash of the documents actually indexed, read again where the manifest vouched for them.
         hash = shardHash(indexer, await indexShard(pagefind, language, site, folder, members, (rel) => documents.get(rel) ?? read(rel)));
