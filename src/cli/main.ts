@@ -94,15 +94,14 @@ async function build(argv: readonly string[]): Promise<number> {
   const { writePages } = await import("../eleventy/pages.ts");
   // Only pages whose data changed are rendered; the rest are linked from the previous output.
   const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
-  let search = {};
-  const written = await publishAtomically(options.outDir, (dir) =>
+  const { written, search } = await publishAtomically(options.outDir, (dir) =>
     countingFiles(progress, dir, async () => {
       const written = await pages.write(dir, (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, model));
       timings.mark("pages");
-      search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache });
+      const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache });
       timings.mark("finish");
       await pages.record(dir);
-      return written;
+      return { written, search };
     }),
   );
   timings.mark("publish");

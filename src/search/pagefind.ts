@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { fingerprint } from "../build/pipeline-version.ts";
 import { carryOver, sameStamp, stampOf } from "../build/previous-output.ts";
 import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
@@ -46,15 +47,15 @@ function pagefindOptions(language: string) {
   };
 }
 
-const fingerprint = (...parts: string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
+const hashOf = (...parts: string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
 
 /** The code that cuts documents out of pages: a change to it makes every recorded document hash stale. */
-const EXTRACTOR = fingerprint(readFileSync(fileURLToPath(new URL("./searchable.ts", import.meta.url)), "utf8"));
+const EXTRACTOR = fingerprint([fileURLToPath(new URL("./searchable.ts", import.meta.url))]);
 
 /** Pagefind's version and our options: what, besides the documents, decides a shard's bytes. */
 function indexerOf(language: string): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind"))), "utf8")) as { version: string };
-  return fingerprint(`pagefind ${pkg.version}`, JSON.stringify(pagefindOptions(language)));
+  return hashOf(`pagefind ${pkg.version}`, JSON.stringify(pagefindOptions(language)));
 }
 
 /**
@@ -97,7 +98,7 @@ export async function buildSearchIndex(siteDir: string, language: string, cache?
       pages.set(rel, { ...stamp, document: recorded.document });
     } else {
       const document = read(rel);
-      pages.set(rel, { ...stamp, document: document === undefined ? null : fingerprint(document) });
+      pages.set(rel, { ...stamp, document: document === undefined ? null : hashOf(document) });
     }
   }
 
@@ -166,7 +167,7 @@ async function indexShard(
       if (content === undefined) throw new Error(`search index: ${page} no longer has a data-pagefind-body element`);
       const added = await index.addHTMLFile({ sourcePath: page, content });
       if (added.errors.length > 0) throw new Error(`search index: ${page}: ${added.errors.join("; ")}`);
-      fed.push({ page, document: fingerprint(content) });
+      fed.push({ page, document: hashOf(content) });
     }
     const written = await index.writeFiles({ outputPath: path.join(site, folder) });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
