@@ -5,9 +5,20 @@ import { planPages } from "./page-plan.ts";
 import { carryOver } from "./previous-output.ts";
 import { pagesVersion } from "./pipeline-version.ts";
 
+/** Pages written so far and all there are to write, as the writer goes. */
+export type PagesProgress = (done: number, total: number) => void;
+
 export interface PageWriter {
-  /** Render the pages that changed with `render` into `dir`, link the rest from the previous output; returns the files written. */
-  write(dir: string, render: (model: SiteModel) => Promise<{ written: number }>): Promise<{ written: number; rendered: number; carried: number }>;
+  /**
+   * Render the pages that changed with `render` into `dir` (which reports its
+   * progress to the callback it is given), link the rest from the previous
+   * output; returns the files written. `progress` counts both.
+   */
+  write(
+    dir: string,
+    render: (model: SiteModel, progress?: PagesProgress) => Promise<{ written: number }>,
+    progress?: PagesProgress,
+  ): Promise<{ written: number; rendered: number; carried: number }>;
   /** Once `dir` is complete: remember its pages for the next build. */
   record(dir: string): Promise<void>;
 }
@@ -23,9 +34,13 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
   const plan = planPages(model, version, new Map([...previous].map(([rel, entry]) => [rel, entry.hash])));
   let linked = new Map<string, Entry>();
   return {
-    async write(dir, render) {
-      const { written } = await render(plan.render);
+    async write(dir, render, progress) {
+      // Rendered pages first, as `render` reports them; the carried ones all at once when linked.
+      let total = plan.carry.length;
+      const rendering = progress && ((done: number, toRender: number) => progress(done, (total = toRender + plan.carry.length)));
+      const { written } = await render(plan.render, rendering);
       const links = carryOver(path.resolve(outDir), dir, plan.carry);
+      if (plan.carry.length > 0) progress?.(total, total);
       linked = new Map([...links].map((rel) => [rel, previous.get(rel) as Entry]));
       return { written: written + plan.carry.length, rendered: written, carried: plan.carry.length };
     },

@@ -14,7 +14,7 @@ import type { LoadedSite } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type CommonOptions } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
-import { countingFiles, Progress } from "./progress.ts";
+import { Progress, writingPages } from "./progress.ts";
 import { explainRelated } from "./related.ts";
 import { assertPortFree } from "../dev/port.ts";
 import { builtLine, nextScheduledLine } from "./summary.ts";
@@ -94,16 +94,18 @@ async function build(argv: readonly string[]): Promise<number> {
   const { writePages } = await import("../eleventy/pages.ts");
   // Only pages whose data changed are rendered; the rest are linked from the previous output.
   const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
-  const { written, search } = await publishAtomically(options.outDir, (dir) =>
-    countingFiles(progress, dir, async () => {
-      const written = await pages.write(dir, (model) => writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir }, model));
-      timings.mark("pages");
-      const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache });
-      timings.mark("finish");
-      await pages.record(dir);
-      return { written, search };
-    }),
-  );
+  const { written, search } = await publishAtomically(options.outDir, async (dir) => {
+    const pagesOptions = { templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir };
+    // On a terminal, pages written of all as each run of pages ends; the line goes before the search index.
+    const written = await pages
+      .write(dir, (model, onRun) => writePages(pagesOptions, model, onRun), writingPages(progress))
+      .finally(() => progress.clear());
+    timings.mark("pages");
+    const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache });
+    timings.mark("finish");
+    await pages.record(dir);
+    return { written, search };
+  });
   timings.mark("publish");
   timings.report(process.stderr, { rendered: written.rendered, carried: written.carried, ...site.cacheStats, search });
   const seconds = (performance.now() - started) / 1000;

@@ -1,5 +1,3 @@
-import { readdir } from "node:fs/promises";
-
 /**
  * Progress of a long build, on one line of an interactive terminal:
  * articles parsed, then pages written. In CI (no TTY) it writes nothing, so
@@ -14,15 +12,14 @@ export interface ProgressStream {
 
 export type ProgressState =
   | { readonly stage: "parsing"; readonly done: number; readonly total: number }
-  | { readonly stage: "writing"; readonly written: number };
+  | { readonly stage: "writing"; readonly done: number; readonly total: number };
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
 /** The line shown for a state, e.g. `Parsing articles: 1,200 of 10,000`. */
 export function progressLine(state: ProgressState): string {
-  return state.stage === "parsing"
-    ? `Parsing articles: ${count(state.done)} of ${count(state.total)}`
-    : `Writing pages: ${count(state.written)} files written`;
+  const what = state.stage === "parsing" ? "Parsing articles" : "Writing pages";
+  return `${what}: ${count(state.done)} of ${count(state.total)}`;
 }
 
 /** Redraws at most this often: a terminal repainted per article slows the build it reports. */
@@ -65,34 +62,10 @@ export class Progress {
 }
 
 /**
- * Run `write` (which fills `dir`) and show how many files it has written so
- * far. Eleventy reports no per-page event to its caller, so the folder is
- * counted on a timer; only on a terminal, where someone is watching.
+ * What the page writer reports to, as it writes: pages written (rendered
+ * or carried over) of all. Reported per run of pages, not counted on disk:
+ * listing an output of 26,000 files takes seconds.
  */
-export async function countingFiles<T>(progress: Progress, dir: string, write: () => Promise<T>): Promise<T> {
-  if (!progress.enabled) return write();
-  progress.update({ stage: "writing", written: 0 }, true);
-  let counting = false;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (counting) return;
-    counting = true;
-    readdir(dir, { recursive: true, withFileTypes: true })
-      .then((entries) => {
-        // A count that finishes after the build must not redraw over the summary.
-        if (!stopped) progress.update({ stage: "writing", written: entries.filter((e) => e.isFile()).length }, true);
-      })
-      // The folder does not exist until the first page is written.
-      .catch(() => {})
-      .finally(() => {
-        counting = false;
-      });
-  }, 250);
-  try {
-    return await write();
-  } finally {
-    stopped = true;
-    clearInterval(timer);
-    progress.clear();
-  }
+export function writingPages(progress: Progress): (done: number, total: number) => void {
+  return (done, total) => progress.update({ stage: "writing", done, total }, done === total);
 }

@@ -151,17 +151,26 @@ async function oneOffTemplates(templatesDir: string): Promise<string[]> {
   return oneOff;
 }
 
-/** Write every page of `model` into `options.outDir`, in runs of at most PAGES_PER_RUN pages. */
-export async function writePages(options: PagesOptions, model: SiteModel): Promise<{ written: number }> {
+/**
+ * Write every page of `model` into `options.outDir`, in runs of at most
+ * PAGES_PER_RUN pages. Before the first run and after each, `onRun` gets
+ * the model's pages (articles, lists, files) written so far and their total.
+ */
+export async function writePages(options: PagesOptions, model: SiteModel, onRun?: (done: number, total: number) => void): Promise<{ written: number }> {
   const runs = splitModel(model, options.pagesPerRun);
   const oneOff = runs.length > 1 ? await oneOffTemplates(options.templatesDir) : [];
+  const pagesOf = (m: SiteModel): number => m.articles.length + m.listPages.length + m.files.length;
   let written = 0;
+  let done = 0;
+  onRun?.(done, pagesOf(model));
   for (const [i, run] of runs.entries()) {
     if (i > 0) collectGarbage();
     const eleventy = create(options, () => run, i === 0 ? { kind: "whole" } : { kind: "paginated", oneOff });
     silenceProgress(eleventy);
     const result = (await eleventy.write()) as unknown;
     written += Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
+    done += pagesOf(run);
+    onRun?.(done, pagesOf(model));
   }
   return { written };
 }

@@ -1,10 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countingFiles, Progress, progressLine } from "../../src/cli/progress.ts";
+import { pageWriter } from "../../src/build/page-writer.ts";
+import { Progress, progressLine, writingPages } from "../../src/cli/progress.ts";
 import { builtLine, nextScheduledLine } from "../../src/cli/summary.ts";
+import { writePages } from "../../src/eleventy/pages.ts";
+import { loadSite } from "../../src/site/load-site.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 /**
@@ -102,31 +104,45 @@ describe("build progress", () => {
     ]);
   });
 
-  it("should write nothing when the output is not a terminal (CI)", async () => {
+  it("should write nothing when the output is not a terminal (CI)", () => {
     const stream = fakeStream(false);
     const progress = new Progress(stream);
     progress.update({ stage: "parsing", done: 1, total: 1 }, true);
-    expect(await countingFiles(progress, work, async () => "done")).toBe("done");
+    writingPages(progress)(1, 1);
     progress.clear();
     expect(stream.written).toEqual([]);
   });
 
-  it("should count the files written so far while pages are written", async () => {
-    const stream = fakeStream(true);
-    const dir = path.join(work, "counting");
-    const result = await countingFiles(new Progress(stream), dir, async () => {
-      await mkdir(path.join(dir, "world"), { recursive: true });
-      await writeFile(path.join(dir, "index.html"), "");
-      await writeFile(path.join(dir, "world/index.html"), "");
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      return 2;
-    });
-    expect(result).toBe(2);
-    expect(stream.written).toContain("\r\u001b[KWriting pages: 2 files written");
-    expect(stream.written.at(-1)).toBe("\r\u001b[K");
-  });
+  it("should count the pages written of all, run by run as they are rendered, then those carried over", async () => {
+    // Eleventy imports the `.tsx` templates itself, past vitest's transform: give it tsx's loader, as the CLI runs with.
+    (await import("tsx/esm/api")).register();
+    const site = path.join(ROOT, "tests/e2e/site");
+    const { model } = await loadSite({ contentDir: path.join(site, "content"), siteFile: path.join(site, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
+    const total = model.articles.length + model.listPages.length + model.files.length;
+    const cache = path.join(work, "cache");
+    /** One build into `dir` after the one into `outDir`, in runs of 4 pages, drawn on a fake terminal whose clock lets every line through. */
+    const build = async (outDir: string, dir: string): Promise<string[]> => {
+      const stream = fakeStream(true);
+      let clock = 0;
+      const progress = new Progress(stream, () => (clock += 1000));
+      const pages = await pageWriter(ROOT, cache, outDir, model);
+      const options = { templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), outDir: dir, pagesPerRun: 4 };
+      await pages.write(dir, (m, onRun) => writePages(options, m, onRun), writingPages(progress));
+      progress.clear();
+      await pages.record(dir);
+      return stream.written.map((line) => line.replace("\r\u001b[K", ""));
+    };
+    const line = (n: number) => `Writing pages: ${n} of ${total}`;
+    const out = path.join(work, "progress-cold");
+    const runs = Array.from({ length: Math.ceil(total / 4) }, (_, i) => Math.min(4 * (i + 1), total));
+    expect(runs.length).toBeGreaterThan(2);
+    expect(await build(out, out)).toEqual([line(0), ...runs.map(line), ""]);
+    // Nothing changed: every page is carried over from the first build's output.
+    expect(await build(out, path.join(work, "progress-warm"))).toEqual([line(0), line(0), line(total), ""]);
+  }, 60_000);
 
   it("should word each stage", () => {
-    expect(progressLine({ stage: "writing", written: 1500 })).toBe("Writing pages: 1,500 files written");
+    expect(progressLine({ stage: "parsing", done: 1200, total: 10000 })).toBe("Parsing articles: 1,200 of 10,000");
+    expect(progressLine({ stage: "writing", done: 1500, total: 16132 })).toBe("Writing pages: 1,500 of 16,132");
   });
 });

@@ -34,8 +34,12 @@ describe("writePages in several Eleventy runs", () => {
     const { model } = await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
     const options = { templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public") };
     const one = await writePages({ ...options, outDir: path.join(work, "one"), pagesPerRun: 100_000 }, model);
-    const many = await writePages({ ...options, outDir: path.join(work, "many"), pagesPerRun: 3 }, model);
+    const reported: [number, number][] = [];
+    const many = await writePages({ ...options, outDir: path.join(work, "many"), pagesPerRun: 3 }, model, (done, total) => reported.push([done, total]));
     expect(splitModel(model, 3).length).toBeGreaterThan(3);
+    // Before the first run and after each: the model's pages written so far, of all.
+    const total = model.articles.length + model.listPages.length + model.files.length;
+    expect(reported).toEqual([0, ...splitModel(model, 3).map((_, i) => Math.min(3 * (i + 1), total))].map((done) => [done, total]));
     // The front page, 404 and search page are written by the first run only: counted once.
     expect(many.written).toBe(one.written);
     const a = tree(path.join(work, "one"));
