@@ -2,16 +2,8 @@ import type { ArticleFile } from "../content/find-files.ts";
 import { type LoadedArticle, readArticleSource } from "../content/load-article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cacheKey, readCache, writeCache } from "./article-cache.ts";
-import { inParallel } from "./in-parallel.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParseTask, type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
-
-/**
- * Files read at once: one at a time, a build waits on the disk for each of
- * 10,000 files in turn (seconds on a warm build); a few dozen keep the
- * thread pool busy without opening thousands of files.
- */
-const READS_AT_ONCE = 32;
 
 export interface ArticleCacheOptions {
   /** The packed cache file (git-ignored). */
@@ -51,9 +43,8 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const tasks: (ParseTask | undefined)[] = [];
-  const reads = await inParallel(files, READS_AT_ONCE, readArticleSource);
-  for (const [i, file] of files.entries()) {
-    const read = reads[i] as Awaited<ReturnType<typeof readArticleSource>>;
+  for (const file of files) {
+    const read = readArticleSource(file);
     if ("source" in read) {
       sources.set(file.display, read.source);
       tasks.push({ source: read.source, file, zone: input.zone, embedHosts: input.embedHosts });
@@ -63,7 +54,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     }
   }
 
-  const cached = input.cache === undefined ? { entries: new Map<string, ParsedArticle>(), ignored: undefined } : await readCache(input.cache.file, input.cache.version);
+  const cached = input.cache === undefined ? { entries: new Map<string, ParsedArticle>(), ignored: undefined } : readCache(input.cache.file, input.cache.version);
   const version = input.cache?.version;
   const keys = tasks.map((task) => (task === undefined || version === undefined ? undefined : cacheKey(version, task)));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));

@@ -126,7 +126,12 @@ export class DevSite {
 
   /** Whether the file still has the text in memory (the fast path parsed it already, or the save changed nothing). */
   async #holds(state: FileState): Promise<boolean> {
-    const read = await readArticleSource(state.file).catch(() => undefined);
+    let read: ReturnType<typeof readArticleSource> | undefined;
+    try {
+      read = readArticleSource(state.file);
+    } catch {
+      read = undefined;
+    }
     return read !== undefined && "source" in read && read.source === state.source;
   }
 

@@ -131,4 +131,23 @@ describe("reading article files (loadArticles, as builds do)", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("should read each file whole and only its own bytes, long or short, one after another", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { readArticleSource } = await import("../../src/content/load-article.ts");
+    const dir = mkdtempSync(path.join(tmpdir(), "sizes-"));
+    try {
+      // Short, then longer than any first buffer (multi-byte text), then short again: no bytes of one file may leak into the next.
+      const texts = ["---\ntitle: A\n---\nshort\n", `---\ntitle: B\n---\n${"کابل – ".repeat(40_000)}end\n`, "x", ""];
+      texts.forEach((text, i) => {
+        const file = { ...articleFile(`f${i}`), absolute: path.join(dir, `f${i}.md`) };
+        writeFileSync(file.absolute, text);
+        expect(readArticleSource(file)).toEqual({ source: text });
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
