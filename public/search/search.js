@@ -1,9 +1,10 @@
 // The search page's script, the only one on the site. It asks the Pagefind
 // index built beside the pages and lists what it finds. The index comes in
-// shards (/pagefind/00/, /pagefind/01/, …, listed in /pagefind/shards.json;
-// src/search/shards.ts says why): the first shard's Pagefind merges the
-// others, so one search covers them all, its results ranked together by
-// score and its filters counted over every shard. The
+// shards (/pagefind/00/, /pagefind/01/, …, listed in /pagefind/shards.json:
+// one for a small site, up to 16 for a large archive; src/search/shards.ts
+// says why): the first shard's Pagefind merges the others, so one search
+// covers them all, its results ranked together by score and its filters
+// counted over every shard. The
 // query lives in the address (?q=…&section=…&outlet=…), so a search can be
 // bookmarked, shared and reached with the back button. Results are built as
 // DOM nodes from text: nothing found is ever inserted as HTML.

@@ -2,6 +2,7 @@ import path from "node:path";
 import { writeImages } from "../images/encode.ts";
 import type { SiteModel } from "../site/view.ts";
 import { buildSearchIndex, type SearchIndexResult } from "./pagefind.ts";
+import { pagesPerShard } from "./shards.ts";
 
 /** The build's output folder and cache folder (undefined when caching is off), for what can be carried over. */
 export interface FinishCache {
@@ -17,5 +18,5 @@ export interface FinishCache {
 export async function finishSite(dir: string, model: SiteModel, cache?: FinishCache): Promise<SearchIndexResult> {
   await writeImages(dir, model.images);
   const search = cache?.cacheFolder === undefined ? undefined : { manifest: path.join(cache.cacheFolder, "search.json"), outDir: cache.outDir };
-  return buildSearchIndex(dir, model.site.language, search);
+  return buildSearchIndex(dir, model.site.language, search, pagesPerShard());
 }

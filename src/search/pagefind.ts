@@ -6,7 +6,7 @@ import { fingerprint } from "../build/pipeline-version.ts";
 import { carryOver, sameStamp, stampOf } from "../build/previous-output.ts";
 import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
-import { SEARCH_FOLDER, SHARD_LIST, shardFolder, shardHash, shardOf, type ShardPage } from "./shards.ts";
+import { PAGES_PER_SHARD, SEARCH_FOLDER, SHARD_LIST, shardCount, shardFolder, shardHash, shardOf, type ShardPage } from "./shards.ts";
 
 /**
  * The search index, built by Pagefind from the pages as written: only pages
@@ -77,7 +77,8 @@ function filesUnder(dir: string, keep: (rel: string, folder: boolean) => boolean
 /** Pages anywhere in the site but in the search index's own folder. */
 const isPage = (rel: string, folder: boolean): boolean => (folder ? rel !== SEARCH_FOLDER : rel.endsWith(".html"));
 
-export async function buildSearchIndex(siteDir: string, language: string, cache?: SearchCache): Promise<SearchIndexResult> {
+/** Index the pages of `siteDir` in shards of about `perShard` pages or more (shards.ts). */
+export async function buildSearchIndex(siteDir: string, language: string, cache?: SearchCache, perShard: number = PAGES_PER_SHARD): Promise<SearchIndexResult> {
   const site = path.resolve(siteDir);
   const indexer = indexerOf(language);
   const previous = cache === undefined ? undefined : await previousSearch(cache.manifest, cache.outDir, EXTRACTOR);
@@ -102,13 +103,17 @@ export async function buildSearchIndex(siteDir: string, language: string, cache?
     }
   }
 
+  const searchable = files.flatMap((page): ShardPage[] => {
+    const document = pages.get(page)?.document;
+    return typeof document === "string" ? [{ page, document }] : [];
+  });
+  // How many shards follows from how many pages: a build that crosses a threshold indexes every shard again.
+  const count = shardCount(searchable.length, perShard);
   const shards = new Map<string, ShardPage[]>();
-  for (const rel of files) {
-    const document = pages.get(rel)?.document;
-    if (document === null || document === undefined) continue;
-    const folder = shardFolder(shardOf(rel));
+  for (const member of searchable) {
+    const folder = shardFolder(shardOf(member.page, count));
     const members = shards.get(folder) ?? [];
-    members.push({ page: rel, document });
+    members.push(member);
     shards.set(folder, members);
   }
   const folders = [...shards.keys()].sort();
@@ -140,8 +145,7 @@ export async function buildSearchIndex(siteDir: string, language: string, cache?
   writeFileSync(path.join(site, SEARCH_FOLDER, SHARD_LIST), `${JSON.stringify(list)}\n`);
 
   if (cache !== undefined) await recordSearch(cache.manifest, cache.outDir, EXTRACTOR, pages, records);
-  const count = [...shards.values()].reduce((n, members) => n + members.length, 0);
-  return { pages: count, shardsIndexed: indexed, shardsCarried: folders.length - indexed };
+  return { pages: searchable.length, shardsIndexed: indexed, shardsCarried: folders.length - indexed };
 }
 
 /**

@@ -8,22 +8,53 @@ import { createHash } from "node:crypto";
  * one shard, not the whole archive; and Pagefind, whose time and memory grow
  * faster than the pages it indexes, never holds more than one shard.
  *
- * Sixteen: at 10,000 articles a shard of ~625 pages takes a few seconds and
- * ~250 MB, where the whole index took 50 s and 2.5 GB; and a query costs the
- * browser one small index request per shard (in parallel), not one for
- * every shard of a finer cut. The count is fixed, so no article ever moves to
- * another shard as the archive grows.
+ * How many: a shard costs the reader's browser one request per query word
+ * (and one for its metadata on loading), so a small archive is best one
+ * index; a large one is cut so that a shard keeps at least ~600 pages. At
+ * 10,000 articles that is 16 shards of ~625 pages, each indexed in a few
+ * seconds and ~250 MB, where the whole index took 50 s and 2.5 GB. Sixteen
+ * at most, so a query never costs more than sixteen index requests: past
+ * 10,000 articles the shards grow instead (6,250 pages and ~1.5 GB each at
+ * 100,000). The count is a power of two and a page's shard is the
+ * low bits of a hash of its path, so when the archive crosses a threshold
+ * each shard splits in two (every shard is indexed again, once) and no page
+ * otherwise moves. The count depends on the pages alone, never on the
+ * previous build, so a warm build still writes what a cold build writes.
  */
-export const SHARD_COUNT = 16;
+export const PAGES_PER_SHARD = 600;
+export const MAX_SHARDS = 16;
+
+/** Shards for `pages` indexed pages: the most, a power of two up to MAX_SHARDS, that keeps `perShard` pages in each. */
+export function shardCount(pages: number, perShard: number = PAGES_PER_SHARD): number {
+  let count = 1;
+  while (count < MAX_SHARDS && pages >= 2 * count * perShard) count *= 2;
+  return count;
+}
+
+/** `NEWSROOM_SEARCH_SHARD_PAGES=<n>`: pages per shard instead of PAGES_PER_SHARD, for tests that need several shards of a small site. */
+export const SHARD_PAGES_VARIABLE = "NEWSROOM_SEARCH_SHARD_PAGES";
+
+/** Pages per shard for this build. */
+export function pagesPerShard(env: NodeJS.ProcessEnv = process.env): number {
+  const setting = env[SHARD_PAGES_VARIABLE];
+  if (setting === undefined || setting === "") return PAGES_PER_SHARD;
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${SHARD_PAGES_VARIABLE}: \`${setting}\` is not a whole number of pages, 1 or more`);
+  return n;
+}
 
 /** The folder, under the site, of every shard and of the list of shards. */
 export const SEARCH_FOLDER = "pagefind";
 /** The list of shards the search page merges (only shards with pages are written). */
 export const SHARD_LIST = "shards.json";
 
-/** A page's shard, by a hash of its path: stable across builds and independent of every other page. */
-export function shardOf(page: string): number {
-  return createHash("sha256").update(page).digest().readUInt32BE(0) % SHARD_COUNT;
+/**
+ * A page's shard of `count` (a power of two), by the low bits of a hash of
+ * its path: independent of every other page, and a page's shard of 2k is
+ * its shard of k or that plus k.
+ */
+export function shardOf(page: string, count: number): number {
+  return createHash("sha256").update(page).digest().readUInt32BE(0) % count;
 }
 
 /** The folder of shard `n`, relative to the site: `pagefind/07`. */
