@@ -54,7 +54,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     }
   }
 
-  const cached = input.cache === undefined ? { entries: new Map<string, ParsedArticle>(), ignored: undefined } : readCache(input.cache.file, input.cache.version);
+  const cached = input.cache === undefined ? { entries: new Map<string, ParsedArticle>(), ignored: undefined } : await readCache(input.cache.file, input.cache.version);
   const version = input.cache?.version;
   const keys = tasks.map((task) => (task === undefined || version === undefined ? undefined : cacheKey(version, task)));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));

@@ -42,19 +42,19 @@ describe("readCache and writeCache", () => {
 
   it("should read back what was written, equal to a fresh parse", async () => {
     await writeCache(file, "v1", entries());
-    const read = readCache(file, "v1");
+    const read = await readCache(file, "v1");
     expect(read.ignored).toBeUndefined();
     expect([...read.entries]).toEqual([...entries()]);
     expect([...read.entries.values()][0]?.article?.body.html).toBe("<p>Some <em>text</em>.</p>\n");
   });
 
   it("should find nothing, and say nothing, when there is no cache yet", async () => {
-    expect(readCache(file, "v1")).toEqual({ entries: new Map(), ignored: undefined });
+    expect(await readCache(file, "v1")).toEqual({ entries: new Map(), ignored: undefined });
   });
 
   it("should ignore a cache written by another version of the pipeline", async () => {
     await writeCache(file, "v1", entries());
-    const read = readCache(file, "v2");
+    const read = await readCache(file, "v2");
     expect(read.entries.size).toBe(0);
     expect(read.ignored).toMatch(/another version/);
   });
@@ -71,7 +71,7 @@ describe("readCache and writeCache", () => {
     ];
     for (const [corrupt, why] of cases) {
       writeFileSync(file, corrupt);
-      const read = readCache(file, "v1");
+      const read = await readCache(file, "v1");
       expect(read.entries.size).toBe(0);
       expect(read.ignored).toMatch(why);
     }
