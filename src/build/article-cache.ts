@@ -47,7 +47,6 @@ function isParsed(value: unknown): value is ParsedArticle {
   return Array.isArray(v.diagnostics) && (v.article === undefined || (typeof v.article === "object" && v.article !== null));
 }
 
-/** Read synchronously: the promise API reads 150 MB in 512 KB pieces, each a trip through the thread pool. */
 /**
  * Read with the promise API, not `readFileSync`: measured at 10,000
  * articles, the synchronous read was no faster and left the build 150 MB
