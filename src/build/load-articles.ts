@@ -1,5 +1,6 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import { type LoadedArticle, readArticleSource } from "../content/load-article.ts";
+import type { LoadedArticle } from "../content/load-article.ts";
+import { readArticleSource } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cacheKey, readCache, writeCache } from "./article-cache.ts";
 import { parseAll } from "./parse-pool.ts";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { parserVersion } from "./pipeline-version.ts";
 import { workerScript } from "./worker-bundle.ts";
-import { type ParseTask, type ParsedArticle, parseToData } from "./parsed-article.ts";
+import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
 
 /**
  * Parse articles on worker threads: the Markdown parser is nearly all of a
@@ -30,7 +30,10 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export async function parseAll(tasks: readonly ParseTask[], options: ParseOptions = {}): Promise<ParsedArticle[]> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
+  if (tasks.length === 0) return [];
   if (tasks.length < INLINE_BELOW || threads < 2) {
+    // Imported here: a build whose articles all come from the cache never loads the Markdown pipeline.
+    const { parseToData } = await import("./parse-worker.ts");
     return tasks.map((task, i) => {
       const parsed = parseToData(task);
       options.onParsed?.(i + 1);

@@ -1,5 +1,5 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import { type LoadedArticle, parseArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "../content/load-article.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -20,12 +20,6 @@ export interface ParsedArticle {
   /** Undefined when the file has errors. */
   readonly article: Omit<LoadedArticle, "file" | "locate"> | undefined;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-export function parseToData(task: ParseTask): ParsedArticle {
-  const { article, diagnostics } = parseArticle(task.source, task.file, task.zone, task.embedHosts);
-  if (article === undefined) return { article: undefined, diagnostics };
-  return { article: { slug: article.slug, frontMatter: article.frontMatter, body: article.body }, diagnostics };
 }
 
 /**

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cacheKey, readCache, writeCache } from "../../src/build/article-cache.ts";
-import { parseToData, type ParseTask } from "../../src/build/parsed-article.ts";
+import type { ParseTask } from "../../src/build/parsed-article.ts";
+import { parseToData } from "../../src/build/parse-worker.ts";
 import { articleFile } from "../support/article-file.ts";
 
 const task = (body: string, name = "floods"): ParseTask => ({

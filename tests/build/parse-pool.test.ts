@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INLINE_BELOW, parseAll } from "../../src/build/parse-pool.ts";
-import { parseToData, type ParseTask } from "../../src/build/parsed-article.ts";
+import type { ParseTask } from "../../src/build/parsed-article.ts";
+import { parseToData } from "../../src/build/parse-worker.ts";
 import { articleFile } from "../support/article-file.ts";
 
 /** Bodies of very different lengths, so threads finish out of order. */

@@ -136,7 +136,7 @@ describe("reading article files (loadArticles, as builds do)", () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
-    const { readArticleSource } = await import("../../src/content/load-article.ts");
+    const { readArticleSource } = await import("../../src/content/read-source.ts");
     const dir = mkdtempSync(path.join(tmpdir(), "sizes-"));
     try {
       // Short, then longer than any first buffer (multi-byte text), then short again: no bytes of one file may leak into the next.
