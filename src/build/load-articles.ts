@@ -44,6 +44,8 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const tasks: (ParseTask | undefined)[] = [];
+  // The cache file is read on the thread pool while this thread reads the articles: each waits on the disk otherwise.
+  const reading = input.cache === undefined ? undefined : readCache(input.cache.file, input.cache.version);
   for (const file of files) {
     const read = readArticleSource(file);
     if ("source" in read) {
@@ -55,7 +57,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     }
   }
 
-  const cached = input.cache === undefined ? { entries: new Map<string, ParsedArticle>(), ignored: undefined } : await readCache(input.cache.file, input.cache.version);
+  const cached = (await reading) ?? { entries: new Map<string, ParsedArticle>(), ignored: undefined };
   const version = input.cache?.version;
   const keys = tasks.map((task) => (task === undefined || version === undefined ? undefined : cacheKey(version, task)));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
