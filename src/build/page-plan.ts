@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SiteModel } from "../site/view.ts";
+import type { ArticleCard, SiteModel } from "../site/view.ts";
 
 /**
  * Which pages a build must render, and which it may carry over from the
@@ -28,10 +28,32 @@ export function pageHashes(model: SiteModel, version: string): Map<string, strin
   const site = JSON.stringify(model.site);
   const hashOf = (kind: string, page: unknown, chrome = site): string =>
     createHash("sha256").update(`${version}\0${kind}\0${chrome}\0`).update(JSON.stringify(page)).digest("hex");
-  for (const article of model.articles) hashes.set(outputPath(article.url), hashOf("article", article));
-  for (const list of model.listPages) hashes.set(outputPath(list.url), hashOf("list", list));
+  const card = cardDigests();
+  for (const article of model.articles) {
+    const checkAlso = article.checkAlso.map((item) => (item.kind === "article" ? { ...item, article: card(item.article) } : item));
+    hashes.set(outputPath(article.url), hashOf("article", { ...article, related: article.related.map(card), checkAlso }));
+  }
+  for (const list of model.listPages) hashes.set(outputPath(list.url), hashOf("list", { ...list, articles: list.articles.map(card) }));
   for (const file of model.files) hashes.set(outputPath(file.url), hashOf("file", file, ""));
   return hashes;
+}
+
+/**
+ * A card's digest, made once per card: at 10,000 articles the list pages
+ * and sidebars show 10,000 cards 90,000 times, and serializing each time
+ * was half the cost of hashing every page. A page is hashed with its cards
+ * by digest, which changes whenever anything on a card does.
+ */
+function cardDigests(): (card: ArticleCard) => string {
+  const digests = new WeakMap<ArticleCard, string>();
+  return (card) => {
+    let digest = digests.get(card);
+    if (digest === undefined) {
+      digest = createHash("sha256").update(JSON.stringify(card)).digest("hex");
+      digests.set(card, digest);
+    }
+    return digest;
+  };
 }
 
 export interface PagePlan {

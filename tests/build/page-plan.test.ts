@@ -41,6 +41,11 @@ describe("planPages", () => {
     expect(plan.render.articles.map((a) => a.slug)).toContain("aid");
     expect(plan.render.listPages.every((l) => l.articles.some((a) => a.slug === "aid"))).toBe(true);
     for (const rel of plan.carry) expect(plan.hashes.get(rel)).toBe(pageHashes(before, version).get(rel));
+    // And the other way round: no page that shows the edited title is carried over.
+    const rendered = new Set([...plan.render.articles, ...plan.render.listPages].map((p) => p.url));
+    const showing = [...after.articles.filter((a) => a.slug === "aid" || a.related.some((r) => r.slug === "aid")), ...after.listPages.filter((l) => l.articles.some((a) => a.slug === "aid"))];
+    expect(showing.length).toBeGreaterThan(3);
+    for (const page of showing) expect(rendered.has(page.url)).toBe(true);
   });
 
   it("should render everything again under another templates' or pipeline's version", () => {
