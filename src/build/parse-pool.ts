@@ -31,7 +31,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export async function parseAll(tasks: readonly ParseTask[], options: ParseOptions = {}): Promise<ParsedArticle[]> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
   if (tasks.length === 0) return [];
-  if (tasks.length < INLINE_BELOW || threads < 2) {
+  const filename = tasks.length < INLINE_BELOW || threads < 2 ? undefined : await workerScript(ROOT, "src/build/parse-worker.ts", options.version ?? parserVersion(ROOT));
+  if (filename === undefined) {
     // Imported here: a build whose articles all come from the cache never loads the Markdown pipeline.
     const { parseToData } = await import("./parse-worker.ts");
     return tasks.map((task, i) => {
@@ -40,8 +41,7 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
       return parsed;
     });
   }
-  const script = await workerScript(ROOT, options.version ?? parserVersion(ROOT));
-  const pool = new Piscina({ ...script, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads });
   try {
     const results: ParsedArticle[] = new Array(tasks.length);
     let done = 0;

@@ -97,6 +97,7 @@ export function carryOver(from: string, to: string, paths: readonly string[]): S
 class Folders {
   readonly #made = new Set<string>();
   constructor(root: string) {
+    mkdirSync(root, { recursive: true });
     this.#made.add(path.join(root, "."));
   }
 
