@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { carryOver } from "../../src/build/previous-output.ts";
+
+const work = mkdtempSync(path.join(tmpdir(), "newsroom-previous-output-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** `count` pages of a previous output, in folders as a site has them. */
+function previousOutput(count: number): { from: string; paths: string[] } {
+  const from = path.join(work, `from-${count}`);
+  const paths = Array.from({ length: count }, (_, i) => `section-${i % 7}/story-${i}/index.html`);
+  for (const [i, rel] of paths.entries()) {
+    mkdirSync(path.dirname(path.join(from, rel)), { recursive: true });
+    writeFileSync(path.join(from, rel), `<p>page ${i}</p>`);
+  }
+  return { from, paths };
+}
+
+describe("carryOver", () => {
+  it("should link pages of the previous output into the new one, folders made, files already there left alone", () => {
+    const { from, paths } = previousOutput(40);
+    const to = path.join(work, "to");
+    // Into a folder not made yet, or beside a page the build rendered itself, which is not replaced.
+    const linked = carryOver(from, `${to}-new`, paths);
+    expect([...linked].sort()).toEqual([...paths].sort());
+    mkdirSync(path.join(to, "section-0/story-0"), { recursive: true });
+    writeFileSync(path.join(to, "section-0/story-0/index.html"), "rendered");
+    const beside = carryOver(from, to, paths);
+    expect([...beside].sort()).toEqual(paths.slice(1).sort());
+    for (const rel of paths.slice(1)) expect(statSync(path.join(to, rel)).ino).toBe(statSync(path.join(from, rel)).ino);
+    expect(readFileSync(path.join(to, "section-0/story-0/index.html"), "utf8")).toBe("rendered");
+  });
+});
