@@ -49,4 +49,3 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
     },
   };
 }
-

@@ -10,9 +10,11 @@ import { createHash } from "node:crypto";
  *
  * How many: a shard costs the reader's browser one request per query word
  * (and one for its metadata on loading), so a small archive is best one
- * index; a large one is cut so that a shard keeps at least ~600 pages. At
- * 10,000 articles that is 16 shards of ~625 pages, each indexed in a few
- * seconds and ~250 MB, where the whole index took 50 s and 2.5 GB. Sixteen
+ * index; but an edit re-indexes its whole shard (about 4 ms a page: 4 s of
+ * a warm build for one index of 1,000 articles), so a larger one is cut
+ * so that a shard keeps at least ~250 pages. From 4,000 articles that is 16
+ * shards (~625 pages each at 10,000, each indexed in a few seconds and
+ * ~250 MB, where the whole index took 50 s and 2.5 GB). Sixteen
  * at most, so a query never costs more than sixteen index requests: past
  * 10,000 articles the shards grow instead (6,250 pages and ~1.5 GB each at
  * 100,000). The count is a power of two and a page's shard is the
@@ -21,7 +23,7 @@ import { createHash } from "node:crypto";
  * otherwise moves. The count depends on the pages alone, never on the
  * previous build, so a warm build still writes what a cold build writes.
  */
-export const PAGES_PER_SHARD = 600;
+export const PAGES_PER_SHARD = 250;
 export const MAX_SHARDS = 16;
 
 /** Shards for `pages` indexed pages: the most, a power of two up to MAX_SHARDS, that keeps `perShard` pages in each. */
