@@ -2,7 +2,7 @@ import path from "node:path";
 import type { SiteModel } from "../site/view.ts";
 import { type Entry, previousPages, recordPages } from "./page-manifest.ts";
 import { planPages } from "./page-plan.ts";
-import { carryOver } from "./previous-output.ts";
+import { carryOver, type Stamp } from "./previous-output.ts";
 import { pagesVersion } from "./pipeline-version.ts";
 
 /** Pages written so far and all there are to write, as the writer goes. */
@@ -19,8 +19,11 @@ export interface PageWriter {
     render: (model: SiteModel, progress?: PagesProgress) => Promise<{ written: number }>,
     progress?: PagesProgress,
   ): Promise<{ written: number; rendered: number; carried: number }>;
-  /** Once `dir` is complete: remember its pages for the next build. */
-  record(dir: string): Promise<void>;
+  /**
+   * Once `dir` has its pages: remember them for the next build. Returns the
+   * stamp of each page remembered (none without a cache folder).
+   */
+  record(dir: string): Promise<ReadonlyMap<string, Stamp>>;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
       return { written: written + plan.carry.length, rendered: written, carried: plan.carry.length };
     },
     async record(dir) {
-      if (manifest !== undefined) await recordPages(manifest, outDir, dir, plan.hashes, linked);
+      return manifest === undefined ? new Map() : recordPages(manifest, outDir, dir, plan.hashes, linked);
     },
   };
 }

@@ -121,10 +121,11 @@ async function build(argv: readonly string[]): Promise<number> {
     const written = await pages
       .write(dir, (model, onRun) => writePages(pagesOptions, model, onRun), writingPages(progress))
       .finally(() => progress.clear());
+    // Recorded before the search index, which takes the pages' stamps from the record.
+    const stamps = await pages.record(dir);
     timings.mark("pages");
-    const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache });
+    const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache }, stamps);
     timings.mark("finish");
-    await pages.record(dir);
     return { written, search };
   });
   timings.mark("publish");

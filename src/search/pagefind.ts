@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fingerprint } from "../build/pipeline-version.ts";
-import { carryOver, sameStamp, stampOf } from "../build/previous-output.ts";
+import { carryOver, sameStamp, type Stamp, stampOf } from "../build/previous-output.ts";
 import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
 import { PAGES_PER_SHARD, SEARCH_FOLDER, SHARD_LIST, shardCount, shardFolder, shardHash, shardOf, type ShardPage } from "./shards.ts";
@@ -77,8 +77,18 @@ function filesUnder(dir: string, keep: (rel: string, folder: boolean) => boolean
 /** Pages anywhere in the site but in the search index's own folder. */
 const isPage = (rel: string, folder: boolean): boolean => (folder ? rel !== SEARCH_FOLDER : rel.endsWith(".html"));
 
-/** Index the pages of `siteDir` in shards of about `perShard` pages or more (shards.ts). */
-export async function buildSearchIndex(siteDir: string, language: string, cache?: SearchCache, perShard: number = PAGES_PER_SHARD): Promise<SearchIndexResult> {
+/**
+ * Index the pages of `siteDir` in shards of about `perShard` pages or more
+ * (shards.ts). `known` are stamps of pages already taken (the page
+ * writer's): the others are looked at.
+ */
+export async function buildSearchIndex(
+  siteDir: string,
+  language: string,
+  cache?: SearchCache,
+  perShard: number = PAGES_PER_SHARD,
+  known: ReadonlyMap<string, Stamp> = new Map(),
+): Promise<SearchIndexResult> {
   const site = path.resolve(siteDir);
   const indexer = indexerOf(language);
   const previous = cache === undefined ? undefined : await previousSearch(cache.manifest, cache.outDir, EXTRACTOR);
@@ -93,7 +103,7 @@ export async function buildSearchIndex(siteDir: string, language: string, cache?
   const pages = new Map<string, PageRecord>();
   const files = filesUnder(site, isPage);
   for (const rel of files) {
-    const stamp = stampOf(statSync(path.join(site, rel)));
+    const stamp = stampOf(known.get(rel) ?? statSync(path.join(site, rel)));
     const recorded = previous?.pages.get(rel);
     if (recorded !== undefined && sameStamp(recorded, stamp)) {
       pages.set(rel, { ...stamp, document: recorded.document });
