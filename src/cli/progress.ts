@@ -1,3 +1,5 @@
+import type { PagesProgress } from "../build/page-writer.ts";
+
 /**
  * Progress of a long build, on one line of an interactive terminal:
  * articles parsed, then pages written. In CI (no TTY) it writes nothing, so
@@ -66,6 +68,6 @@ export class Progress {
  * or carried over) of all. Reported per run of pages, not counted on disk:
  * listing an output of 26,000 files takes seconds.
  */
-export function writingPages(progress: Progress): (done: number, total: number) => void {
+export function writingPages(progress: Progress): PagesProgress {
   return (done, total) => progress.update({ stage: "writing", done, total }, done === total);
 }

@@ -16,6 +16,7 @@ import { injectOverlay } from "../dev/overlay.ts";
 import { outputFile } from "../build/output-file.ts";
 import type { ArticlePageData } from "../../templates/_components/data.ts";
 import { outputPath } from "../build/page-plan.ts";
+import type { PagesProgress } from "../build/page-writer.ts";
 import type { ArticleView, AssetCopy, SiteModel, SiteView } from "../site/view.ts";
 
 export interface PagesOptions {
@@ -156,7 +157,7 @@ async function oneOffTemplates(templatesDir: string): Promise<string[]> {
  * PAGES_PER_RUN pages. Before the first run and after each, `onRun` gets
  * the model's pages (articles, lists, files) written so far and their total.
  */
-export async function writePages(options: PagesOptions, model: SiteModel, onRun?: (done: number, total: number) => void): Promise<{ written: number }> {
+export async function writePages(options: PagesOptions, model: SiteModel, onRun?: PagesProgress): Promise<{ written: number }> {
   const runs = splitModel(model, options.pagesPerRun);
   const oneOff = runs.length > 1 ? await oneOffTemplates(options.templatesDir) : [];
   const pagesOf = (m: SiteModel): number => m.articles.length + m.listPages.length + m.files.length;
