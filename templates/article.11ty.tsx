@@ -155,7 +155,7 @@ export function render({ model, article }: ArticlePageData) {
               )}
             </figure>
           )}
-          <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+          <div class="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml.read() }} />
           <Corrections items={article.corrections} />
           {article.tags.length === 0 ? null : (
             <div class="topics" data-pagefind-ignore {...site}>

@@ -1,21 +1,33 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, open, readFile, rename } from "node:fs/promises";
+import { closeSync, existsSync, open, read, readSync } from "node:fs";
+import { mkdir, open as openHandle, rename } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
+import { type BodyHtml, htmlHash } from "../markdown/body-html.ts";
 import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
 
 /**
- * The persistent cache of parsed articles: one packed file, read whole at
- * the start of a build and written whole at the end with only the entries
- * the build used. Each entry is keyed by a hash of everything its parse
- * depends on (`ParseTask`) and of the pipeline's fingerprint, so a stale
- * entry is never found, only missed. The cache is an optimisation: a file
- * that is missing, truncated, altered, from another pipeline or another
- * Node is ignored whole, and the build parses everything as if cold.
+ * The persistent cache of parsed articles: one packed file, written whole at
+ * the end of the load with only the entries the build used. Each entry is
+ * keyed by a hash of everything its parse depends on (`ParseTask`) and of
+ * the pipeline's fingerprint, so a stale entry is never found, only missed.
+ *
+ * The file has two parts: an index (every entry without its body's HTML,
+ * checked by a hash as a whole and read at the start of a build) and the
+ * bodies' HTML, each read only when a page shows it and checked against its
+ * own hash then (body-html.ts). At 10,000 articles the bodies are two thirds
+ * of the bytes, and a warm build shows a handful.
+ *
+ * The cache is an optimisation: an index that is missing, truncated,
+ * altered, from another pipeline or another Node is ignored whole, and the
+ * build parses everything as if cold; a body found altered when read throws
+ * `DamagedCache`, and the build starts again without the file (cli/main.ts).
  */
 
-const MAGIC = "newsroom-article-cache 1\n";
+const MAGIC = "newsroom-article-cache 2\n";
+/** Bodies are written in runs of about this many bytes: one write per body is 10,000 system calls, one for all a 50 MB copy. */
+const WRITE_RUN = 1 << 20;
 
 export type CacheEntries = ReadonlyMap<string, ParsedArticle>;
 
@@ -23,6 +35,23 @@ export interface CacheRead {
   readonly entries: CacheEntries;
   /** Why the file was not used, when it was not; undefined when it was, or there was none. */
   readonly ignored: string | undefined;
+}
+
+/** A body read from the cache file was not what its entry says: the file changed or was damaged after it was opened. */
+export class DamagedCache extends Error {
+  constructor(readonly file: string) {
+    super(`the article cache ${file} is damaged`);
+  }
+}
+
+/** The `DamagedCache` behind `error`, if any: a template that reads a body throws it wrapped in Eleventy's errors. */
+export function damagedCacheIn(error: unknown): DamagedCache | undefined {
+  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 16; depth++) {
+    if (e instanceof DamagedCache) return e;
+    const wrapped = e as { originalError?: unknown; cause?: unknown };
+    e = wrapped.originalError ?? wrapped.cause;
+  }
+  return undefined;
 }
 
 /** The key of one article's parse: the pipeline's version and the task's every field. */
@@ -35,78 +64,215 @@ export function cacheKey(version: string, task: ParseTask): string {
 interface Header {
   readonly version: string;
   readonly node: string;
-  readonly length: number;
+  /** Bytes of the index, after the header line. */
+  readonly index: number;
   readonly sha256: string;
+  /** Bytes of the bodies, after the index. */
+  readonly bodies: number;
 }
+
+/** One entry in the index: its key, the parse without its body's HTML, and where that HTML lies among the bodies. */
+type IndexEntry = [key: string, parsed: LeanParse, body: { hash: string; marksPictures: boolean; at: number; length: number } | undefined];
+
+type Parse = NonNullable<ParsedArticle["article"]>;
+type LeanParse = {
+  readonly article: (Omit<Parse, "body"> & { readonly body: Omit<Parse["body"], "html"> }) | undefined;
+  readonly diagnostics: ParsedArticle["diagnostics"];
+};
 
 const EMPTY: CacheEntries = new Map();
 
-function isParsed(value: unknown): value is ParsedArticle {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as { article?: unknown; diagnostics?: unknown };
-  return Array.isArray(v.diagnostics) && (v.article === undefined || (typeof v.article === "object" && v.article !== null));
+function isIndexEntry(value: unknown): value is IndexEntry {
+  if (!Array.isArray(value) || typeof value[0] !== "string") return false;
+  const parsed = value[1] as { article?: unknown; diagnostics?: unknown } | null;
+  if (typeof parsed !== "object" || parsed === null || !Array.isArray(parsed.diagnostics)) return false;
+  const body = value[2] as { hash?: unknown; at?: unknown; length?: unknown } | undefined;
+  if (parsed.article === undefined) return body === undefined;
+  return typeof parsed.article === "object" && parsed.article !== null && typeof body?.hash === "string" && Number.isSafeInteger(body.at) && Number.isSafeInteger(body.length);
 }
 
-/**
- * Read with the promise API, not `readFileSync`: measured at 10,000
- * articles, the synchronous read was no faster and left the build 150 MB
- * larger for the rest of its run.
- */
+const openFile = promisify(open);
+const readAt = promisify(read);
+// Closed when nothing can read from it any more: a preview keeps a cache file's bodies as long as it shows them.
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to release.
+  }
+});
+
+/** The bodies of one opened cache file. The descriptor stays open: a later build may replace the file, never what was opened. */
+class BodyFile {
+  constructor(
+    readonly file: string,
+    private readonly fd: number,
+    /** Where the bodies start. */
+    private readonly start: number,
+    private readonly length: number,
+  ) {
+    closer.register(this, fd);
+  }
+
+  body(hash: string, marksPictures: boolean, at: number, length: number): BodyHtml {
+    return new StoredHtml(this, hash, marksPictures, at, length);
+  }
+
+  bytes(at: number, length: number): Buffer {
+    if (at < 0 || at + length > this.length) throw new DamagedCache(this.file);
+    const buffer = Buffer.allocUnsafe(length);
+    let done = 0;
+    try {
+      while (done < length) {
+        const n = readSync(this.fd, buffer, done, length - done, this.start + at + done);
+        if (n === 0) throw new DamagedCache(this.file);
+        done += n;
+      }
+    } catch (error) {
+      throw error instanceof DamagedCache ? error : new DamagedCache(this.file);
+    }
+    return buffer;
+  }
+}
+
+class StoredHtml implements BodyHtml {
+  constructor(
+    private readonly from: BodyFile,
+    readonly hash: string,
+    readonly marksPictures: boolean,
+    private readonly at: number,
+    private readonly length: number,
+  ) {}
+  read(): string {
+    const bytes = this.from.bytes(this.at, this.length);
+    if (htmlHash(bytes) !== this.hash) throw new DamagedCache(this.from.file);
+    return bytes.toString("utf8");
+  }
+  toJSON(): string {
+    return this.hash;
+  }
+}
+
+/** Read `length` bytes at `position`, or fewer at the end of the file. */
+async function readBytes(fd: number, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await readAt(fd, buffer, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return buffer.subarray(0, done);
+}
+
+/** Read the index, on the thread pool; the bodies stay in the file until asked for. */
 export async function readCache(file: string, version: string): Promise<CacheRead> {
   if (!existsSync(file)) return { entries: EMPTY, ignored: undefined };
   const ignore = (why: string): CacheRead => ({ entries: EMPTY, ignored: why });
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = await readFile(file);
+    fd = await openFile(file, "r");
   } catch (error) {
     return ignore(`unreadable: ${(error as Error).message}`);
   }
-  if (bytes.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) return ignore("not a cache file");
-  const end = bytes.indexOf(10, MAGIC.length);
-  if (end < 0) return ignore("no header");
-  let header: Header;
+  let bodies: BodyFile | undefined;
   try {
-    header = JSON.parse(bytes.subarray(MAGIC.length, end).toString("utf8")) as Header;
-  } catch {
-    return ignore("header is not JSON");
+    const head = await readBytes(fd, 0, 4096);
+    if (head.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) return ignore("not a cache file");
+    const end = head.indexOf(10, MAGIC.length);
+    if (end < 0) return ignore("no header");
+    let header: Header;
+    try {
+      header = JSON.parse(head.subarray(MAGIC.length, end).toString("utf8")) as Header;
+    } catch {
+      return ignore("header is not JSON");
+    }
+    if (header.version !== version) return ignore("written by another version of the pipeline");
+    if (header.node !== process.versions.v8) return ignore("written by another Node");
+    if (!Number.isSafeInteger(header.index) || !Number.isSafeInteger(header.bodies)) return ignore("header is malformed");
+    const indexStart = end + 1;
+    // One byte more than the file should hold: a longer file is as wrong as a shorter one.
+    const index = await readBytes(fd, indexStart, header.index);
+    const size = indexStart + header.index + header.bodies;
+    if (index.length !== header.index || (await readBytes(fd, size - 1, 2)).length !== 1) return ignore("truncated");
+    if (createHash("sha256").update(index).digest("hex") !== header.sha256) return ignore("checksum mismatch");
+    let value: unknown;
+    try {
+      value = deserialize(index);
+    } catch {
+      return ignore("index does not deserialize");
+    }
+    if (!Array.isArray(value)) return ignore("index is not a list");
+    bodies = new BodyFile(file, fd, indexStart + header.index, header.bodies);
+    const entries = new Map<string, ParsedArticle>();
+    for (const entry of value as unknown[]) {
+      if (!isIndexEntry(entry)) return ignore("malformed entry");
+      const [key, { article, diagnostics }, body] = entry;
+      entries.set(
+        key,
+        article === undefined || body === undefined
+          ? { article: undefined, diagnostics }
+          : { article: { ...article, body: { ...article.body, html: bodies.body(body.hash, body.marksPictures, body.at, body.length) } }, diagnostics },
+      );
+    }
+    return { entries, ignored: undefined };
+  } finally {
+    // Kept open only for the bodies of a file that was used; the finalizer closes it after them.
+    if (bodies === undefined) closeSync(fd);
   }
-  if (header.version !== version) return ignore("written by another version of the pipeline");
-  if (header.node !== process.versions.v8) return ignore("written by another Node");
-  const payload = bytes.subarray(end + 1);
-  if (payload.length !== header.length) return ignore("truncated");
-  if (createHash("sha256").update(payload).digest("hex") !== header.sha256) return ignore("checksum mismatch");
-  let value: unknown;
-  try {
-    value = deserialize(payload);
-  } catch {
-    return ignore("payload does not deserialize");
-  }
-  if (!Array.isArray(value)) return ignore("payload is not a list");
-  const entries = new Map<string, ParsedArticle>();
-  for (const entry of value as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== "string" || !isParsed(entry[1])) return ignore("malformed entry");
-    entries.set(entry[0], entry[1]);
-  }
-  return { entries, ignored: undefined };
 }
 
-/** Replace the cache file with `entries`, atomically: a reader sees the old file or the new, never half of one. */
+/**
+ * Replace the cache file with `entries`, atomically: a reader sees the old
+ * file or the new, never half of one. A body that can no longer be read
+ * from the old file is left out (its article is parsed again next time).
+ */
 export async function writeCache(file: string, version: string, entries: CacheEntries): Promise<void> {
-  const payload = serialize([...entries]);
+  const index: IndexEntry[] = [];
+  const runs: Buffer[] = [];
+  let run: Buffer[] = [];
+  let runBytes = 0;
+  let at = 0;
+  for (const [key, { article, diagnostics }] of entries) {
+    if (article === undefined) {
+      index.push([key, { article: undefined, diagnostics }, undefined]);
+      continue;
+    }
+    const { html, ...body } = article.body;
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(html.read(), "utf8");
+    } catch (error) {
+      if (error instanceof DamagedCache) continue;
+      throw error;
+    }
+    index.push([key, { article: { ...article, body }, diagnostics }, { hash: html.hash, marksPictures: html.marksPictures, at, length: bytes.length }]);
+    at += bytes.length;
+    run.push(bytes);
+    runBytes += bytes.length;
+    if (runBytes >= WRITE_RUN) {
+      runs.push(Buffer.concat(run, runBytes));
+      run = [];
+      runBytes = 0;
+    }
+  }
+  if (run.length > 0) runs.push(Buffer.concat(run, runBytes));
+  const payload = serialize(index);
   const header: Header = {
     version,
     node: process.versions.v8,
-    length: payload.length,
+    index: payload.length,
     sha256: createHash("sha256").update(payload).digest("hex"),
+    bodies: at,
   };
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  // Header, then payload, without joining them: at 10,000 articles a joined copy is 150 MB more at the build's peak.
-  const handle = await open(temporary, "w");
+  const handle = await openHandle(temporary, "w");
   try {
     // writeFile writes all of its data, from where the last write ended.
     await handle.writeFile(`${MAGIC}${JSON.stringify(header)}\n`);
     await handle.writeFile(payload);
+    for (const bytes of runs) await handle.writeFile(bytes);
   } finally {
     await handle.close();
   }

@@ -2,7 +2,8 @@ import type { ArticleFile } from "../content/find-files.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import { readArticleSource } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { cacheKey, readCache, writeCache } from "./article-cache.ts";
+import { heldHtml } from "../markdown/body-html.ts";
+import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParseTask, type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
@@ -20,6 +21,12 @@ export interface LoadArticlesInput {
   /** Undefined: parse everything, keep nothing. */
   readonly cache: ArticleCacheOptions | undefined;
   readonly threads?: number;
+  /**
+   * Read the bodies of cached articles into memory now, parsing again any
+   * the cache file no longer holds, rather than when a page shows them: for
+   * the preview, which keeps its articles while it runs and shows them all.
+   */
+  readonly holdBodies?: boolean;
   readonly onArticle?: (done: number, total: number) => void;
 }
 
@@ -61,6 +68,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   const version = input.cache?.version;
   const keys = tasks.map((task) => (task === undefined || version === undefined ? undefined : cacheKey(version, task)));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
+  if (input.holdBodies) results.forEach((result, i) => (results[i] = result && held(result)));
   const missing = tasks.flatMap((task, i) => (task !== undefined && results[i] === undefined ? [i] : []));
   const hits = tasks.length - missing.length - diagnostics.length;
   input.onArticle?.(hits + diagnostics.length, files.length);
@@ -93,6 +101,20 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     await writeCache(input.cache.file, input.cache.version, kept);
   }
   return { articles, diagnostics, sources, unreadable, cacheStats: { hits, parsed: missing.length, ignored: cached.ignored } };
+}
+
+/** `parsed` with its body's HTML in memory; undefined when the cache file no longer holds it. */
+function held(parsed: ParsedArticle): ParsedArticle | undefined {
+  if (parsed.article === undefined) return parsed;
+  const { html } = parsed.article.body;
+  let text: string;
+  try {
+    text = html.read();
+  } catch (error) {
+    if (error instanceof DamagedCache) return undefined;
+    throw error;
+  }
+  return { ...parsed, article: { ...parsed.article, body: { ...parsed.article.body, html: heldHtml(text, html.hash) } } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { parserVersion } from "./pipeline-version.ts";
 import { workerScript } from "./worker-bundle.ts";
-import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
+import { type ParseTask, type ParsedArticle, type ParsedData, fromData } from "./parsed-article.ts";
 
 /**
  * Parse articles on worker threads: the Markdown parser is nearly all of a
@@ -34,9 +34,9 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
   const filename = tasks.length < INLINE_BELOW || threads < 2 ? undefined : await workerScript(ROOT, "src/build/parse-worker.ts", options.version ?? parserVersion(ROOT));
   if (filename === undefined) {
     // Imported here: a build whose articles all come from the cache never loads the Markdown pipeline.
-    const { parseToData } = await import("./parse-worker.ts");
+    const { parseOne } = await import("./parse-worker.ts");
     return tasks.map((task, i) => {
-      const parsed = parseToData(task);
+      const parsed = parseOne(task);
       options.onParsed?.(i + 1);
       return parsed;
     });
@@ -50,8 +50,8 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
     for (let start = 0; start < tasks.length; start += BATCH) {
       const batch = tasks.slice(start, start + BATCH);
       batches.push(
-        (pool.run(batch) as Promise<ParsedArticle[]>).then((parsed) => {
-          parsed.forEach((p, i) => (results[start + i] = p));
+        (pool.run(batch) as Promise<ParsedData[]>).then((parsed) => {
+          parsed.forEach((p, i) => (results[start + i] = fromData(p)));
           done += parsed.length;
           options.onParsed?.(done);
         }),

@@ -1,13 +1,13 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { ArticleBody, LoadedArticle } from "../content/load-article.ts";
+import { heldHtml } from "../markdown/body-html.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /**
- * What parsing one article file yields, as plain data: it crosses from a
- * worker thread by structured clone and is kept in the persistent cache.
- * `parseArticle` is a pure function of exactly the fields of `ParseTask`,
- * which is what makes both safe.
+ * Everything one article's parse depends on. `parseArticle` is a pure
+ * function of exactly these fields, which is what makes it safe to run on
+ * a worker thread and to keep in the persistent cache under their hash.
  */
 export interface ParseTask {
   readonly source: string;
@@ -16,10 +16,33 @@ export interface ParseTask {
   readonly embedHosts: readonly string[];
 }
 
+/** What parsing one article file yields, the body's HTML as a `BodyHtml` (in memory, or in the cache file). */
 export interface ParsedArticle {
   /** Undefined when the file has errors. */
   readonly article: Omit<LoadedArticle, "file" | "locate"> | undefined;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A `ParsedArticle` as plain data, to cross from a worker thread by structured clone: the HTML as a string, beside its hash. */
+export interface ParsedData {
+  readonly article: (Omit<LoadedArticle, "file" | "locate" | "body"> & { readonly body: PlainBody }) | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type PlainBody = Omit<ArticleBody, "html"> & { readonly html: string; readonly htmlHash: string };
+
+export function toData(parsed: ParsedArticle): ParsedData {
+  const { article, diagnostics } = parsed;
+  if (article === undefined) return { article: undefined, diagnostics };
+  const { html, ...body } = article.body;
+  return { article: { ...article, body: { ...body, html: html.read(), htmlHash: html.hash } }, diagnostics };
+}
+
+export function fromData(data: ParsedData): ParsedArticle {
+  const { article, diagnostics } = data;
+  if (article === undefined) return { article: undefined, diagnostics };
+  const { html, htmlHash, ...body } = article.body;
+  return { article: { ...article, body: { ...body, html: heldHtml(html, htmlHash) } }, diagnostics };
 }
 
 /**

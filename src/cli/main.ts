@@ -95,7 +95,25 @@ async function loadForPublishing(options: BuildOptions, progress: Progress, cach
   return { model: site.model, warnings: site.diagnostics.length, nextScheduled: site.nextScheduled, cacheStats: site.cacheStats };
 }
 
+/**
+ * A body in the parse cache is checked when a page reads it, long after the
+ * cache was opened; found damaged, the cache is removed and the site built
+ * again without it, as if it had been ignored from the start.
+ */
 async function build(argv: readonly string[]): Promise<number> {
+  try {
+    return await buildOnce(argv);
+  } catch (error) {
+    const { damagedCacheIn } = await import("../build/article-cache.ts");
+    const damaged = damagedCacheIn(error);
+    if (damaged === undefined) throw error;
+    await rm(damaged.file, { force: true });
+    process.stderr.write(`The article cache \`${damaged.file}\` was damaged: it is removed, and the site is built again without it.\n`);
+    return buildOnce(argv);
+  }
+}
+
+async function buildOnce(argv: readonly string[]): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import type { BodyIssue } from "../markdown/issues.ts";
+import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
 import { renderBody, type RenderedBody } from "../markdown/processor.ts";
 import type { ArticleFile } from "./find-files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -7,12 +8,15 @@ import type { FrontMatter } from "./schema.ts";
 import { isSlug, slugify } from "./slug.ts";
 import { validateFrontMatter } from "./validate.ts";
 
+/** A rendered body whose HTML may still be in the cache file (body-html.ts). */
+export type ArticleBody = Omit<RenderedBody, "html"> & { readonly html: BodyHtml };
+
 /** One article, read, validated and rendered: everything later steps need from its file. */
 export interface LoadedArticle {
   readonly file: ArticleFile;
   readonly slug: string;
   readonly frontMatter: FrontMatter;
-  readonly body: RenderedBody;
+  readonly body: ArticleBody;
   /** Where a front-matter value sits, for problems found across articles later. */
   readonly locate: (path: readonly PropertyKey[], key?: boolean) => Position;
 }
@@ -60,7 +64,8 @@ export function parseArticle(
   if (validated.data === undefined || diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
 
   const frontMatter = validated.data;
-  const body = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
+  const rendered = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
+  const body: ArticleBody = { ...rendered, html: heldHtml(rendered.html) };
   for (const issue of body.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));
   if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   const yaml = split.yaml;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Position } from "../diagnostics/diagnostic.ts";
+import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
 import type { ImageJob } from "./encode.ts";
 import { pictureInnerHtml } from "./picture-html.ts";
 import { type Bundle, resolveLocalImage } from "./resolve.ts";
@@ -17,7 +18,7 @@ export type BodyImageProblem =
   | { readonly rule: "image-unreadable"; readonly at: Position; readonly args: { src: string; reason: string } };
 
 export interface BodyImages {
-  readonly html: string;
+  readonly html: BodyHtml;
   readonly jobs: readonly ImageJob[];
   readonly problems: readonly BodyImageProblem[];
 }
@@ -32,8 +33,10 @@ const decode = (value: string): string =>
   });
 
 /** `bodyLine` turns a line of the body into a position in the article's file. */
-export function resolveBodyImages(html: string, bundle: Bundle, bodyLine: (line: number) => Position): BodyImages {
-  if (!html.includes(" data-line=")) return { html, jobs: [], problems: [] };
+export function resolveBodyImages(body: BodyHtml, bundle: Bundle, bodyLine: (line: number) => Position): BodyImages {
+  // A body without local pictures is not read: it may still be in the cache file.
+  if (!body.marksPictures) return { html: body, jobs: [], problems: [] };
+  const html = body.read();
   const jobs: ImageJob[] = [];
   const problems: BodyImageProblem[] = [];
   const out = html.replace(MARKED, (whole, attributeText: string, line: string) => {
@@ -49,7 +52,7 @@ export function resolveBodyImages(html: string, bundle: Bundle, bodyLine: (line:
     const inner = pictureInnerHtml(resolved.picture, attributes.get("alt") ?? "", attributes.get("title"));
     return resolved.picture.sources.length === 0 ? inner : `<picture>${inner}</picture>`;
   });
-  return { html: out, jobs, problems };
+  return { html: heldHtml(out), jobs, problems };
 }
 
 /**

@@ -64,7 +64,7 @@ export function articleItem(config: SiteConfig, article: ArticleView): FeedItem 
     url,
     title: article.title,
     summary: article.summary,
-    contentHtml: config.feedFullContent ? absoluteHtml(article.bodyHtml, url, config.url) : undefined,
+    contentHtml: config.feedFullContent ? absoluteHtml(article.bodyHtml.read(), url, config.url) : undefined,
     published: article.published.iso,
     updated: article.modified.iso,
     publishedEpoch: Date.parse(article.published.iso),

@@ -5,6 +5,7 @@
  * runtime escapes plain text on the way out.
  */
 import type { ImageJob } from "../images/encode.ts";
+import type { BodyHtml } from "../markdown/body-html.ts";
 
 export interface TimeView {
   /** `2026-09-26T09:00:00+04:30`, for `<time datetime>`. */
@@ -106,8 +107,8 @@ export interface ArticleView extends ArticleCard {
   readonly updated: TimeView | undefined;
   readonly tags: readonly string[];
   readonly image: ImageView | undefined;
-  /** Sanitized by the Markdown pipeline. */
-  readonly bodyHtml: string;
+  /** Sanitized by the Markdown pipeline; read when the page (or a feed) is written. */
+  readonly bodyHtml: BodyHtml;
   readonly checkAlso: readonly CheckAlsoItem[];
   readonly related: readonly ArticleCard[];
   readonly breadcrumb: readonly Crumb[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INLINE_BELOW, parseAll } from "../../src/build/parse-pool.ts";
 import type { ParseTask } from "../../src/build/parsed-article.ts";
-import { parseToData } from "../../src/build/parse-worker.ts";
+import { parseOne } from "../../src/build/parse-worker.ts";
 import { articleFile } from "../support/article-file.ts";
 
 /** Bodies of very different lengths, so threads finish out of order. */
@@ -15,7 +15,7 @@ const tasks: ParseTask[] = Array.from({ length: INLINE_BELOW + 50 }, (_, i) => (
 describe("parseAll", () => {
   it("should give, on worker threads, exactly the parses of the main thread, in the order of the input", async () => {
     const threaded = await parseAll(tasks, { threads: 2 });
-    expect(threaded).toEqual(tasks.map(parseToData));
+    expect(threaded).toEqual(tasks.map(parseOne));
     // Errors (a tag list that is not a list) and warnings (raw HTML) travel too.
     expect(threaded[0]?.article).toBeUndefined();
     expect(threaded[1]?.diagnostics.map((d) => d.rule)).toEqual(["body-raw-html"]);

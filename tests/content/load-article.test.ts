@@ -12,7 +12,7 @@ describe("parseArticle", () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.article?.slug).toBe("story");
     expect(r.article?.frontMatter.tags).toEqual(["floods"]);
-    expect(r.article?.body.html).toBe('<p><span class="dateline">PUL-E-KHUMRI</span> – Water rose overnight.</p>\n');
+    expect(r.article?.body.html.read()).toBe('<p><span class="dateline">PUL-E-KHUMRI</span> – Water rose overnight.</p>\n');
     expect(r.article?.body.firstParagraph).toBe("Water rose overnight.");
   });
 
@@ -101,7 +101,7 @@ describe("parseArticle", () => {
 
   it("should keep template syntax in a body as text", () => {
     const r = parse("---\ntitle: x\ndate: 2026-10-14T09:30:00+04:30\n---\n{{ 7 * 7 }} and {% raw %} <%= x %>\n");
-    expect(r.article?.body.html).toBe("<p>{{ 7 * 7 }} and {% raw %} &#x3C;%= x %></p>\n");
+    expect(r.article?.body.html.read()).toBe("<p>{{ 7 * 7 }} and {% raw %} &#x3C;%= x %></p>\n");
   });
 
   it("should report every problem of a file at once", () => {

@@ -62,7 +62,7 @@ describe("provisionalArticle", () => {
     const after = (await site.refresh(new Set([fileOf(rel)]), NOW)).model.articles.find((a) => a.slug === "floods-hit-baghlan");
     expect(after?.related).toEqual(before.articles.find((a) => a.slug === "floods-hit-baghlan")?.related);
     expect(provisional).toEqual(after);
-    expect(provisional?.bodyHtml).toContain("said a farmer in Nahrin.");
+    expect(provisional?.bodyHtml.read()).toContain("said a farmer in Nahrin.");
     // The editor's Check Also names another article, resolved to its card.
     expect(provisional?.checkAlso).toMatchObject([{ kind: "article", article: { slug: "aid-reaches-baghlan" } }]);
   });

@@ -23,7 +23,7 @@ describe("body fixtures", () => {
     it(`should render ${name}`, async () => {
       const input = readFileSync(path.join(root, name, "input.md"), "utf8");
       const result = parseArticle(input, articleFile(name), "UTC", EMBED_HOSTS);
-      await expect(result.article?.body.html).toMatchFileSnapshot(path.join(root, name, "output.html"));
+      await expect(result.article?.body.html.read()).toMatchFileSnapshot(path.join(root, name, "output.html"));
       const report = result.diagnostics.length === 0 ? "" : formatHuman(result.diagnostics, new Map([[`content/world/${name}.md`, input]]));
       if (report !== "" || existsSync(path.join(root, name, "diagnostics.txt"))) {
         await expect(report).toMatchFileSnapshot(path.join(root, name, "diagnostics.txt"));

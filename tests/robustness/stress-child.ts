@@ -32,7 +32,7 @@ try {
     seconds,
     inputLength: text.length,
     lineCount: text.split(/\r\n|\r|\n/).length,
-    htmlLength: result.article?.body.html.length,
+    htmlLength: result.article?.body.html.read().length,
     diagnostics: result.diagnostics.map(summary),
   };
 } catch (error) {
