@@ -56,8 +56,11 @@ export function damagedCacheIn(error: unknown): DamagedCache | undefined {
 
 /** The key of one article's parse: the pipeline's version and the task's every field. */
 export function cacheKey(version: string, task: ParseTask): string {
+  // The text apart from the JSON, which ends at the first NUL (JSON escapes its own): 50 MB less copied and escaped at 10,000 articles.
   return createHash("sha256")
-    .update(JSON.stringify([version, task.zone, task.embedHosts, task.file, task.source]))
+    .update(JSON.stringify([version, task.zone, task.embedHosts, task.file]))
+    .update("\0")
+    .update(task.source)
     .digest("hex");
 }
 

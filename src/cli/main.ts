@@ -124,13 +124,17 @@ async function buildOnce(argv: readonly string[]): Promise<number> {
   const progress = new Progress(process.stderr);
   const { cacheFolder } = await import("../build/cache-location.ts");
   const cache = cacheFolder(ROOT, options.contentDir, options.outDir);
+  // Imported while the articles are read, when this thread mostly waits on the disk (0.3 s after, at 10,000 articles).
+  const eleventyPages = import("../eleventy/pages.ts");
+  // Awaited only when the site has no errors; a failure to load is reported then.
+  eleventyPages.catch(() => undefined);
   const site = await loadForPublishing(options, progress, cache);
   timings.mark("load");
   if (site === undefined) {
     process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
     return EXIT.contentErrors;
   }
-  const { writePages } = await import("../eleventy/pages.ts");
+  const { writePages } = await eleventyPages;
   // Only pages whose data changed are rendered; the rest are linked from the previous output.
   const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
   const { written, search } = await publishAtomically(options.outDir, async (dir) => {
