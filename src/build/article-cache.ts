@@ -16,8 +16,8 @@ import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
  * The file has two parts: an index (every entry without its body's HTML,
  * checked by a hash as a whole and read at the start of a build) and the
  * bodies' HTML, each read only when a page shows it and checked against its
- * own hash then (body-html.ts). At 10,000 articles the bodies are two thirds
- * of the bytes, and a warm build shows a handful.
+ * own hash then (body-html.ts). At 10,000 articles the bodies are half the
+ * bytes (103 MB in all), and a warm build shows a handful.
  *
  * The cache is an optimisation: an index that is missing, truncated,
  * altered, from another pipeline or another Node is ignored whole, and the
@@ -89,9 +89,16 @@ function isIndexEntry(value: unknown): value is IndexEntry {
   if (!Array.isArray(value) || typeof value[0] !== "string") return false;
   const parsed = value[1] as { article?: unknown; diagnostics?: unknown } | null;
   if (typeof parsed !== "object" || parsed === null || !Array.isArray(parsed.diagnostics)) return false;
-  const body = value[2] as { hash?: unknown; at?: unknown; length?: unknown } | undefined;
+  const body = value[2] as { hash?: unknown; marksPictures?: unknown; at?: unknown; length?: unknown } | undefined;
   if (parsed.article === undefined) return body === undefined;
-  return typeof parsed.article === "object" && parsed.article !== null && typeof body?.hash === "string" && Number.isSafeInteger(body.at) && Number.isSafeInteger(body.length);
+  return (
+    typeof parsed.article === "object" &&
+    parsed.article !== null &&
+    typeof body?.hash === "string" &&
+    typeof body.marksPictures === "boolean" &&
+    Number.isSafeInteger(body.at) &&
+    Number.isSafeInteger(body.length)
+  );
 }
 
 const openFile = promisify(open);
@@ -178,7 +185,7 @@ export async function readCache(file: string, version: string): Promise<CacheRea
   } catch (error) {
     return ignore(`unreadable: ${(error as Error).message}`);
   }
-  let bodies: BodyFile | undefined;
+  let used = false;
   try {
     const head = await readBytes(fd, 0, 4096);
     if (head.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) return ignore("not a cache file");
@@ -206,11 +213,12 @@ export async function readCache(file: string, version: string): Promise<CacheRea
       return ignore("index does not deserialize");
     }
     if (!Array.isArray(value)) return ignore("index is not a list");
-    bodies = new BodyFile(file, fd, indexStart + header.index, header.bodies);
+    if (!(value as unknown[]).every(isIndexEntry)) return ignore("malformed entry");
+    // Made only for a file that is used: from here on, its finalizer closes the descriptor.
+    const bodies = new BodyFile(file, fd, indexStart + header.index, header.bodies);
+    used = true;
     const entries = new Map<string, ParsedArticle>();
-    for (const entry of value as unknown[]) {
-      if (!isIndexEntry(entry)) return ignore("malformed entry");
-      const [key, { article, diagnostics }, body] = entry;
+    for (const [key, { article, diagnostics }, body] of value as IndexEntry[]) {
       entries.set(
         key,
         article === undefined || body === undefined
@@ -221,7 +229,7 @@ export async function readCache(file: string, version: string): Promise<CacheRea
     return { entries, ignored: undefined };
   } finally {
     // Kept open only for the bodies of a file that was used; the finalizer closes it after them.
-    if (bodies === undefined) closeSync(fd);
+    if (!used) closeSync(fd);
   }
 }
 

@@ -58,6 +58,16 @@ describe("readCache and writeCache", () => {
     expect(plain((await readCache(file, "v1")).entries)).toEqual(plain(entries()));
   });
 
+  it("should keep whether a body has local pictures to resolve, without reading the body", async () => {
+    const pictured = task("![A flooded road](road.jpg)\n\nText.");
+    const plainText = task("Text.");
+    await writeCache(file, "v1", new Map([[cacheKey("v1", pictured), parseOne(pictured)], [cacheKey("v1", plainText), parseOne(plainText)]]));
+    const read = await readCache(file, "v1");
+    const marks = (t: ParseTask) => read.entries.get(cacheKey("v1", t))?.article?.body.html.marksPictures;
+    expect([marks(pictured), marks(plainText)]).toEqual([true, false]);
+    expect(read.entries.get(cacheKey("v1", pictured))?.article?.body.html.read()).toContain(' data-line="1"');
+  });
+
   it("should find nothing, and say nothing, when there is no cache yet", async () => {
     expect(await readCache(file, "v1")).toEqual({ entries: new Map(), ignored: undefined });
   });
