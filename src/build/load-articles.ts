@@ -1,11 +1,11 @@
 import type { ArticleFile } from "../content/find-files.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
-import { readArticleSource } from "../content/read-source.ts";
+import { decodeSource, readArticleBytes } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
 import { parseAll } from "./parse-pool.ts";
-import { type ParseTask, type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
+import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
 export interface ArticleCacheOptions {
   /** The packed cache file (git-ignored). */
@@ -22,11 +22,12 @@ export interface LoadArticlesInput {
   readonly cache: ArticleCacheOptions | undefined;
   readonly threads?: number;
   /**
-   * Read the bodies of cached articles into memory now, parsing again any
-   * the cache file no longer holds, rather than when a page shows them: for
-   * the preview, which keeps its articles while it runs and shows them all.
+   * Keep everything in memory: every file's text, and the bodies of cached
+   * articles read now (any the cache file no longer holds parsed again)
+   * rather than when a page shows them. For the preview, which keeps its
+   * articles and their texts while it runs, and shows them all.
    */
-  readonly holdBodies?: boolean;
+  readonly resident?: boolean;
   readonly onArticle?: (done: number, total: number) => void;
 }
 
@@ -34,6 +35,7 @@ export interface LoadedArticles {
   /** In the order of `files`, without the files that have errors. */
   readonly articles: readonly LoadedArticle[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Texts of the files whose parse has problems (of every file when `resident`), for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   /** Names (NFC) of the files that could not be loaded. */
   readonly unreadable: ReadonlySet<string>;
@@ -48,32 +50,31 @@ export interface LoadedArticles {
  */
 export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArticles> {
   const { files } = input;
-  const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const tasks: (ParseTask | undefined)[] = [];
+  const texts: (Uint8Array | undefined)[] = [];
   // The cache file is read on the thread pool while this thread reads the articles: each waits on the disk otherwise.
   const reading = input.cache === undefined ? undefined : readCache(input.cache.file, input.cache.version);
   for (const file of files) {
-    const read = readArticleSource(file);
-    if ("source" in read) {
-      sources.set(file.display, read.source);
-      tasks.push({ source: read.source, file, zone: input.zone, embedHosts: input.embedHosts });
+    const read = readArticleBytes(file);
+    if ("bytes" in read) {
+      texts.push(read.bytes);
     } else {
       diagnostics.push(read.diagnostic);
-      tasks.push(undefined);
+      texts.push(undefined);
     }
   }
 
   const cached = (await reading) ?? { entries: new Map<string, ParsedArticle>(), ignored: undefined };
   const version = input.cache?.version;
-  const keys = tasks.map((task) => (task === undefined || version === undefined ? undefined : cacheKey(version, task)));
+  const task = <S extends string | Uint8Array>(i: number, source: S) => ({ source, file: files[i] as ArticleFile, zone: input.zone, embedHosts: input.embedHosts });
+  const keys = texts.map((bytes, i) => (bytes === undefined || version === undefined ? undefined : cacheKey(version, task(i, bytes))));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
-  if (input.holdBodies) results.forEach((result, i) => (results[i] = result && held(result)));
-  const missing = tasks.flatMap((task, i) => (task !== undefined && results[i] === undefined ? [i] : []));
-  const hits = tasks.length - missing.length - diagnostics.length;
+  if (input.resident) results.forEach((result, i) => (results[i] = result && held(result)));
+  const missing = texts.flatMap((bytes, i) => (bytes !== undefined && results[i] === undefined ? [i] : []));
+  const hits = files.length - missing.length - diagnostics.length;
   input.onArticle?.(hits + diagnostics.length, files.length);
   const parsed = await parseAll(
-    missing.map((i) => tasks[i] as ParseTask),
+    missing.map((i) => task(i, decodeSource(texts[i] as Uint8Array))),
     {
       ...(input.threads === undefined ? {} : { threads: input.threads }),
       version: input.cache?.version,
@@ -83,15 +84,23 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   missing.forEach((index, j) => (results[index] = parsed[j]));
 
   const articles: LoadedArticle[] = [];
+  const sources = new Map<string, string>();
   const unreadable = new Set<string>();
   files.forEach((file, i) => {
     const result = results[i];
-    const source = sources.get(file.display);
-    if (result !== undefined) diagnostics.push(...result.diagnostics);
-    if (result?.article !== undefined && source !== undefined) articles.push(toLoadedArticle(result.article, file, source));
+    const bytes = texts[i];
+    if (result === undefined || bytes === undefined) {
+      unreadable.add(file.name.normalize("NFC"));
+      return;
+    }
+    diagnostics.push(...result.diagnostics);
+    let source: string | undefined;
+    const text = (): string => (source ??= decodeSource(bytes));
+    // Texts for code frames: of the files with problems (assembleSite reads those it finds later), or of all for the preview.
+    if (result.diagnostics.length > 0 || input.resident) sources.set(file.display, text());
+    if (result.article !== undefined) articles.push(toLoadedArticle(result.article, file, text));
     else unreadable.add(file.name.normalize("NFC"));
   });
-
   if (input.cache !== undefined && worthRewriting(cached.entries.size, hits, missing.length, cached.ignored)) {
     const kept = new Map<string, ParsedArticle>();
     keys.forEach((key, i) => {

@@ -47,17 +47,18 @@ export function fromData(data: ParsedData): ParsedArticle {
 
 /**
  * Back to a `LoadedArticle`. Positions in the front matter are wanted only
- * when a problem across articles is found, so the YAML is read again then,
- * not kept: a function neither clones nor caches.
+ * when a problem across articles is found, so the YAML is read again then
+ * (from `text`, which decodes the file's bytes when asked), not kept: a
+ * function neither clones nor caches.
  */
-export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, file: ArticleFile, source: string): LoadedArticle {
+export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, file: ArticleFile, text: () => string): LoadedArticle {
   let positions: ((path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }) | undefined;
   return {
     ...parsed,
     file,
     locate: (path, key) => {
       if (positions === undefined) {
-        const split = splitFrontMatter(source);
+        const split = splitFrontMatter(text());
         if (split.kind !== "ok") throw new Error(`internal: the front matter of \`${file.display}\` no longer splits`);
         const yaml = split.yaml;
         positions = (p, k) => yaml.positionOf(p, k);

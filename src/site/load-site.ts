@@ -1,5 +1,6 @@
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles, type FoundFiles } from "../content/find-files.ts";
+import { readArticleSource } from "../content/read-source.ts";
 import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelateInput } from "../relate/engine.ts";
@@ -30,7 +31,7 @@ export interface LoadedSite {
    */
   readonly model: SiteModel;
   readonly diagnostics: readonly Diagnostic[];
-  /** Texts of the files read, for code frames. */
+  /** Texts of the files that have problems, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   readonly articleCount: number;
   readonly config: SiteConfig;
@@ -84,6 +85,18 @@ export function assembleSite({ siteFile, site, found, duplicates, loaded, now }:
   const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded.articles, site.config, now, loaded.unreadable);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
+  // The loader keeps the texts of the files whose parse had problems; those found since are read again for their code frames.
+  const byName = new Map(found.articles.map((file) => [file.display, file]));
+  for (const d of diagnostics) {
+    const file = sources.has(d.file) ? undefined : byName.get(d.file);
+    if (file === undefined) continue;
+    try {
+      const read = readArticleSource(file);
+      if ("source" in read) sources.set(d.file, read.source);
+    } catch {
+      // Gone since: the problem is reported without its code frame.
+    }
+  }
   return {
     model,
     diagnostics,

@@ -36,6 +36,15 @@ describe("cacheKey", () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(cacheKey("v1", task("Text."))).toBe(keys[0]);
   });
+
+  it("should be the same for a file's UTF-8 bytes as for the text they decode to, byte order mark or not", () => {
+    const text = task("Kabul – “Floods”.");
+    const bytes = Buffer.from(text.source, "utf8");
+    const key = cacheKey("v1", text);
+    expect(cacheKey("v1", { ...text, source: bytes })).toBe(key);
+    expect(cacheKey("v1", { ...text, source: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) })).toBe(key);
+    expect(cacheKey("v1", { ...text, source: Buffer.concat([bytes, Buffer.from(" ")]) })).not.toBe(key);
+  });
 });
 
 describe("readCache and writeCache", () => {

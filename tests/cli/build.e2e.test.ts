@@ -181,6 +181,8 @@ describe("npm run build with mistakes", () => {
     expect(result.stderr).toContain(
       "floods-hit-baghlan.md:9:5  error  check-also-unresolved  `check_also` names `aid-reaches-baghlann`, but no article has that slug. Did you mean `aid-reaches-baghlan`?",
     );
+    // A problem found after parsing still gets its code frame: the file is read again for it.
+    expect(result.stderr).toContain(">  9 |   - aid-reaches-baghlann");
     expect(existsSync(path.join(work, "dangling-out"))).toBe(false);
   });
 

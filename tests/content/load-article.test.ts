@@ -146,6 +146,13 @@ describe("reading article files (loadArticles, as builds do)", () => {
         writeFileSync(file.absolute, text);
         expect(readArticleSource(file)).toEqual({ source: text });
       });
+      // Bytes are kept while later files are read (in shared blocks, a long file apart): read all, then decode each.
+      const { readArticleBytes, decodeSource } = await import("../../src/content/read-source.ts");
+      const kept = texts.map((_, i) => readArticleBytes({ ...articleFile(`f${i}`), absolute: path.join(dir, `f${i}.md`) }));
+      expect(kept.map((read) => ("bytes" in read ? decodeSource(read.bytes) : read))).toEqual(texts);
+      writeFileSync(path.join(dir, "bad.md"), Buffer.from([0x61, 0xff, 0x62]));
+      const bad = readArticleBytes({ ...articleFile("bad"), absolute: path.join(dir, "bad.md") });
+      expect("diagnostic" in bad && bad.diagnostic.rule).toBe("file-encoding");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
