@@ -94,11 +94,10 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
       return;
     }
     diagnostics.push(...result.diagnostics);
-    let source: string | undefined;
-    const text = (): string => (source ??= decodeSource(bytes));
     // Texts for code frames: of the files with problems (assembleSite reads those it finds later), or of all for the preview.
-    if (result.diagnostics.length > 0 || input.resident) sources.set(file.display, text());
-    if (result.article !== undefined) articles.push(toLoadedArticle(result.article, file, text));
+    const source = result.diagnostics.length > 0 || input.resident ? decodeSource(bytes) : undefined;
+    if (source !== undefined) sources.set(file.display, source);
+    if (result.article !== undefined) articles.push(toLoadedArticle(result.article, file, source === undefined ? decodeLater(bytes) : () => source));
     else unreadable.add(file.name.normalize("NFC"));
   });
   if (input.cache !== undefined && worthRewriting(cached.entries.size, hits, missing.length, cached.ignored)) {
@@ -110,6 +109,12 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     await writeCache(input.cache.file, input.cache.version, kept);
   }
   return { articles, diagnostics, sources, unreadable, cacheStats: { hits, parsed: missing.length, ignored: cached.ignored } };
+}
+
+/** The text of `bytes`, decoded when first asked. Apart, so that a text given as a string holds no bytes. */
+function decodeLater(bytes: Uint8Array): () => string {
+  let text: string | undefined;
+  return () => (text ??= decodeSource(bytes));
 }
 
 /** `parsed` with its body's HTML in memory; undefined when the cache file no longer holds it. */
