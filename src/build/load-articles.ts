@@ -35,8 +35,8 @@ export interface LoadedArticles {
   /** In the order of `files`, without the files that have errors. */
   readonly articles: readonly LoadedArticle[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Texts of the files whose parse has problems (of every file when `resident`), for code frames. */
-  readonly sources: ReadonlyMap<string, string>;
+  /** The text of a file read (by its display name), decoded when first asked: for code frames, and the preview's own copy. */
+  readonly sourceOf: (display: string) => string | undefined;
   /** Names (NFC) of the files that could not be loaded. */
   readonly unreadable: ReadonlySet<string>;
   /** How many articles came from the cache, how many were parsed, and why a cache file was ignored. */
@@ -83,23 +83,18 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   );
   missing.forEach((index, j) => (results[index] = parsed[j]));
 
+  // Decoded when a code frame or a front-matter position needs one; the preview keeps every text, and then no bytes.
+  const textOf = texts.map((bytes) => (bytes === undefined ? undefined : input.resident ? decoded(decodeSource(bytes)) : decodeLater(bytes)));
   const articles: LoadedArticle[] = [];
-  const sources = new Map<string, string>();
   const unreadable = new Set<string>();
   files.forEach((file, i) => {
     const result = results[i];
-    const bytes = texts[i];
-    if (result === undefined || bytes === undefined) {
-      unreadable.add(file.name.normalize("NFC"));
-      return;
-    }
-    diagnostics.push(...result.diagnostics);
-    // Texts for code frames: of the files with problems (assembleSite reads those it finds later), or of all for the preview.
-    const source = result.diagnostics.length > 0 || input.resident ? decodeSource(bytes) : undefined;
-    if (source !== undefined) sources.set(file.display, source);
-    if (result.article !== undefined) articles.push(toLoadedArticle(result.article, file, source === undefined ? decodeLater(bytes) : () => source));
+    const text = textOf[i];
+    if (result !== undefined) diagnostics.push(...result.diagnostics);
+    if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text));
     else unreadable.add(file.name.normalize("NFC"));
   });
+  const indexOf = new Map(files.map((file, i) => [file.display, i]));
   if (input.cache !== undefined && worthRewriting(cached.entries.size, hits, missing.length, cached.ignored)) {
     const kept = new Map<string, ParsedArticle>();
     keys.forEach((key, i) => {
@@ -108,13 +103,24 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     });
     await writeCache(input.cache.file, input.cache.version, kept);
   }
-  return { articles, diagnostics, sources, unreadable, cacheStats: { hits, parsed: missing.length, ignored: cached.ignored } };
+  return {
+    articles,
+    diagnostics,
+    sourceOf: (display) => textOf[indexOf.get(display) ?? -1]?.(),
+    unreadable,
+    cacheStats: { hits, parsed: missing.length, ignored: cached.ignored },
+  };
 }
 
-/** The text of `bytes`, decoded when first asked. Apart, so that a text given as a string holds no bytes. */
+/** The text of `bytes`, decoded when first asked. */
 function decodeLater(bytes: Uint8Array): () => string {
   let text: string | undefined;
   return () => (text ??= decodeSource(bytes));
+}
+
+/** A text decoded already. Apart from `decodeLater`, so that it holds no bytes. */
+function decoded(text: string): () => string {
+  return () => text;
 }
 
 /** `parsed` with its body's HTML in memory; undefined when the cache file no longer holds it. */

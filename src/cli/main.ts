@@ -82,10 +82,10 @@ interface SiteToPublish {
 
 /**
  * Load the site and report its problems; undefined when it has errors.
- * Only what publishing needs is returned: the texts of every file (for code
- * frames) and the related engine's inputs are 100 MB at 10,000 articles,
- * which the garbage collector would otherwise go through again and again
- * while pages are written.
+ * Only what publishing needs is returned: the related engine's inputs (the
+ * articles' texts, 50 MB at 10,000 articles) and the loaded articles would
+ * otherwise be gone through by the garbage collector again and again while
+ * pages are written.
  */
 async function loadForPublishing(options: BuildOptions, progress: Progress, cache: string | undefined): Promise<SiteToPublish | undefined> {
   const site = await load(options, options.now, progress, cache);

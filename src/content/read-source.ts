@@ -11,16 +11,13 @@ import type { ArticleFile } from "./find-files.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function decode(bytes: Uint8Array): { text: string } | { badOffset: number } {
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    // A lenient decode marks the first bad sequence with U+FFFD; the bytes
-    // before it re-encode to the same length, which gives its offset.
-    const loose = new TextDecoder("utf-8").decode(bytes);
-    const index = loose.indexOf("\uFFFD");
-    return { badOffset: Buffer.byteLength(loose.slice(0, Math.max(0, index)), "utf8") };
-  }
+/** The problem with bytes that are not UTF-8, at the offset of the first bad sequence. */
+function notUtf8(file: ArticleFile, bytes: Uint8Array): Diagnostic {
+  // A lenient decode marks the first bad sequence with U+FFFD; the bytes
+  // before it re-encode to the same length, which gives its offset.
+  const loose = new TextDecoder("utf-8").decode(bytes);
+  const index = loose.indexOf("\uFFFD");
+  return diagnose("file-encoding", file.display, START, { offset: Buffer.byteLength(loose.slice(0, Math.max(0, index)), "utf8") });
 }
 
 /**
@@ -31,32 +28,23 @@ function decode(bytes: Uint8Array): { text: string } | { badOffset: number } {
  * file left 150 MB of them for the garbage collector at the build's peak.
  */
 export function readArticleSource(file: ArticleFile): { source: string } | { diagnostic: Diagnostic } {
-  return readArticleSourceFrom(file, readWhole(file.absolute));
-}
-
-function readArticleSourceFrom(file: ArticleFile, bytes: Uint8Array): { source: string } | { diagnostic: Diagnostic } {
-  const decoded = decode(bytes);
-  if ("badOffset" in decoded) return { diagnostic: diagnose("file-encoding", file.display, START, { offset: decoded.badOffset }) };
-  return { source: decoded.text };
+  const bytes = readWhole(file.absolute);
+  return isUtf8(bytes) ? { source: decodeSource(bytes) } : { diagnostic: notUtf8(file, bytes) };
 }
 
 /**
- * The file's bytes, checked to be UTF-8, or the diagnostic for bytes that
- * are not. The bytes are kept off the JavaScript heap, in blocks shared by
- * many files: a warm build needs an article's text only to hash it, and
- * 10,000 texts kept as strings (50 MB) were copied by every young-generation
- * collection of the load. `decodeSource` makes the text when it is wanted.
+ * `readArticleSource`, but the bytes, kept off the JavaScript heap in blocks
+ * shared by many files: a warm build needs an article's text only to hash
+ * it, and 10,000 texts kept as strings (50 MB) were copied by every
+ * young-generation collection of the load. `decodeSource` makes the text
+ * when it is wanted.
  */
 export function readArticleBytes(file: ArticleFile): { bytes: Uint8Array } | { diagnostic: Diagnostic } {
   const bytes = readWhole(file.absolute);
-  if (!isUtf8(bytes)) {
-    const read = readArticleSourceFrom(file, bytes);
-    if ("diagnostic" in read) return read;
-  }
-  return { bytes: keep(bytes) };
+  return isUtf8(bytes) ? { bytes: keep(bytes) } : { diagnostic: notUtf8(file, bytes) };
 }
 
-/** The text of bytes `readArticleBytes` returned (without a byte order mark, as `readArticleSource` reads it). */
+/** The text of UTF-8 bytes, without a leading byte order mark. */
 export function decodeSource(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }

@@ -121,7 +121,7 @@ export class DevSite {
       if (state.article !== undefined) articles.push(state.article);
       else unreadable.add(file.name.normalize("NFC"));
     }
-    const loaded: LoadedArticles = { articles, diagnostics, sources, unreadable, cacheStats: { hits: 0, parsed: 0, ignored: undefined } };
+    const loaded: LoadedArticles = { articles, diagnostics, sourceOf: (display) => sources.get(display), unreadable, cacheStats: { hits: 0, parsed: 0, ignored: undefined } };
     return assembleSite({ siteFile: this.#input.siteFile, site: this.#config, found: this.#found, duplicates: this.#duplicates, loaded, now });
   }
 
@@ -161,7 +161,7 @@ export class DevSite {
       file,
       article: articles.get(file.absolute),
       diagnostics: diagnostics.get(file.display) ?? [],
-      source: loaded.sources.get(file.display),
+      source: loaded.sourceOf(file.display),
     }));
   }
 }

@@ -1,6 +1,5 @@
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles, type FoundFiles } from "../content/find-files.ts";
-import { readArticleSource } from "../content/read-source.ts";
 import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelateInput } from "../relate/engine.ts";
@@ -81,21 +80,13 @@ export function assembleSite({ siteFile, site, found, duplicates, loaded, now }:
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [...site.diagnostics, ...found.diagnostics, ...duplicates, ...loaded.diagnostics];
   if (site.source !== undefined && siteFile !== undefined) sources.set(siteFile, site.source);
-  for (const [file, source] of loaded.sources) sources.set(file, source);
   const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded.articles, site.config, now, loaded.unreadable);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
-  // The loader keeps the texts of the files whose parse had problems; those found since are read again for their code frames.
-  const byName = new Map(found.articles.map((file) => [file.display, file]));
+  // Texts for the code frames of the files that have problems, as they were read.
   for (const d of diagnostics) {
-    const file = sources.has(d.file) ? undefined : byName.get(d.file);
-    if (file === undefined) continue;
-    try {
-      const read = readArticleSource(file);
-      if ("source" in read) sources.set(d.file, read.source);
-    } catch {
-      // Gone since: the problem is reported without its code frame.
-    }
+    const source = sources.has(d.file) ? undefined : loaded.sourceOf(d.file);
+    if (source !== undefined) sources.set(d.file, source);
   }
   return {
     model,
