@@ -31,12 +31,14 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export async function parseAll(tasks: readonly ParseTask[], options: ParseOptions = {}): Promise<ParsedArticle[]> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
   if (tasks.length === 0) return [];
-  const filename = tasks.length < INLINE_BELOW || threads < 2 ? undefined : await workerScript(ROOT, "src/build/parse-worker.ts", options.version ?? parserVersion(ROOT));
-  if (filename === undefined) {
+  const inline = tasks.length < INLINE_BELOW || threads < 2;
+  // Not made for a few articles (bundling takes longer than loading the sources), but used when an earlier build made it.
+  const filename = await workerScript(ROOT, "src/build/parse-worker.ts", options.version ?? parserVersion(ROOT), !inline);
+  if (inline || filename === undefined) {
     // Imported here: a build whose articles all come from the cache never loads the Markdown pipeline.
-    const { parseOne } = await import("./parse-worker.ts");
+    const parse = filename === undefined ? (await import("./parse-worker.ts")).parseOne : fromBundle(await import(filename));
     return tasks.map((task, i) => {
-      const parsed = parseOne(task);
+      const parsed = parse(task);
       options.onParsed?.(i + 1);
       return parsed;
     });
@@ -62,4 +64,12 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * The bundle's parse on this thread. Its results pass through plain data as
+ * a worker's do: the bundle has its own copies of our classes.
+ */
+function fromBundle(bundle: { default: (tasks: readonly ParseTask[]) => ParsedData[] }): (task: ParseTask) => ParsedArticle {
+  return (task) => fromData(bundle.default([task])[0] as ParsedData);
 }
