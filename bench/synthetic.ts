@@ -53,7 +53,7 @@ export function syntheticArchive(count: number, seed = 1): SyntheticArticle[] {
       articles.push({
         slug: `s${story}-a${k}`,
         title: `${capital(words[Math.floor(rand() * 5)] ?? "")} ${common()} ${words[Math.floor(rand() * words.length)]} ${common()}`,
-        text: parts.join(" "),
+        text: [parts.join(" ")],
         tags,
         section,
         outlet: outlets[Math.floor(rand() * outlets.length)] ?? "",

@@ -29,7 +29,7 @@ export function tfidfCosine(inputs: readonly RelateInput[], count: number): Map<
   const table = new FeatureTable();
   const counts = inputs.map((i) => {
     const c = new Map<string, number>();
-    table.scan(`${i.title}\n${i.text}`, 1, (id) => {
+    table.scan([i.title, ...i.text], 1, (id) => {
       const feature = table.names[id] ?? "";
       if (!feature.startsWith("n:")) c.set(feature, (c.get(feature) ?? 0) + 1);
     });

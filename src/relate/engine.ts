@@ -12,8 +12,8 @@ import { Names } from "./names.ts";
 export interface RelateInput {
   readonly slug: string;
   readonly title: string;
-  /** Plain text of summary and body. */
-  readonly text: string;
+  /** Plain text of the summary and of the body, read as one with a line break between (tokenize.ts). */
+  readonly text: readonly string[];
   readonly tags: readonly string[];
   readonly section: string;
   readonly outlet: string;
@@ -310,7 +310,7 @@ export class RelatedIndex {
     let df = new Int32Array(1 << 16);
     countStart.push(0);
     for (const input of inputs) {
-      this.words.scan(input.title, TITLE_WEIGHT, add);
+      this.words.scan([input.title], TITLE_WEIGHT, add);
       this.words.scan(input.text, 1, add, config.wordsPerArticle);
       if (this.words.names.length > df.length) {
         const bigger = new Int32Array(Math.max(this.words.names.length, df.length * 2));

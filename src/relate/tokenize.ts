@@ -100,68 +100,76 @@ export class FeatureTable {
     return this.features.id(name);
   }
 
-  /** Call `sink` with each feature of `text` (reading at most `maxWords` words). */
-  scan(text: string, weight: number, sink: (feature: number, weight: number) => void, maxWords = Number.POSITIVE_INFINITY): void {
-    const length = text.length;
+  /**
+   * Call `sink` with each feature of the text made of `parts` with a line
+   * break between each (reading at most `maxWords` words). Parts, not one
+   * string joined from them: a joined string is flattened when first read,
+   * a copy of every article's text for the garbage collector to move.
+   */
+  scan(parts: readonly string[], weight: number, sink: (feature: number, weight: number) => void, maxWords = Number.POSITIVE_INFINITY): void {
     let words = 0;
-    let i = 0;
     let previousName = -1;
     let sentenceStart = true;
     let broken = false;
-    while (i < length) {
-      const c = text.charCodeAt(i);
-      const cls = CLASSES[c] ?? 0;
-      if ((cls & WORD_CHAR) === 0) {
-        if (cls & BREAK) {
-          broken = true;
-          if (cls & SENTENCE_END) sentenceStart = true;
-        }
-        i++;
-        continue;
-      }
-      if (++words > maxWords) break;
-      const start = i;
-      let hash = 0x811c9dc5 | 0;
-      let hash2 = 0x2545f491;
-      let allDigits = true;
+    // A line break neither ends a sentence nor breaks a run of names: the state runs on from part to part.
+    for (const text of parts) {
+      const length = text.length;
+      let i = 0;
       while (i < length) {
-        const d = text.charCodeAt(i);
-        const dcls = CLASSES[d] ?? 0;
-        if (dcls & WORD_CHAR) {
-          if ((dcls & DIGIT_CHAR) === 0) allDigits = false;
-          const lower = LOWER[d] ?? d;
-          hash = Math.imul(hash ^ lower, 0x01000193);
-          hash2 = Math.imul(hash2 + lower, 0x5bd1e995) ^ (hash2 >>> 15);
+        const c = text.charCodeAt(i);
+        const cls = CLASSES[c] ?? 0;
+        if ((cls & WORD_CHAR) === 0) {
+          if (cls & BREAK) {
+            broken = true;
+            if (cls & SENTENCE_END) sentenceStart = true;
+          }
           i++;
-        } else if (
-          (d === APOSTROPHE || d === RIGHT_QUOTE || d === HYPHEN) &&
-          ((CLASSES[text.charCodeAt(i + 1)] ?? 0) & WORD_CHAR) &&
-          // A possessive ends the word: "Rehabilitation's" is "rehabilitation".
-          !(d !== HYPHEN && (text.charCodeAt(i + 1) | 0x20) === 0x73 && !((CLASSES[text.charCodeAt(i + 2)] ?? 0) & WORD_CHAR))
-        ) {
-          hash = Math.imul(hash ^ d, 0x01000193);
-          hash2 = Math.imul(hash2 + d, 0x5bd1e995) ^ (hash2 >>> 15);
-          allDigits = false;
-          i++;
-        } else {
-          break;
+          continue;
         }
+        if (++words > maxWords) return;
+        const start = i;
+        let hash = 0x811c9dc5 | 0;
+        let hash2 = 0x2545f491;
+        let allDigits = true;
+        while (i < length) {
+          const d = text.charCodeAt(i);
+          const dcls = CLASSES[d] ?? 0;
+          if (dcls & WORD_CHAR) {
+            if ((dcls & DIGIT_CHAR) === 0) allDigits = false;
+            const lower = LOWER[d] ?? d;
+            hash = Math.imul(hash ^ lower, 0x01000193);
+            hash2 = Math.imul(hash2 + lower, 0x5bd1e995) ^ (hash2 >>> 15);
+            i++;
+          } else if (
+            (d === APOSTROPHE || d === RIGHT_QUOTE || d === HYPHEN) &&
+            ((CLASSES[text.charCodeAt(i + 1)] ?? 0) & WORD_CHAR) &&
+            // A possessive ends the word: "Rehabilitation's" is "rehabilitation".
+            !(d !== HYPHEN && (text.charCodeAt(i + 1) | 0x20) === 0x73 && !((CLASSES[text.charCodeAt(i + 2)] ?? 0) & WORD_CHAR))
+          ) {
+            hash = Math.imul(hash ^ d, 0x01000193);
+            hash2 = Math.imul(hash2 + d, 0x5bd1e995) ^ (hash2 >>> 15);
+            allDigits = false;
+            i++;
+          } else {
+            break;
+          }
+        }
+        const at = this.find(text, start, i, hash, hash2);
+        const word = (this.table[at + 2] ?? 0) - 1;
+        const info = this.table[at + 3] ?? 0;
+        const flags = info & 3;
+        const stop = (flags & IS_STOP) !== 0;
+        // Names: capitalised words in a run unbroken by punctuation; a capitalised stopword opening a sentence is not one.
+        const isName = (cls & UPPER_CHAR) !== 0 && (flags & NOT_NAME) === 0 && !(sentenceStart && stop);
+        if (broken || !isName) previousName = -1;
+        if (isName) {
+          if (previousName !== -1) sink(this.bigram(previousName, word), weight);
+          previousName = word;
+        }
+        broken = false;
+        sentenceStart = false;
+        if (!allDigits && info >= 4) sink((info >> 2) - 1, weight);
       }
-      const at = this.find(text, start, i, hash, hash2);
-      const word = (this.table[at + 2] ?? 0) - 1;
-      const info = this.table[at + 3] ?? 0;
-      const flags = info & 3;
-      const stop = (flags & IS_STOP) !== 0;
-      // Names: capitalised words in a run unbroken by punctuation; a capitalised stopword opening a sentence is not one.
-      const isName = (cls & UPPER_CHAR) !== 0 && (flags & NOT_NAME) === 0 && !(sentenceStart && stop);
-      if (broken || !isName) previousName = -1;
-      if (isName) {
-        if (previousName !== -1) sink(this.bigram(previousName, word), weight);
-        previousName = word;
-      }
-      broken = false;
-      sentenceStart = false;
-      if (!allDigits && info >= 4) sink((info >> 2) - 1, weight);
     }
   }
 
@@ -248,7 +256,7 @@ function hashes(word: string): [number, number] {
 export function featuresOf(text: string): Map<string, number> {
   const table = new FeatureTable();
   const counts = new Map<string, number>();
-  table.scan(text, 1, (id, w) => {
+  table.scan([text], 1, (id, w) => {
     const name = table.names[id] ?? "";
     counts.set(name, (counts.get(name) ?? 0) + w);
   });

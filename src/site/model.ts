@@ -306,7 +306,7 @@ function relateInput(p: Placed, config: SiteConfig): RelateInput {
   return {
     slug: p.article.slug,
     title: fm.title,
-    text: `${fm.summary ?? ""}\n${p.article.body.plainText}`,
+    text: [fm.summary ?? "", p.article.body.plainText],
     tags: fm.tags ?? [],
     section: p.section.slug,
     outlet: fm.outlet ?? config.outlet,

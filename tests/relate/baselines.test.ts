@@ -5,7 +5,7 @@ import type { RelateInput } from "../../src/relate/engine.ts";
 const rec = (slug: string, tags: string[], day: number, text = "", exclude: string[] = []): RelateInput => ({
   slug,
   title: slug,
-  text,
+  text: [text],
   tags,
   section: "n",
   outlet: "o",

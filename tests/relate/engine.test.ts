@@ -9,7 +9,7 @@ const T0 = Date.UTC(2026, 9, 1);
 const article = (slug: string, title: string, text: string, day: number, extra: Partial<RelateInput> = {}): RelateInput => ({
   slug,
   title,
-  text,
+  text: [text],
   tags: [],
   section: "national",
   outlet: "Ledger",
