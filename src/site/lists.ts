@@ -97,6 +97,13 @@ export function buildListPages(
   authors: ReadonlyMap<string, AuthorView>,
 ): ListPage[] {
   const specs: ListSpec[] = [];
+  // A few hundred spellings, met hundreds of thousands of times below: each slugified once.
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string): string => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = slugify(name)));
+    return slug;
+  };
   for (const s of sections) {
     specs.push({
       kind: "section",
@@ -109,8 +116,8 @@ export function buildListPages(
       feeds: sectionFeeds(s.section),
     });
   }
-  for (const [slug, items] of groupBy(listed, (l) => l.tags.map(slugify).filter((t) => t !== ""))) {
-    const name = commonSpelling(items.flatMap((l) => l.tags.filter((t) => slugify(t) === slug)));
+  for (const [slug, items] of groupBy(listed, (l) => l.tags.map(slugOf).filter((t) => t !== ""))) {
+    const name = commonSpelling(items.flatMap((l) => l.tags.filter((t) => slugOf(t) === slug)));
     specs.push({
       kind: "tag",
       base: `/tags/${slug}/`,
@@ -121,8 +128,8 @@ export function buildListPages(
       feeds: [],
     });
   }
-  for (const [slug, items] of groupBy(listed, (l) => l.authors.map(slugify))) {
-    const name = commonSpelling(items.flatMap((l) => l.authors.filter((a) => slugify(a) === slug)));
+  for (const [slug, items] of groupBy(listed, (l) => l.authors.map(slugOf))) {
+    const name = commonSpelling(items.flatMap((l) => l.authors.filter((a) => slugOf(a) === slug)));
     const known = authors.get(name.toLowerCase());
     specs.push({
       kind: "author",
@@ -135,7 +142,7 @@ export function buildListPages(
       feeds: [],
     });
   }
-  for (const [slug, items] of groupBy(listed, (l) => [slugify(l.card.outlet)])) {
+  for (const [slug, items] of groupBy(listed, (l) => [slugOf(l.card.outlet)])) {
     const name = commonSpelling(items.map((l) => l.card.outlet));
     specs.push({
       kind: "outlet",
