@@ -13,14 +13,20 @@ export interface Entry extends Stamp {
 }
 
 interface Pages {
+  /** The templates' and pipeline's fingerprint (pipeline-version.ts), which every page's hash includes. */
+  readonly version: string;
   readonly pages: Record<string, Entry>;
 }
 
-/** The previous output's pages that are still on disk as that build left them, with what was recorded of each. */
-export async function previousPages(manifestFile: string, outDir: string): Promise<Map<string, Entry>> {
+/**
+ * The previous output's pages that are still on disk as that build left
+ * them, with what was recorded of each. None when they were made by other
+ * code (`version`): no hash could match, and the files are not looked at.
+ */
+export async function previousPages(manifestFile: string, outDir: string, version: string): Promise<Map<string, Entry>> {
   const found = new Map<string, Entry>();
   const manifest = await readManifest<Pages>(manifestFile, outDir);
-  if (typeof manifest?.pages !== "object" || manifest.pages === null) return found;
+  if (manifest?.version !== version || typeof manifest.pages !== "object" || manifest.pages === null) return found;
   const out = path.resolve(outDir);
   for (const [rel, entry] of Object.entries(manifest.pages)) {
     if (typeof entry?.hash === "string" && stillAsRecorded(path.join(out, rel), entry)) found.set(rel, entry);
@@ -39,6 +45,7 @@ export async function recordPages(
   manifestFile: string,
   outDir: string,
   builtDir: string,
+  version: string,
   hashes: PageHashes,
   same: ReadonlyMap<string, Entry> = new Map(),
 ): Promise<ReadonlyMap<string, Entry>> {
@@ -54,6 +61,6 @@ export async function recordPages(
     if (stamp === undefined) throw new Error(`internal: the page \`${rel}\` was planned but not written`);
     pages.set(rel, { hash, ...stamp });
   }
-  await writeManifest(manifestFile, outDir, { pages: Object.fromEntries(pages) });
+  await writeManifest(manifestFile, outDir, { version, pages: Object.fromEntries(pages) } satisfies Pages);
   return pages;
 }

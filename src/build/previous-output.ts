@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, statSync, type Stats } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, rmdirSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -87,6 +87,30 @@ export function carryOver(from: string, to: string, paths: readonly string[]): S
     }
   }
   return linked;
+}
+
+/**
+ * Take files out of `root` again (carried over, then found changed or gone),
+ * with the folders they leave empty: the folder then holds what a build
+ * from nothing would write, no empty folder more.
+ */
+export function withdraw(root: string, paths: Iterable<string>): void {
+  const top = path.join(root, ".");
+  for (const rel of paths) {
+    const file = path.join(root, rel);
+    try {
+      unlinkSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    for (let dir = path.dirname(file); dir !== top && dir.startsWith(top); dir = path.dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break; // not empty (or gone): nor are the folders above it
+      }
+    }
+  }
 }
 
 /**

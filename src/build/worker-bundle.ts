@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -39,9 +39,24 @@ export async function workerScript(root: string, entry: string, version: string,
         banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
       });
       await rename(temporary, bundle);
+      await pruneOlder(folder, name, bundle);
     }
     return pathToFileURL(bundle).href;
   } catch {
     return undefined;
+  }
+}
+
+/** An hour: no build of an older version of the code is still starting its threads. */
+const STALE_MS = 3_600_000;
+
+/** Bundles of `name` for other versions of the code, made over an hour ago: each is megabytes, and a version once changed seldom comes back. */
+async function pruneOlder(folder: string, name: string, keep: string): Promise<void> {
+  const cutoff = Date.now() - STALE_MS;
+  for (const file of await readdir(folder)) {
+    const at = path.join(folder, file);
+    if (at === keep || !file.startsWith(`${name}-`) || !file.endsWith(".mjs")) continue;
+    const made = (await stat(at).catch(() => undefined))?.mtimeMs;
+    if (made !== undefined && made < cutoff) await rm(at, { force: true });
   }
 }

@@ -136,14 +136,14 @@ async function buildOnce(argv: readonly string[]): Promise<number> {
     process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
     return EXIT.contentErrors;
   }
-  const { writePages } = await eleventyPages;
+  const { eleventyRenderer } = await eleventyPages;
   // Only pages whose data changed are rendered; the rest are linked from the previous output.
   const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
   const { written, search } = await publishAtomically(options.outDir, async (dir) => {
     const pagesOptions = { templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir };
     // On a terminal, pages written of all as each run of pages ends; the line goes before the search index.
     const written = await pages
-      .write(dir, (model, onRun) => writePages(pagesOptions, model, onRun), writingPages(progress))
+      .write(dir, await eleventyRenderer(pagesOptions, site.model), writingPages(progress))
       .finally(() => progress.clear());
     // Recorded before the search index, which takes the pages' stamps from the record.
     const stamps = await pages.record(dir);

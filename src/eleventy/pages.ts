@@ -16,7 +16,7 @@ import { injectOverlay } from "../dev/overlay.ts";
 import { outputFile } from "../build/output-file.ts";
 import type { ArticlePageData } from "../../templates/_components/data.ts";
 import { outputPath } from "../build/page-plan.ts";
-import type { PagesProgress } from "../build/page-writer.ts";
+import type { PagesProgress, Renderer } from "../build/page-writer.ts";
 import type { ArticleView, AssetCopy, SiteModel, SiteView } from "../site/view.ts";
 
 export interface PagesOptions {
@@ -139,17 +139,38 @@ function collectGarbage(): void {
 }
 let gc: (() => void) | undefined;
 
-/** Templates without pagination (front page, 404, search), as ignore globs: written once, by the first run. */
-async function oneOffTemplates(templatesDir: string): Promise<string[]> {
+/**
+ * Templates without pagination (front page, 404, search): as ignore globs,
+ * for the runs after the first, which writes them; and where they write.
+ */
+async function oneOffTemplates(templatesDir: string): Promise<{ globs: string[]; outputs: string[] }> {
   const dir = path.resolve(templatesDir);
   const names = (await readdir(dir)).filter((name) => name.endsWith(".11ty.tsx")).sort();
-  const oneOff: string[] = [];
+  const globs: string[] = [];
+  const outputs: string[] = [];
   for (const name of names) {
-    const template = (await import(pathToFileURL(path.join(dir, name)).href)) as { data?: { pagination?: unknown } };
+    const template = (await import(pathToFileURL(path.join(dir, name)).href)) as { data?: { pagination?: unknown; permalink?: unknown } };
+    if (template.data?.pagination !== undefined) continue;
     // As a glob under the input folder: Eleventy resolves other ignore paths against the working folder.
-    if (template.data?.pagination === undefined) oneOff.push(`**/${name}`);
+    globs.push(`**/${name}`);
+    if (typeof template.data?.permalink === "string") outputs.push(outputPath(template.data.permalink));
   }
-  return oneOff;
+  return { globs, outputs };
+}
+
+/**
+ * Eleventy as the page writer's renderer (src/build/page-writer.ts): what
+ * it writes besides the model's pages are the one-off pages, the files of
+ * `public/` and the articles' assets.
+ */
+export async function eleventyRenderer(options: PagesOptions, model: SiteModel): Promise<Renderer> {
+  const publicFiles = await readdir(options.publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const beside = new Set([
+    ...(await oneOffTemplates(options.templatesDir)).outputs,
+    ...publicFiles.filter((f) => !f.isDirectory()).map((f) => path.relative(options.publicDir, path.join(f.parentPath, f.name)).split(path.sep).join("/")),
+    ...model.assets.map((asset) => asset.to),
+  ]);
+  return { render: (pages, progress) => writePages(options, pages, progress), beside };
 }
 
 /**
@@ -159,7 +180,7 @@ async function oneOffTemplates(templatesDir: string): Promise<string[]> {
  */
 export async function writePages(options: PagesOptions, model: SiteModel, onRun?: PagesProgress): Promise<{ written: number }> {
   const runs = splitModel(model, options.pagesPerRun);
-  const oneOff = runs.length > 1 ? await oneOffTemplates(options.templatesDir) : [];
+  const oneOff = runs.length > 1 ? (await oneOffTemplates(options.templatesDir)).globs : [];
   const pagesOf = (m: SiteModel): number => m.articles.length + m.listPages.length + m.files.length;
   let written = 0;
   let done = 0;

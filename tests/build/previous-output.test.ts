@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { carryOver } from "../../src/build/previous-output.ts";
+import { carryOverAside } from "../../src/build/carry-aside.ts";
+import { carryOver, withdraw } from "../../src/build/previous-output.ts";
+import { ROOT } from "../support/cli.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-previous-output-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -31,5 +33,31 @@ describe("carryOver", () => {
     expect([...beside].sort()).toEqual(paths.slice(1).sort());
     for (const rel of paths.slice(1)) expect(statSync(path.join(to, rel)).ino).toBe(statSync(path.join(from, rel)).ino);
     expect(readFileSync(path.join(to, "section-0/story-0/index.html"), "utf8")).toBe("rendered");
+  });
+});
+
+describe("carryOverAside", () => {
+  it("should link on a worker thread what carryOver links on this one", async () => {
+    const { from, paths } = previousOutput(30);
+    const to = path.join(work, "aside");
+    const { linked: linking } = await carryOverAside(ROOT, { from, to, paths }, 0);
+    const linked = await linking;
+    expect([...linked].sort()).toEqual([...paths].sort());
+    for (const rel of paths) expect(statSync(path.join(to, rel)).ino).toBe(statSync(path.join(from, rel)).ino);
+  });
+});
+
+describe("withdraw", () => {
+  it("should take files out with the folders they leave empty, and no folder that still holds something", () => {
+    const { from, paths } = previousOutput(14);
+    const to = path.join(work, "withdrawn");
+    carryOver(from, to, paths);
+    // section-0 holds story-0 and story-7; story-0 alone goes.
+    withdraw(to, ["section-0/story-0/index.html", "section-1/story-1/index.html", "section-1/story-8/index.html", "gone/never-there/index.html"]);
+    expect(existsSync(path.join(to, "section-0/story-0"))).toBe(false);
+    expect(readFileSync(path.join(to, "section-0/story-7/index.html"), "utf8")).toBe("<p>page 7</p>");
+    expect(existsSync(path.join(to, "section-1"))).toBe(false);
+    expect(existsSync(to)).toBe(true);
+    expect(readdirSync(to).sort()).toEqual(["section-0", "section-2", "section-3", "section-4", "section-5", "section-6"]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,6 +89,10 @@ describe("a warm build", () => {
 
     // Another article's Check Also box shows this title: its page must change too.
     edit("national/aid-reaches-baghlan.md", "title: Aid reaches Baghlan", "title: First aid convoys reach Baghlan");
+    // The published page, held by a second name: pages are linked into the new output before the
+    // changed ones are rendered, and a page written into such a link would change the published one.
+    const held = path.join(work, "published-page.html");
+    linkSync(path.join(out, "national/floods-hit-baghlan/index.html"), held);
     const warm = build(out, cacheDir());
     expect(warm.status).toBe(0);
     expect(warm.timings.parsed).toBe(1);
@@ -97,10 +101,27 @@ describe("a warm build", () => {
     const after = readFileSync(path.join(out, "national/floods-hit-baghlan/index.html"), "utf8");
     expect(before).not.toContain("First aid convoys reach Baghlan");
     expect(after).toContain("First aid convoys reach Baghlan");
+    expect(readFileSync(held, "utf8")).toBe(before);
 
     const cold = path.join(work, "cold");
     expect(build(cold, "off").status).toBe(0);
     expectSameTree(out, cold);
+
+    // An article taken down: its page, and the pages only it had (its tags'), go with their folders.
+    const taken = path.join(site, "content/world/wire-copy.md");
+    const text = readFileSync(taken, "utf8");
+    rmSync(taken);
+    try {
+      expect(build(out, cacheDir()).status).toBe(0);
+      rmSync(cold, { recursive: true });
+      expect(build(cold, "off").status).toBe(0);
+      expect(readdirSync(path.join(cold, "world"))).not.toContain("wire-copy");
+      expectSameTree(out, cold);
+    } finally {
+      // Put back, and published again: the tests below start from the whole fixture.
+      writeFileSync(taken, text);
+    }
+    expect(build(out, cacheDir()).status).toBe(0);
   });
 
   it("should index again only the search shards whose articles changed, and nothing after no change", () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageWriter } from "../../src/build/page-writer.ts";
 import { Progress, progressLine, writingPages } from "../../src/cli/progress.ts";
 import { builtLine, nextScheduledLine } from "../../src/cli/summary.ts";
-import { writePages } from "../../src/eleventy/pages.ts";
+import { eleventyRenderer } from "../../src/eleventy/pages.ts";
 import { loadSite } from "../../src/site/load-site.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
@@ -127,7 +127,7 @@ describe("build progress", () => {
       const progress = new Progress(stream, () => (clock += 1000));
       const pages = await pageWriter(ROOT, cache, outDir, model);
       const options = { templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), outDir: dir, pagesPerRun: 4 };
-      await pages.write(dir, (m, onRun) => writePages(options, m, onRun), writingPages(progress));
+      await pages.write(dir, await eleventyRenderer(options, model), writingPages(progress));
       progress.clear();
       await pages.record(dir);
       return stream.written.map((line) => line.replace("\r\u001b[K", ""));

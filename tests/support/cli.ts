@@ -25,7 +25,10 @@ export function runCli(args: readonly string[], cwd = ROOT): CliResult {
 export function snapshotTree(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const walk = (sub: string): void => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const entries = readdirSync(path.join(dir, sub), { withFileTypes: true });
+    // An empty folder counts too (as its name and a separator): a build from nothing leaves none.
+    if (entries.length === 0 && sub !== "") files.set(`${sub}${path.sep}`, Buffer.alloc(0));
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const rel = path.join(sub, entry.name);
       if (entry.isDirectory()) walk(rel);
       else files.set(rel, readFileSync(path.join(dir, rel)));
