@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, mkdirSync, rmdirSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { outputFile } from "./output-file.ts";
 
 /**
  * What a build takes over from the previous output. A file written by the
@@ -77,13 +78,13 @@ export function carryOver(from: string, to: string, paths: readonly string[]): S
   const folders = new Folders(to);
   const linked = new Set<string>();
   for (const rel of paths) {
-    const target = path.join(to, rel);
+    const target = outputFile(to, rel);
     folders.make(path.dirname(target));
     try {
-      linkSync(path.join(from, rel), target);
+      linkSync(outputFile(from, rel), target);
       linked.add(rel);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") copyFileSync(path.join(from, rel), target);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") copyFileSync(outputFile(from, rel), target);
     }
   }
   return linked;
@@ -97,7 +98,7 @@ export function carryOver(from: string, to: string, paths: readonly string[]): S
 export function withdraw(root: string, paths: Iterable<string>): void {
   const top = path.join(root, ".");
   for (const rel of paths) {
-    const file = path.join(root, rel);
+    const file = outputFile(root, rel);
     try {
       unlinkSync(file);
     } catch (error) {

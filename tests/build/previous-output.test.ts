@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { carryOverAside } from "../../src/build/carry-aside.ts";
-import { carryOver, withdraw } from "../../src/build/previous-output.ts";
+import { previousPages } from "../../src/build/page-manifest.ts";
+import { carryOver, stampOf, withdraw, writeManifest } from "../../src/build/previous-output.ts";
 import { ROOT } from "../support/cli.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-previous-output-"));
@@ -59,5 +60,26 @@ describe("withdraw", () => {
     expect(existsSync(path.join(to, "section-1"))).toBe(false);
     expect(existsSync(to)).toBe(true);
     expect(readdirSync(to).sort()).toEqual(["section-0", "section-2", "section-3", "section-4", "section-5", "section-6"]);
+  });
+});
+
+describe("paths read from a manifest", () => {
+  it("should never reach outside the output: a tampered page manifest's entry is not as recorded, and carrying refuses it", async () => {
+    const out = path.join(work, "site-out");
+    mkdirSync(path.join(out, "news/a"), { recursive: true });
+    writeFileSync(path.join(out, "news/a/index.html"), "<p>a</p>");
+    // A file beside the output whose stamp the manifest states exactly.
+    writeFileSync(path.join(work, "outside.html"), "not ours");
+    const manifest = path.join(work, "pages.json");
+    const entry = (file: string) => ({ hash: "h", ...stampOf(statSync(file)) });
+    await writeManifest(manifest, out, {
+      version: "v1",
+      pages: { "news/a/index.html": entry(path.join(out, "news/a/index.html")), "../outside.html": entry(path.join(work, "outside.html")) },
+    });
+    expect([...(await previousPages(manifest, out, "v1")).keys()]).toEqual(["news/a/index.html"]);
+    expect((await previousPages(manifest, out, "v2")).size).toBe(0);
+    expect(() => carryOver(out, path.join(work, "site-new"), ["../outside.html"])).toThrow(/outside the output folder/);
+    expect(() => withdraw(path.join(work, "site-new"), ["../outside.html"])).toThrow(/outside the output folder/);
+    expect(readFileSync(path.join(work, "outside.html"), "utf8")).toBe("not ours");
   });
 });
