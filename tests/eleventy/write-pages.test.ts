@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { splitModel, writePages } from "../../src/eleventy/pages.ts";
+import { pageHashes } from "../../src/build/page-plan.ts";
+import { eleventyRenderer, splitModel, writePages } from "../../src/eleventy/pages.ts";
 import { loadSite } from "../../src/site/load-site.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -45,5 +46,19 @@ describe("writePages in several Eleventy runs", () => {
     const a = tree(path.join(work, "one"));
     expect(a.has("index.html") && a.has("404.html") && a.has("search/index.html")).toBe(true);
     expect(tree(path.join(work, "many"))).toEqual(a);
+  });
+});
+
+describe("eleventyRenderer", () => {
+  it("should name every file it writes besides the model's pages, so that none of them is ever carried over as a link", async () => {
+    const { model } = await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
+    const out = path.join(work, "renderer");
+    const renderer = await eleventyRenderer({ templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), outDir: out }, model);
+    await renderer.render(model);
+    const hashes = pageHashes(model, "v");
+    const besidePages = [...tree(out).keys()].map((rel) => rel.split(path.sep).join("/")).filter((rel) => !hashes.has(rel));
+    expect(besidePages.length).toBeGreaterThan(3);
+    expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);
+    for (const rel of ["index.html", "404.html", "search/index.html", "css/site.css"]) expect(renderer.beside.has(rel)).toBe(true);
   });
 });
