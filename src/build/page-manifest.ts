@@ -1,5 +1,4 @@
 import path from "node:path";
-import { isInside } from "./output-file.ts";
 import type { PageHashes } from "./page-plan.ts";
 import { fileStamp, readManifest, type Stamp, stillAsRecorded, writeManifest } from "./previous-output.ts";
 
@@ -30,7 +29,7 @@ export async function previousPages(manifestFile: string, outDir: string, versio
   if (manifest?.version !== version || typeof manifest.pages !== "object" || manifest.pages === null) return found;
   const out = path.resolve(outDir);
   for (const [rel, entry] of Object.entries(manifest.pages)) {
-    if (typeof entry?.hash === "string" && isInside(out, rel) && stillAsRecorded(path.join(out, rel), entry)) found.set(rel, entry);
+    if (typeof entry?.hash === "string" && stillAsRecorded(out, rel, entry)) found.set(rel, entry);
   }
   return found;
 }

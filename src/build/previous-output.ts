@@ -1,7 +1,7 @@
 import { copyFileSync, linkSync, mkdirSync, rmdirSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { outputFile } from "./output-file.ts";
+import { fileInside, outputFile } from "./output-file.ts";
 
 /**
  * What a build takes over from the previous output. A file written by the
@@ -36,9 +36,14 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
-/** Whether `file` is still the file `recorded` describes. */
-export function stillAsRecorded(file: string, recorded: Stamp): boolean {
-  const now = fileStamp(file);
+/**
+ * Whether `rel` in `outDir` is still the file `recorded` describes. Both
+ * come from a manifest in the cache: a path that would reach outside the
+ * output is never as recorded.
+ */
+export function stillAsRecorded(outDir: string, rel: string, recorded: Stamp): boolean {
+  const file = fileInside(outDir, rel);
+  const now = file === undefined ? undefined : fileStamp(file);
   return now !== undefined && sameStamp(now, recorded);
 }
 
@@ -78,13 +83,14 @@ export function carryOver(from: string, to: string, paths: readonly string[]): S
   const folders = new Folders(to);
   const linked = new Set<string>();
   for (const rel of paths) {
+    const source = outputFile(from, rel);
     const target = outputFile(to, rel);
     folders.make(path.dirname(target));
     try {
-      linkSync(outputFile(from, rel), target);
+      linkSync(source, target);
       linked.add(rel);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") copyFileSync(outputFile(from, rel), target);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") copyFileSync(source, target);
     }
   }
   return linked;
@@ -104,7 +110,8 @@ export function withdraw(root: string, paths: Iterable<string>): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
-    for (let dir = path.dirname(file); dir !== top && dir.startsWith(top); dir = path.dirname(dir)) {
+    // `file` lies inside `root` (outputFile): the walk up ends there.
+    for (let dir = path.dirname(file); dir !== top; dir = path.dirname(dir)) {
       try {
         rmdirSync(dir);
       } catch {

@@ -165,12 +165,13 @@ async function oneOffTemplates(templatesDir: string): Promise<{ globs: string[];
  */
 export async function eleventyRenderer(options: PagesOptions, model: SiteModel): Promise<Renderer> {
   const publicFiles = await readdir(options.publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const oneOff = await oneOffTemplates(options.templatesDir);
   const beside = new Set([
-    ...(await oneOffTemplates(options.templatesDir)).outputs,
+    ...oneOff.outputs,
     ...publicFiles.filter((f) => !f.isDirectory()).map((f) => path.relative(options.publicDir, path.join(f.parentPath, f.name)).split(path.sep).join("/")),
     ...model.assets.map((asset) => asset.to),
   ]);
-  return { render: (pages, progress) => writePages(options, pages, progress), beside };
+  return { render: (pages, progress) => writePages(options, pages, progress, oneOff.globs), beside };
 }
 
 /**
@@ -178,9 +179,15 @@ export async function eleventyRenderer(options: PagesOptions, model: SiteModel):
  * PAGES_PER_RUN pages. Before the first run and after each, `onRun` gets
  * the model's pages (articles, lists, files) written so far and their total.
  */
-export async function writePages(options: PagesOptions, model: SiteModel, onRun?: PagesProgress): Promise<{ written: number }> {
+export async function writePages(
+  options: PagesOptions,
+  model: SiteModel,
+  onRun?: PagesProgress,
+  /** The one-off templates' ignore globs, when the caller has them already. */
+  known?: readonly string[],
+): Promise<{ written: number }> {
   const runs = splitModel(model, options.pagesPerRun);
-  const oneOff = runs.length > 1 ? (await oneOffTemplates(options.templatesDir)).globs : [];
+  const oneOff = runs.length > 1 ? (known ?? (await oneOffTemplates(options.templatesDir)).globs) : [];
   const pagesOf = (m: SiteModel): number => m.articles.length + m.listPages.length + m.files.length;
   let written = 0;
   let done = 0;

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { readManifest, type Stamp, stillAsRecorded, writeManifest } from "../build/previous-output.ts";
-import { isInside } from "../build/output-file.ts";
 
 /**
  * What the previous build fed the search index, kept beside the other
@@ -48,8 +47,7 @@ export async function previousSearch(manifestFile: string, outDir: string, extra
   const shards = new Map<string, ShardRecord>();
   for (const [folder, shard] of Object.entries(manifest.shards)) {
     if (typeof shard?.hash !== "string" || typeof shard.files !== "object" || shard.files === null) continue;
-    const asRecorded = ([rel, recorded]: [string, Stamp]): boolean => isInside(out, rel) && stillAsRecorded(path.join(out, rel), recorded);
-    if (Object.entries(shard.files).every(asRecorded)) shards.set(folder, shard);
+    if (Object.entries(shard.files).every(([rel, recorded]) => stillAsRecorded(out, rel, recorded))) shards.set(folder, shard);
   }
   // Documents cut by other code are not these documents; the shards built from them still stand on their own hashes.
   const pages = manifest.extractor === extractor ? new Map(Object.entries(manifest.pages)) : new Map<string, PageRecord>();

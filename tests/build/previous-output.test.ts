@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { carryOverAside } from "../../src/build/carry-aside.ts";
 import { previousPages } from "../../src/build/page-manifest.ts";
-import { carryOver, stampOf, withdraw, writeManifest } from "../../src/build/previous-output.ts";
+import { carryOver, stampOf, stillAsRecorded, withdraw, writeManifest } from "../../src/build/previous-output.ts";
 import { ROOT } from "../support/cli.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-previous-output-"));
@@ -78,6 +78,9 @@ describe("paths read from a manifest", () => {
     });
     expect([...(await previousPages(manifest, out, "v1")).keys()]).toEqual(["news/a/index.html"]);
     expect((await previousPages(manifest, out, "v2")).size).toBe(0);
+    // The check every manifest makes (the search index's shards too).
+    expect(stillAsRecorded(out, "../outside.html", stampOf(statSync(path.join(work, "outside.html"))))).toBe(false);
+    expect(stillAsRecorded(out, "news/a/index.html", stampOf(statSync(path.join(out, "news/a/index.html"))))).toBe(true);
     expect(() => carryOver(out, path.join(work, "site-new"), ["../outside.html"])).toThrow(/outside the output folder/);
     expect(() => withdraw(path.join(work, "site-new"), ["../outside.html"])).toThrow(/outside the output folder/);
     expect(readFileSync(path.join(work, "outside.html"), "utf8")).toBe("not ours");
