@@ -91,7 +91,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     const result = results[i];
     const text = textOf[i];
     if (result !== undefined) diagnostics.push(...result.diagnostics);
-    if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text));
+    if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text, keys[i]));
     else unreadable.add(file.name.normalize("NFC"));
   });
   const indexOf = new Map(files.map((file, i) => [file.display, i]));

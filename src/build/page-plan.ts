@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ArticleCard, SiteModel } from "../site/view.ts";
+import { cardDigests } from "../site/card-digest.ts";
+import type { SiteModel } from "../site/view.ts";
 
 /**
  * Which pages a build must render, and which it may carry over from the
@@ -22,38 +23,31 @@ export function outputPath(url: string): string {
   return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
 }
 
-export function pageHashes(model: SiteModel, version: string): Map<string, string> {
+/**
+ * The hash of an article page known by the digest of its view's inputs
+ * (model.ts `digests`) rather than by its view: the view need not be made
+ * to know whether the page changed.
+ */
+export function inputHash(version: string, digest: string): string {
+  return createHash("sha256").update(`${version}\0article-inputs\0${digest}`).digest("hex");
+}
+
+export function pageHashes(model: SiteModel, version: string, digests: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const hashes = new Map<string, string>();
   // The chrome is the same on every page: serialized once, not 16,000 times.
   const site = JSON.stringify(model.site);
   const hashOf = (kind: string, page: unknown, chrome = site): string =>
     createHash("sha256").update(`${version}\0${kind}\0${chrome}\0`).update(JSON.stringify(page)).digest("hex");
   const card = cardDigests();
+  for (const [url, digest] of digests) hashes.set(outputPath(url), inputHash(version, digest));
   for (const article of model.articles) {
+    if (digests.has(article.url)) continue;
     const checkAlso = article.checkAlso.map((item) => (item.kind === "article" ? { ...item, article: card(item.article) } : item));
     hashes.set(outputPath(article.url), hashOf("article", { ...article, related: article.related.map(card), checkAlso }));
   }
   for (const list of model.listPages) hashes.set(outputPath(list.url), hashOf("list", { ...list, articles: list.articles.map(card) }));
   for (const file of model.files) hashes.set(outputPath(file.url), hashOf("file", file, ""));
   return hashes;
-}
-
-/**
- * A card's digest, made once per card: at 10,000 articles the list pages
- * and sidebars show 10,000 cards 90,000 times, and serializing each time
- * was half the cost of hashing every page. A page is hashed with its cards
- * by digest, which changes whenever anything on a card does.
- */
-function cardDigests(): (card: ArticleCard) => string {
-  const digests = new WeakMap<ArticleCard, string>();
-  return (card) => {
-    let digest = digests.get(card);
-    if (digest === undefined) {
-      digest = createHash("sha256").update(JSON.stringify(card)).digest("hex");
-      digests.set(card, digest);
-    }
-    return digest;
-  };
 }
 
 export interface PagePlan {
@@ -67,15 +61,22 @@ export interface PagePlan {
 /**
  * Pages whose hash is the one recorded for the previous output (`previous`,
  * already checked against the files on disk) are carried over; the rest are
- * rendered.
+ * rendered. An article page hashed by its inputs (`digests`) whose view was
+ * not made must be one of those carried.
  */
-export function planPages(model: SiteModel, version: string, previous: PageHashes): PagePlan {
-  const hashes = pageHashes(model, version);
+export function planPages(model: SiteModel, version: string, previous: PageHashes, digests?: ReadonlyMap<string, string>): PagePlan {
+  const hashes = pageHashes(model, version, digests);
   const unchanged = (url: string): boolean => {
     const at = outputPath(url);
     return previous.get(at) === hashes.get(at);
   };
   const carry = [...hashes.keys()].filter((at) => previous.get(at) === hashes.get(at)).sort();
+  if (digests !== undefined && digests.size > 0) {
+    const modelled = new Set(model.articles.map((a) => a.url));
+    for (const url of digests.keys()) {
+      if (!modelled.has(url) && !unchanged(url)) throw new Error(`internal: the page \`${url}\` was not modelled, but the previous output does not hold it`);
+    }
+  }
   return {
     render: {
       ...model,

@@ -19,13 +19,13 @@ export interface ParseTask {
 /** What parsing one article file yields, the body's HTML as a `BodyHtml` (in memory, or in the cache file). */
 export interface ParsedArticle {
   /** Undefined when the file has errors. */
-  readonly article: Omit<LoadedArticle, "file" | "locate"> | undefined;
+  readonly article: Omit<LoadedArticle, "file" | "locate" | "key"> | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** A `ParsedArticle` as plain data, to cross from a worker thread by structured clone: the HTML as a string, beside its hash. */
 export interface ParsedData {
-  readonly article: (Omit<LoadedArticle, "file" | "locate" | "body"> & { readonly body: PlainBody }) | undefined;
+  readonly article: (Omit<LoadedArticle, "file" | "locate" | "key" | "body"> & { readonly body: PlainBody }) | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -51,11 +51,12 @@ export function fromData(data: ParsedData): ParsedArticle {
  * (from `text`, which decodes the file's bytes when asked), not kept: a
  * function neither clones nor caches.
  */
-export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, file: ArticleFile, text: () => string): LoadedArticle {
+export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, file: ArticleFile, text: () => string, key?: string): LoadedArticle {
   let positions: ((path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }) | undefined;
   return {
     ...parsed,
     file,
+    key,
     locate: (path, key) => {
       if (positions === undefined) {
         const split = splitFrontMatter(text());

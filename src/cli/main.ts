@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { loadSiteConfig } from "../site/config.ts";
-import type { LoadedSite } from "../site/load-site.ts";
+import type { LoadedSite, SiteInput } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type BuildOptions, type CommonOptions } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
@@ -58,7 +58,7 @@ function report(site: LoadedSite, format: Format): void {
  * The content pipeline and Eleventy are imported when a command needs them:
  * together they take seconds to load, and `new` or `--help` need neither.
  */
-async function load(options: CommonOptions, now = Date.now(), progress?: Progress, cache?: string): Promise<LoadedSite> {
+async function load(options: CommonOptions, now = Date.now(), progress?: Progress, cache?: string, held?: SiteInput["held"]): Promise<LoadedSite> {
   const { loadSite } = await import("../site/load-site.ts");
   const { articleCache } = await import("../build/cache-location.ts");
   return loadSite({
@@ -66,6 +66,7 @@ async function load(options: CommonOptions, now = Date.now(), progress?: Progres
     siteFile: options.siteFile,
     now,
     cache: articleCache(ROOT, cache),
+    ...(held === undefined ? {} : { held }),
     ...(progress === undefined
       ? {}
       : { onArticle: (done: number, total: number) => progress.update({ stage: "parsing", done, total }, done === total) }),
@@ -75,6 +76,8 @@ async function load(options: CommonOptions, now = Date.now(), progress?: Progres
 /** What publishing needs of a loaded site. */
 interface SiteToPublish {
   readonly model: LoadedSite["model"];
+  readonly digests: LoadedSite["digests"];
+  readonly published: number;
   readonly warnings: number;
   readonly nextScheduled: LoadedSite["nextScheduled"];
   readonly cacheStats: LoadedSite["cacheStats"];
@@ -87,12 +90,19 @@ interface SiteToPublish {
  * otherwise be gone through by the garbage collector again and again while
  * pages are written.
  */
-async function loadForPublishing(options: BuildOptions, progress: Progress, cache: string | undefined): Promise<SiteToPublish | undefined> {
-  const site = await load(options, options.now, progress, cache);
+async function loadForPublishing(options: BuildOptions, progress: Progress, cache: string | undefined, held: SiteInput["held"]): Promise<SiteToPublish | undefined> {
+  const site = await load(options, options.now, progress, cache, held);
   progress.clear();
   report(site, options.format);
   if (hasErrors(site.diagnostics)) return undefined;
-  return { model: site.model, warnings: site.diagnostics.length, nextScheduled: site.nextScheduled, cacheStats: site.cacheStats };
+  return {
+    model: site.model,
+    digests: site.digests,
+    published: site.published,
+    warnings: site.diagnostics.length,
+    nextScheduled: site.nextScheduled,
+    cacheStats: site.cacheStats,
+  };
 }
 
 /**
@@ -128,23 +138,33 @@ async function buildOnce(argv: readonly string[]): Promise<number> {
   // thread mostly waits on the disk (0.3 s later, at 10,000 articles). Both at once, the pipeline's wait.
   await import("../site/load-site.ts");
   const eleventyPages = import("../eleventy/pages.ts");
+  // Only pages whose data changed are rendered; the rest are linked from the previous output, and
+  // the model need not make the views of the pages held there: what they hold is known while the
+  // articles are read.
+  const writing = eleventyPages.then(async ({ eleventyRenderer }) => {
+    const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
+    return (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, renderer);
+  });
   // Awaited only when the site has no errors; a failure to load is reported then.
-  eleventyPages.catch(() => undefined);
-  const site = await loadForPublishing(options, progress, cache);
+  writing.catch(() => undefined);
+  const site = await loadForPublishing(
+    options,
+    progress,
+    cache,
+    writing.then(
+      (writer) => writer.held,
+      () => undefined,
+    ),
+  );
   timings.mark("load");
   if (site === undefined) {
     process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
     return EXIT.contentErrors;
   }
-  const { eleventyRenderer } = await eleventyPages;
-  // Only pages whose data changed are rendered; the rest are linked from the previous output.
-  const pages = await (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, site.model);
+  const pages = await writing;
   const { written, search } = await publishAtomically(options.outDir, async (dir) => {
-    const pagesOptions = { templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: dir };
     // On a terminal, pages written of all as each run of pages ends; the line goes before the search index.
-    const written = await pages
-      .write(dir, await eleventyRenderer(pagesOptions, site.model), writingPages(progress))
-      .finally(() => progress.clear());
+    const written = await pages.write(dir, site, writingPages(progress)).finally(() => progress.clear());
     // Recorded before the search index, which takes the pages' stamps from the record.
     const stamps = await pages.record(dir);
     timings.mark("pages");
@@ -153,11 +173,11 @@ async function buildOnce(argv: readonly string[]): Promise<number> {
     return { written, search };
   });
   timings.mark("publish");
-  timings.report(process.stderr, { rendered: written.rendered, carried: written.carried, ...site.cacheStats, search });
+  timings.report(process.stderr, { modelled: site.model.articles.length, rendered: written.rendered, carried: written.carried, ...site.cacheStats, search });
   const seconds = (performance.now() - started) / 1000;
   // With --format json, stdout carries only the JSON report.
   const out = options.format === "json" ? process.stderr : process.stdout;
-  const summary = builtLine({ articles: site.model.articles.length, pages: written.written, outDir: options.outDir, seconds, warnings: site.warnings });
+  const summary = builtLine({ articles: site.published, pages: written.written, outDir: options.outDir, seconds, warnings: site.warnings });
   const next = nextScheduledLine(site.nextScheduled);
   out.write(`${summary}\n${next === undefined ? "" : `${next}\n`}`);
   return EXIT.ok;

@@ -19,6 +19,12 @@ export interface LoadedArticle {
   readonly body: ArticleBody;
   /** Where a front-matter value sits, for problems found across articles later. */
   readonly locate: (path: readonly PropertyKey[], key?: boolean) => Position;
+  /**
+   * The hash of everything the parse depends on (the file, its bytes, the
+   * pipeline: article-cache.ts `cacheKey`), when the build keeps a cache:
+   * two articles with one key are the same article.
+   */
+  readonly key?: string | undefined;
 }
 
 export interface LoadResult {

@@ -160,18 +160,17 @@ async function oneOffTemplates(templatesDir: string): Promise<{ globs: string[];
 
 /**
  * Eleventy as the page writer's renderer (src/build/page-writer.ts): what
- * it writes besides the model's pages are the one-off pages, the files of
- * `public/` and the articles' assets.
+ * it writes besides the model's pages and assets are the one-off pages and
+ * the files of `public/`.
  */
-export async function eleventyRenderer(options: PagesOptions, model: SiteModel): Promise<Renderer> {
+export async function eleventyRenderer(options: Omit<PagesOptions, "outDir">): Promise<Renderer> {
   const publicFiles = await readdir(options.publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const oneOff = await oneOffTemplates(options.templatesDir);
   const beside = new Set([
     ...oneOff.outputs,
     ...publicFiles.filter((f) => !f.isDirectory()).map((f) => path.relative(options.publicDir, path.join(f.parentPath, f.name)).split(path.sep).join("/")),
-    ...model.assets.map((asset) => asset.to),
   ]);
-  return { render: (pages, progress) => writePages(options, pages, progress, oneOff.globs), beside };
+  return { render: (outDir, pages, progress) => writePages({ ...options, outDir }, pages, progress, oneOff.globs), beside };
 }
 
 /**

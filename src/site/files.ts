@@ -1,7 +1,16 @@
 import type { SiteConfig } from "./config.ts";
 import { type Feed, type FeedItem, articleItem, atom, escapeXml, jsonFeed, rss } from "./feeds.ts";
 import { absolute } from "./structured-data.ts";
-import type { ArticleView, ListPage, SectionLink, TextFile } from "./view.ts";
+import type { ArticleCard, ArticleView, ListPage, SectionLink, TextFile, TimeView } from "./view.ts";
+
+/** What the files need of a published article: its card and dates for every one, its view only for those a feed shows. */
+export interface FiledArticle {
+  readonly card: ArticleCard;
+  /** The latest of publication, update and corrections. */
+  readonly modified: TimeView;
+  readonly corrected: boolean;
+  readonly view: () => ArticleView;
+}
 
 /**
  * The machine-read files of a news site: feeds for the site, each section
@@ -36,30 +45,32 @@ function feed(config: SiteConfig, base: string, title: string, subtitle: string,
 
 export function buildFiles(
   config: SiteConfig,
-  articles: readonly ArticleView[],
+  /** Newest first. */
+  articles: readonly FiledArticle[],
   sections: readonly SectionLink[],
   lists: readonly ListPage[],
   now: number,
 ): TextFile[] {
   // Items only for the articles a feed shows: an item holds the body again with absolute links,
   // and at 100,000 articles making one for every article cost a gigabyte that the feeds never used.
-  const made = new Map<ArticleView, FeedItem>();
-  const itemsOf = (shown: readonly ArticleView[]): FeedItem[] =>
+  const made = new Map<FiledArticle, FeedItem>();
+  const itemsOf = (shown: readonly FiledArticle[]): FeedItem[] =>
     shown.slice(0, config.feedItems).map((a) => {
       let item = made.get(a);
-      if (item === undefined) made.set(a, (item = articleItem(config, a)));
+      if (item === undefined) made.set(a, (item = articleItem(config, a.view())));
       return item;
     });
   const files: TextFile[] = [
     ...feedFiles(feed(config, "/", config.name, config.description ?? `The latest news from ${config.name}.`, itemsOf(articles)), "/"),
   ];
   for (const section of sections) {
-    const inSection = itemsOf(articles.filter((a) => a.section.slug === section.slug));
+    const inSection = itemsOf(articles.filter((a) => a.card.section.slug === section.slug));
     files.push(...feedFiles(feed(config, section.url, `${section.title} | ${config.name}`, `The latest ${section.title} news from ${config.name}.`, inSection), section.url));
   }
   // Corrections: one entry per corrected article, dated by its latest correction.
   const corrected = articles
-    .filter((a) => a.corrections.length > 0)
+    .filter((filed) => filed.corrected)
+    .map((filed) => filed.view())
     .map((a) => {
       const latest = a.corrections.at(-1);
       const item = articleItem(config, a);
@@ -95,10 +106,10 @@ function urlset(entries: readonly { loc: string; lastmod: string | undefined }[]
   ].join("\n");
 }
 
-function sitemaps(config: SiteConfig, articles: readonly ArticleView[], lists: readonly ListPage[]): TextFile[] {
+function sitemaps(config: SiteConfig, articles: readonly FiledArticle[], lists: readonly ListPage[]): TextFile[] {
   const entries = [
     { loc: absolute(config, "/"), lastmod: articles[0]?.modified.iso },
-    ...articles.map((a) => ({ loc: absolute(config, a.url), lastmod: a.modified.iso })),
+    ...articles.map((a) => ({ loc: absolute(config, a.card.url), lastmod: a.modified.iso })),
     ...lists.map((l) => ({ loc: absolute(config, l.url), lastmod: undefined })),
   ];
   if (entries.length <= SITEMAP_LIMIT) return [{ url: "/sitemap.xml", body: urlset(entries) }];
@@ -121,8 +132,8 @@ function sitemaps(config: SiteConfig, articles: readonly ArticleView[], lists: r
  * moment, at most 1,000. None when there are none: the sitemap schema requires at least one `<url>`, so an empty file
  * would be invalid; robots.txt then leaves it out too.
  */
-function newsSitemap(config: SiteConfig, articles: readonly ArticleView[], now: number): string | undefined {
-  const recent = articles.filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW).slice(0, NEWS_LIMIT);
+function newsSitemap(config: SiteConfig, articles: readonly FiledArticle[], now: number): string | undefined {
+  const recent = articles.map((a) => a.card).filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW).slice(0, NEWS_LIMIT);
   if (recent.length === 0) return undefined;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -4,7 +4,7 @@ import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RelateInput } from "../relate/engine.ts";
 import { type LoadedSiteConfig, loadSiteConfig, type SiteConfig } from "./config.ts";
-import { buildSiteModel } from "./model.ts";
+import { buildSiteModel, type HeldPages } from "./model.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
 import type { SiteModel } from "./view.ts";
 
@@ -21,6 +21,12 @@ export interface SiteInput {
   readonly cache?: ArticleCacheOptions | undefined;
   /** Worker threads for parsing; default one per core. */
   readonly threads?: number;
+  /**
+   * The pages the build's output holds already, whose views need not be
+   * made (model.ts `HeldPages`): awaited once the articles are read, so it
+   * may be found meanwhile. Undefined: every view is made.
+   */
+  readonly held?: Promise<HeldPages | undefined>;
 }
 
 export interface LoadedSite {
@@ -36,6 +42,10 @@ export interface LoadedSite {
   readonly config: SiteConfig;
   /** The published articles as the related engine saw them. */
   readonly relateInputs: readonly RelateInput[];
+  /** Digests of the article pages known by their inputs (model.ts `ModelResult`). */
+  readonly digests: ReadonlyMap<string, string>;
+  /** Published articles; `model.articles` leaves out those held. */
+  readonly published: number;
   /** The first article that goes live after `now`, if any. */
   readonly nextScheduled: Scheduled | undefined;
   readonly cacheStats: LoadedArticles["cacheStats"];
@@ -58,7 +68,8 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     ...(input.threads === undefined ? {} : { threads: input.threads }),
     ...(input.onArticle === undefined ? {} : { onArticle: input.onArticle }),
   });
-  return assembleSite({ siteFile: input.siteFile, site, found, duplicates, loaded, now: input.now });
+  const held = await input.held;
+  return assembleSite({ siteFile: input.siteFile, site, found, duplicates, loaded, now: input.now, ...(held === undefined ? {} : { held }) });
 }
 
 export interface SiteParts {
@@ -69,6 +80,7 @@ export interface SiteParts {
   /** The articles of `found` without duplicates, read and parsed. */
   readonly loaded: LoadedArticles;
   readonly now: number;
+  readonly held?: HeldPages;
 }
 
 /**
@@ -76,11 +88,11 @@ export interface SiteParts {
  * from `loadSite` so that the dev server, which keeps parsed articles in
  * memory between saves, runs exactly the same steps on them.
  */
-export function assembleSite({ siteFile, site, found, duplicates, loaded, now }: SiteParts): LoadedSite {
+export function assembleSite({ siteFile, site, found, duplicates, loaded, now, held }: SiteParts): LoadedSite {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [...site.diagnostics, ...found.diagnostics, ...duplicates, ...loaded.diagnostics];
   if (site.source !== undefined && siteFile !== undefined) sources.set(siteFile, site.source);
-  const { model, diagnostics: modelDiagnostics, relateInputs } = buildSiteModel(loaded.articles, site.config, now, loaded.unreadable);
+  const { model, diagnostics: modelDiagnostics, relateInputs, digests, published } = buildSiteModel(loaded.articles, site.config, now, loaded.unreadable, held);
   diagnostics.push(...modelDiagnostics);
   diagnostics.sort(compareDiagnostics);
   // Texts for the code frames of the files that have problems, as they were read.
@@ -95,6 +107,8 @@ export function assembleSite({ siteFile, site, found, duplicates, loaded, now }:
     articleCount: found.articles.length,
     config: site.config,
     relateInputs,
+    digests,
+    published,
     nextScheduled: nextScheduled(loaded.articles, now),
     cacheStats: loaded.cacheStats,
   };

@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
+import type { FrontMatter } from "../content/schema.ts";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import type { SectionConfig, SiteConfig } from "./config.ts";
+import { cardDigests } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
 import { buildFiles } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
@@ -34,7 +37,23 @@ export interface ModelResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The published articles as the related engine saw them, for `npm run related`. */
   readonly relateInputs: readonly RelateInput[];
+  /**
+   * URL → digest of everything the view of the article there is made from,
+   * for each published article whose view depends on nothing else (see
+   * `selfContained`). Made only when the caller holds pages (`held`); a page
+   * hashed by it is hashed by its inputs rather than its view.
+   */
+  readonly digests: ReadonlyMap<string, string>;
+  /** Published articles: `model.articles` holds the views of those not held. */
+  readonly published: number;
 }
+
+/**
+ * Article pages the caller holds already (the previous output's): whether
+ * it holds the page at `url` as a view made from inputs of that digest
+ * renders it. Such a page's view is not made.
+ */
+export type HeldPages = (url: string, digest: string) => boolean;
 
 /** An article with its section settled and its publication state known. */
 interface Placed {
@@ -67,6 +86,8 @@ export function buildSiteModel(
   now: number,
   /** Slugs of article files that could not be loaded: their own errors are reported already. */
   unreadable: ReadonlySet<string> = new Set(),
+  /** Undefined: every article's view is made. */
+  held?: HeldPages,
 ): ModelResult {
   const diagnostics: Diagnostic[] = [];
 
@@ -138,27 +159,38 @@ export function buildSiteModel(
   }
 
   const relateInputs = published.map((p) => relateInput(p, config));
+  const assets: AssetCopy[] = [];
   const related = new RelatedIndex(relateInputs, config.related).relateAll();
 
+  for (const p of published) {
+    if (p.article.file.bundleDir === undefined) continue;
+    const to = card(p.article.slug).url.slice(1);
+    for (const asset of p.article.file.assets) assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${to}${asset}` });
+  }
+
+  const sections = sectionsOf(placed, config);
+  const site = {
+    name: config.name,
+    url: config.url,
+    description: config.description,
+    language: config.language,
+    dir: directionOf(config.language),
+    outlet: config.outlet,
+    sections: sections.map(sectionLink),
+  };
+
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
-  const assets: AssetCopy[] = [];
   const images: ImageJob[] = [];
-  const articles: ArticleView[] = published.map((p) => {
+  const checkAlsoOf = (p: Placed): CheckAlsoItem[] => checkAlsoItems(checkAlso.get(p.article.slug) ?? [], related.get(p.article.slug), card);
+  const relatedOf = (p: Placed): ArticleCard[] => (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug));
+  const articleView = (p: Placed): ArticleView => {
     const fm = p.article.frontMatter;
     const base = card(p.article.slug);
-    const names = fm.authors ?? (fm.author === undefined ? [] : [fm.author]);
-    const authors: AuthorView[] = names.map((name) => {
+    const authors = authorsOf(fm).map((name): AuthorView => {
       const known = authorsByName.get(name.toLowerCase());
       return { name, role: known?.role, bio: known?.bio };
     });
-    for (const asset of p.article.file.assets) {
-      if (p.article.file.bundleDir === undefined) continue;
-      assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${base.url.slice(1)}${asset}` });
-    }
     const corrections = [...(fm.corrections ?? [])].sort((a, b) => a.date.epoch - b.date.epoch);
-    const modifiedMoment = [fm.date, fm.updated, ...corrections.map((c) => c.date)]
-      .filter((m): m is Moment => m !== undefined)
-      .reduce((latest, m) => (m.epoch > latest.epoch ? m : latest));
     const canonical = fm.canonical_url ?? `${config.url}${base.url}`;
     const bundle: Bundle = { dir: p.article.file.bundleDir, assets: p.article.file.assets, url: base.url };
     const image = imageView(p, bundle, diagnostics, images);
@@ -170,7 +202,7 @@ export function buildSiteModel(
       { title: p.section.title, url: base.section.url },
       { title: fm.title, url: undefined },
     ];
-    const modified = time(modifiedMoment);
+    const modified = time(latestChange(fm));
     return {
       ...base,
       meta: {
@@ -210,20 +242,41 @@ export function buildSiteModel(
       tags: fm.tags ?? [],
       image,
       bodyHtml: body.html,
-      checkAlso: checkAlsoItems(checkAlso.get(p.article.slug) ?? [], related.get(p.article.slug), card),
-      related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
+      checkAlso: checkAlsoOf(p),
+      related: relatedOf(p),
       breadcrumb,
     };
-  });
+  };
 
-  // Sections: the configured ones in order (even while empty), then the others by slug.
-  const sectionsInUse = new Map<string, SectionConfig>();
-  for (const p of placed) if (!sectionsInUse.has(p.section.slug)) sectionsInUse.set(p.section.slug, p.section);
-  const configured = new Set(config.sections.map((s) => s.slug));
-  const sections = [
-    ...config.sections,
-    ...[...sectionsInUse.values()].filter((s) => !configured.has(s.slug)).sort((a, b) => byCode(a.slug, b.slug)),
-  ];
+  // The digest of everything a self-contained article's view is made from: the parse's key (its
+  // file and bytes), the config and chrome, and the cards it links to. A page the caller holds
+  // under that digest is not modelled again (a feed may still want its view: made when asked).
+  const digests = new Map<string, string>();
+  if (held !== undefined) {
+    const digestOf = cardDigests();
+    const shared = createHash("sha256").update(JSON.stringify([config, site])).digest("hex");
+    for (const p of published) {
+      if (p.article.key === undefined || !selfContained(p)) continue;
+      const links = checkAlsoOf(p).map((item) => (item.kind === "article" ? digestOf(item.article) : JSON.stringify(item)));
+      const digest = createHash("sha256")
+        .update(`${shared}\0${p.article.key}\0${JSON.stringify(links)}\0`)
+        .update(relatedOf(p).map(digestOf).join(","))
+        .digest("hex");
+      digests.set(url(p), digest);
+    }
+  }
+  const views = new Map<Placed, ArticleView>();
+  const viewOf = (p: Placed): ArticleView => {
+    let view = views.get(p);
+    if (view === undefined) views.set(p, (view = articleView(p)));
+    return view;
+  };
+  const isHeld = (p: Placed): boolean => {
+    const digest = digests.get(url(p));
+    return digest !== undefined && held !== undefined && held(url(p), digest);
+  };
+  const articles: ArticleView[] = published.filter((p) => !isHeld(p)).map(viewOf);
+
   const sectionLists: SectionList[] = sections.map((s) => ({
     section: sectionLink(s),
     description: s.description,
@@ -235,7 +288,7 @@ export function buildSiteModel(
     return {
       card: card(p.article.slug),
       tags: fm.tags ?? [],
-      authors: fm.authors ?? (fm.author === undefined ? [] : [fm.author]),
+      authors: authorsOf(fm),
       corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
       published: fm.date.epoch,
     };
@@ -270,15 +323,7 @@ export function buildSiteModel(
 
   return {
     model: {
-      site: {
-        name: config.name,
-        url: config.url,
-        description: config.description,
-        language: config.language,
-        dir: directionOf(config.language),
-        outlet: config.outlet,
-        sections: sections.map(sectionLink),
-      },
+      site,
       home,
       articles,
       listPages,
@@ -286,7 +331,7 @@ export function buildSiteModel(
       search: siteMeta("Search", "/search/", `Search every article published by ${config.name}.`),
       files: buildFiles(
         config,
-        articles,
+        published.map((p) => ({ card: card(p.article.slug), modified: time(latestChange(p.article.frontMatter)), corrected: (p.article.frontMatter.corrections ?? []).length > 0, view: () => viewOf(p) })),
         sectionLists.map((l) => l.section),
         listPages,
         now,
@@ -296,7 +341,40 @@ export function buildSiteModel(
     },
     diagnostics,
     relateInputs,
+    digests,
+    published: published.length,
   };
+}
+
+/** Sections: the configured ones in order (even while empty), then the others by slug. */
+function sectionsOf(placed: readonly Placed[], config: SiteConfig): SectionConfig[] {
+  const inUse = new Map<string, SectionConfig>();
+  for (const p of placed) if (!inUse.has(p.section.slug)) inUse.set(p.section.slug, p.section);
+  const configured = new Set(config.sections.map((s) => s.slug));
+  return [...config.sections, ...[...inUse.values()].filter((s) => !configured.has(s.slug)).sort((a, b) => byCode(a.slug, b.slug))];
+}
+
+function authorsOf(fm: FrontMatter): readonly string[] {
+  return fm.authors ?? (fm.author === undefined ? [] : [fm.author]);
+}
+
+/** The latest of publication, update and corrections. */
+function latestChange(fm: FrontMatter): Moment {
+  return [fm.date, fm.updated, ...(fm.corrections ?? []).map((c) => c.date)]
+    .filter((m): m is Moment => m !== undefined)
+    .reduce((latest, m) => (m.epoch > latest.epoch ? m : latest));
+}
+
+/**
+ * Whether an article's view is made from its parse, the config and the
+ * cards it links to alone: no picture of its own is read from disk (their
+ * sizes and files could change under the same article), and none of the
+ * view's own problems (a picture missing, its alt text) can arise.
+ */
+function selfContained(p: Placed): boolean {
+  const image = p.article.frontMatter.image;
+  const external = image === undefined || (image.alt !== undefined && (/^https?:\/\//.test(image.src) || image.src.startsWith("/")));
+  return external && p.article.file.assets.length === 0 && !p.article.body.html.marksPictures;
 }
 
 /** What the related engine reads of an article. */

@@ -23,6 +23,8 @@ interface Built {
   readonly status: number | null;
   readonly stderr: string;
   readonly timings: {
+    /** Article views made: those of pages the previous output holds as their inputs would make them are not. */
+    modelled: number;
     rendered: number;
     carried: number;
     hits: number;
@@ -98,6 +100,8 @@ describe("a warm build", () => {
     expect(warm.timings.parsed).toBe(1);
     expect(warm.timings.carried).toBeGreaterThan(0);
     expect(warm.timings.rendered).toBeGreaterThan(0);
+    // Pages whose inputs did not change were carried without their views being made.
+    expect(first.timings.modelled).toBeGreaterThan(warm.timings.modelled);
     const after = readFileSync(path.join(out, "national/floods-hit-baghlan/index.html"), "utf8");
     expect(before).not.toContain("First aid convoys reach Baghlan");
     expect(after).toContain("First aid convoys reach Baghlan");
@@ -152,6 +156,25 @@ describe("a warm build", () => {
     expect(build(cold, "off").status).toBe(0);
     expectSameTree(out, cold);
     rmSync(added);
+  }, 240_000);
+
+  it("should make again the article pages a change in the site's config changes, though no article changed", () => {
+    const out = path.join(work, "out");
+    const siteFile = path.join(site, "site.yaml");
+    const config = readFileSync(siteFile, "utf8");
+    expect(build(out, cacheDir()).status).toBe(0);
+    // The bio is shown only in the author box of the articles she wrote: not in the pages' chrome.
+    writeFileSync(siteFile, config.replace("Farida covers the northern provinces.", "Farida reports from Baghlan and Kunduz."));
+    try {
+      const warm = build(out, cacheDir());
+      expect(warm.status).toBe(0);
+      expect(readFileSync(path.join(out, "national/floods-hit-baghlan/index.html"), "utf8")).toContain("Farida reports from Baghlan and Kunduz.");
+      const cold = path.join(work, "cold-config");
+      expect(build(cold, "off").status).toBe(0);
+      expectSameTree(out, cold);
+    } finally {
+      writeFileSync(siteFile, config);
+    }
   }, 240_000);
 
   it("should build again without the parse cache when a body in it turns out damaged, whether a feed or a page reads it first", () => {

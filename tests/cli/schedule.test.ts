@@ -125,9 +125,9 @@ describe("build progress", () => {
       const stream = fakeStream(true);
       let clock = 0;
       const progress = new Progress(stream, () => (clock += 1000));
-      const pages = await pageWriter(ROOT, cache, outDir, model);
-      const options = { templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), outDir: dir, pagesPerRun: 4 };
-      await pages.write(dir, await eleventyRenderer(options, model), writingPages(progress));
+      const renderer = await eleventyRenderer({ templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), pagesPerRun: 4 });
+      const pages = await pageWriter(ROOT, cache, outDir, renderer);
+      await pages.write(dir, { model, digests: new Map() }, writingPages(progress));
       progress.clear();
       await pages.record(dir);
       return stream.written.map((line) => line.replace("\r\u001b[K", ""));

@@ -50,13 +50,14 @@ describe("writePages in several Eleventy runs", () => {
 });
 
 describe("eleventyRenderer", () => {
-  it("should name every file it writes besides the model's pages, so that none of them is ever carried over as a link", async () => {
+  it("should name every file it writes besides the model's pages and assets, so that none of them is ever carried over as a link", async () => {
     const { model } = await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
     const out = path.join(work, "renderer");
-    const renderer = await eleventyRenderer({ templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), outDir: out }, model);
-    await renderer.render(model);
+    const renderer = await eleventyRenderer({ templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public") });
+    await renderer.render(out, model);
     const hashes = pageHashes(model, "v");
-    const besidePages = [...tree(out).keys()].map((rel) => rel.split(path.sep).join("/")).filter((rel) => !hashes.has(rel));
+    const assets = new Set(model.assets.map((asset) => asset.to));
+    const besidePages = [...tree(out).keys()].map((rel) => rel.split(path.sep).join("/")).filter((rel) => !hashes.has(rel) && !assets.has(rel));
     expect(besidePages.length).toBeGreaterThan(3);
     expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);
     for (const rel of ["index.html", "404.html", "search/index.html", "css/site.css"]) expect(renderer.beside.has(rel)).toBe(true);
