@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outputPath, pageHashes, planPages } from "../../src/build/page-plan.ts";
+import { inputHash, outputPath, pageHashes, planPages } from "../../src/build/page-plan.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
 import { DEFAULT_SITE_CONFIG } from "../../src/site/config.ts";
 import { loaded } from "../support/loaded.ts";
@@ -51,5 +51,23 @@ describe("planPages", () => {
   it("should render everything again under another templates' or pipeline's version", () => {
     expect(planPages(before, "v2", pageHashes(before, version)).carry).toEqual([]);
     expect(planPages(before, version, pageHashes(before, version)).render.articles).toEqual([]);
+  });
+
+  it("should hash a page known by its inputs' digest by that digest, and refuse one left unmodelled that is not carried", () => {
+    const titles = { floods: "Floods", aid: "Aid arrives", rain: "Rain" };
+    const keyed = Object.entries(titles).map(([slug, title]) => ({ ...article(slug, title, "floods, aid"), key: slug }));
+    const full = buildSiteModel(keyed, DEFAULT_SITE_CONFIG, NOW, new Set(), () => false);
+    expect(full.digests.size).toBe(3);
+    const hashes = pageHashes(full.model, version, full.digests);
+    for (const [url, digest] of full.digests) expect(hashes.get(outputPath(url))).toBe(inputHash(version, digest));
+    // Held: the previous output has the pages under those hashes, so none of them is modelled or rendered.
+    const held = buildSiteModel(keyed, DEFAULT_SITE_CONFIG, NOW, new Set(), (url, digest) => hashes.get(outputPath(url)) === inputHash(version, digest));
+    expect(held.model.articles).toEqual([]);
+    const plan = planPages(held.model, version, hashes, held.digests);
+    expect(plan.render.articles).toEqual([]);
+    expect(plan.carry).toEqual([...hashes.keys()].sort());
+    // A page the model left out must be one the previous output holds: never a page missing from the site.
+    const lost = new Map([...hashes].filter(([rel]) => rel !== "national/aid/index.html"));
+    expect(() => planPages(held.model, version, lost, held.digests)).toThrow(/`\/national\/aid\/` was not modelled/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/site/config.ts";
+import type { LoadedArticle } from "../../src/content/load-article.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
 import { loaded } from "../support/loaded.ts";
 
@@ -154,5 +155,52 @@ describe("buildSiteModel diagnostics", () => {
       "content/tags/tagged.md 1:1 error section-reserved",
     ]);
     expect(result.model.articles.map((x) => x.slug)).toEqual(["aid"]);
+  });
+});
+
+describe("buildSiteModel with pages held by the caller", () => {
+  // A key per article, as the parse cache gives: here its name and a version.
+  const keyed = (article: LoadedArticle, version = "1") => ({ ...article, key: `${article.slug}@${version}` });
+  const site = [a, b, c, d, future, draft].map((x) => keyed(x));
+  const digestsOf = (articles: readonly LoadedArticle[], config = CONFIG) => buildSiteModel(articles, config, NOW, new Set(), () => false).digests;
+
+  it("should make no digest unless asked, nor for an article read without a key", () => {
+    expect(buildSiteModel(site, CONFIG, NOW).digests.size).toBe(0);
+    expect(digestsOf([a, b, c, d]).size).toBe(0);
+    expect([...digestsOf(site).keys()].sort()).toEqual(["/national/aid/", "/national/floods/", "/national/rebuild/", "/world/summit/"]);
+  });
+
+  it("should leave out the views of the pages held, and still make those a feed shows", () => {
+    const all = buildSiteModel(site, CONFIG, NOW);
+    const held = buildSiteModel(site, CONFIG, NOW, new Set(), (url) => url !== "/world/summit/");
+    expect(held.published).toBe(4);
+    expect(held.model.articles.map((x) => x.slug)).toEqual(["summit"]);
+    expect(held.model.articles[0]).toEqual(all.model.articles.find((x) => x.slug === "summit"));
+    expect(held.model.files).toEqual(all.model.files);
+    expect(held.model.listPages).toEqual(all.model.listPages);
+    expect(held.diagnostics).toEqual(all.diagnostics);
+  });
+
+  it("should change an article's digest with its own parse, the cards it links to and the config, and with nothing else", () => {
+    const before = digestsOf(site);
+    const floods = "/national/floods/";
+    // Its own parse (a new key), and the article its Check Also box shows (a new title).
+    expect(digestsOf(site.map((x) => (x.slug === "floods" ? keyed(a, "2") : x))).get(floods)).not.toBe(before.get(floods));
+    const renamed = keyed(loaded("aid", "national", "title: Aid arrives\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive."), "2");
+    expect(digestsOf(site.map((x) => (x.slug === "aid" ? renamed : x))).get(floods)).not.toBe(before.get(floods));
+    // An author's bio, shown only in the author box of the articles she wrote.
+    const bio = { ...CONFIG, authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north and east." }] };
+    expect(digestsOf(site, bio).get(floods)).not.toBe(before.get(floods));
+    // The same inputs, the same digests; a draft's new text is in no published view.
+    expect(digestsOf(site.map((x) => (x.slug === "draft" ? keyed(draft, "2") : x)))).toEqual(before);
+  });
+
+  it("should always make the view of an article with a picture of its own, which is read from disk", () => {
+    const pic = keyed(loaded("pic", "national", "title: P\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: bridge.jpg\n  alt: A bridge"));
+    const remote = keyed(loaded("remote", "national", "title: R\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: https://images.example/bridge.jpg\n  alt: A bridge"));
+    const result = buildSiteModel([pic, remote], CONFIG, NOW, new Set(), () => true);
+    expect([...result.digests.keys()]).toEqual(["/national/remote/"]);
+    expect(result.model.articles.map((x) => x.slug)).toEqual(["pic"]);
+    expect(result.diagnostics.map((x) => x.rule)).toEqual(["image-missing"]);
   });
 });
