@@ -65,7 +65,7 @@ export function cacheKey(version: string, task: Omit<ParseTask, "source"> & { re
   const text = typeof source === "string" || !(source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf) ? source : source.subarray(3);
   // The text apart from the JSON, which ends at the first NUL (JSON escapes its own): 50 MB less copied and escaped at 10,000 articles.
   return createHash("sha256")
-    .update(JSON.stringify([version, task.zone, task.embedHosts, task.file]))
+    .update(JSON.stringify([version, task.zone, task.embedHosts, task.textWords ?? null, task.file]))
     .update("\0")
     .update(text)
     .digest("hex");

@@ -18,6 +18,8 @@ export interface LoadArticlesInput {
   readonly files: readonly ArticleFile[];
   readonly zone: string;
   readonly embedHosts: readonly string[];
+  /** Words of each body's plain text to keep (`ParseTask`); all when undefined. */
+  readonly textWords?: number;
   /** Undefined: parse everything, keep nothing. */
   readonly cache: ArticleCacheOptions | undefined;
   readonly threads?: number;
@@ -66,7 +68,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
 
   const cached = (await reading) ?? { entries: new Map<string, ParsedArticle>(), ignored: undefined };
   const version = input.cache?.version;
-  const task = <S extends string | Uint8Array>(i: number, source: S) => ({ source, file: files[i] as ArticleFile, zone: input.zone, embedHosts: input.embedHosts });
+  const task = <S extends string | Uint8Array>(i: number, source: S) => ({ source, file: files[i] as ArticleFile, zone: input.zone, embedHosts: input.embedHosts, textWords: input.textWords });
   const keys = texts.map((bytes, i) => (bytes === undefined || version === undefined ? undefined : cacheKey(version, task(i, bytes))));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
   if (input.resident) results.forEach((result, i) => (results[i] = result && held(result)));

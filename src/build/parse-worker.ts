@@ -3,7 +3,7 @@ import { type ParseTask, type ParsedArticle, type ParsedData, toData } from "./p
 
 /** One article's parse, without the file's own parts (parsed-article.ts). */
 export function parseOne(task: ParseTask): ParsedArticle {
-  const { article, diagnostics } = parseArticle(task.source, task.file, task.zone, task.embedHosts);
+  const { article, diagnostics } = parseArticle(task.source, task.file, task.zone, task.embedHosts, task.textWords);
   if (article === undefined) return { article: undefined, diagnostics };
   return { article: { slug: article.slug, frontMatter: article.frontMatter, body: article.body }, diagnostics };
 }

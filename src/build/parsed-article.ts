@@ -14,6 +14,11 @@ export interface ParseTask {
   readonly file: ArticleFile;
   readonly zone: string;
   readonly embedHosts: readonly string[];
+  /**
+   * How many words of its body's plain text the related engine reads
+   * (`related.words_per_article`): no more of it is kept. All when undefined.
+   */
+  readonly textWords?: number | undefined;
 }
 
 /** What parsing one article file yields, the body's HTML as a `BodyHtml` (in memory, or in the cache file). */

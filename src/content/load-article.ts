@@ -6,6 +6,7 @@ import type { ArticleFile } from "./find-files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { FrontMatter } from "./schema.ts";
 import { isSlug, slugify } from "./slug.ts";
+import { leadingWords } from "../relate/tokenize.ts";
 import { validateFrontMatter } from "./validate.ts";
 
 /** A rendered body whose HTML may still be in the cache file (body-html.ts). */
@@ -41,6 +42,8 @@ export function parseArticle(
   file: ArticleFile,
   zone: string,
   embedHosts: readonly string[] = [],
+  /** Words of the body's plain text to keep (leadingWords): all when undefined. */
+  textWords?: number,
 ): Omit<LoadResult, "source"> {
   const at = file.display;
   const fail = (diagnostics: Diagnostic[]) => ({ article: undefined, diagnostics });
@@ -71,7 +74,8 @@ export function parseArticle(
 
   const frontMatter = validated.data;
   const rendered = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
-  const body: ArticleBody = { ...rendered, html: heldHtml(rendered.html) };
+  const plainText = textWords === undefined ? rendered.plainText : leadingWords(rendered.plainText, textWords);
+  const body: ArticleBody = { ...rendered, plainText, html: heldHtml(rendered.html) };
   for (const issue of body.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));
   if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   const yaml = split.yaml;

@@ -153,7 +153,14 @@ export class DevSite {
   /** Parse `files` (the same reader and parser as a build), split back into one state per file. */
   async #parse(files: readonly ArticleFile[], cache: ArticleCacheOptions | undefined): Promise<FileState[]> {
     if (files.length === 0) return [];
-    const loaded = await loadArticles({ files, zone: this.config.timezone, embedHosts: this.config.embeds, cache, resident: true });
+    const loaded = await loadArticles({
+      files,
+      zone: this.config.timezone,
+      embedHosts: this.config.embeds,
+      textWords: this.config.related.wordsPerArticle,
+      cache,
+      resident: true,
+    });
     const articles = new Map(loaded.articles.map((a) => [a.file.absolute, a]));
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const d of loaded.diagnostics) diagnostics.set(d.file, [...(diagnostics.get(d.file) ?? []), d]);

@@ -102,11 +102,13 @@ export class FeatureTable {
 
   /**
    * Call `sink` with each feature of the text made of `parts` with a line
-   * break between each (reading at most `maxWords` words). Parts, not one
+   * break between each (reading at most `maxWords` words; if it stops for
+   * them, returns where: the offset of the first word not read, in the part
+   * it was reading). Parts, not one
    * string joined from them: a joined string is flattened when first read,
    * a copy of every article's text for the garbage collector to move.
    */
-  scan(parts: readonly string[], weight: number, sink: (feature: number, weight: number) => void, maxWords = Number.POSITIVE_INFINITY): void {
+  scan(parts: readonly string[], weight: number, sink: (feature: number, weight: number) => void, maxWords = Number.POSITIVE_INFINITY): number | undefined {
     let words = 0;
     let previousName = -1;
     let sentenceStart = true;
@@ -126,7 +128,7 @@ export class FeatureTable {
           i++;
           continue;
         }
-        if (++words > maxWords) return;
+        if (++words > maxWords) return i;
         const start = i;
         let hash = 0x811c9dc5 | 0;
         let hash2 = 0x2545f491;
@@ -171,6 +173,7 @@ export class FeatureTable {
         if (!allDigits && info >= 4) sink((info >> 2) - 1, weight);
       }
     }
+    return undefined;
   }
 
   private bigram(a: number, b: number): number {
@@ -261,4 +264,21 @@ export function featuresOf(text: string): Map<string, number> {
     counts.set(name, (counts.get(name) ?? 0) + w);
   });
   return counts;
+}
+
+let wordsOnly: FeatureTable | undefined;
+
+/**
+ * `text` up to the first word after its first `words` words, as the
+ * related index's scan counts them: all that a scan reading at most that
+ * many words of it (after any before it) ever reads. An article's body is
+ * kept so, not whole: at 10,000 articles its plain text was 46 MB of the
+ * parse cache's index, and 200 words of it 14 MB. The table it scans with
+ * is this module's own and grows with the words it meets, as any
+ * vocabulary does.
+ */
+export function leadingWords(text: string, words: number): string {
+  wordsOnly ??= new FeatureTable();
+  const stop = wordsOnly.scan([text], 1, () => undefined, words);
+  return stop === undefined ? text : text.slice(0, stop);
 }

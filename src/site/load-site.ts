@@ -64,6 +64,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
     files: unique,
     zone: site.config.timezone,
     embedHosts: site.config.embeds,
+    textWords: site.config.related.wordsPerArticle,
     cache: input.cache,
     ...(input.threads === undefined ? {} : { threads: input.threads }),
     ...(input.onArticle === undefined ? {} : { onArticle: input.onArticle }),
