@@ -96,7 +96,7 @@ export function benchSize(size: number, runs: number, withHugo: boolean): Record
     const out = path.join(work, "out");
     const cache = path.join(work, "cache");
     const ours = (extra: NodeJS.ProcessEnv) =>
-      measure(process.execPath, ["--max-old-space-size=12288", "--import", "tsx", "src/cli/main.ts", "build", "--content", contentDir, "--site", siteFile, "--out", out, "--now", CORPUS_NOW], {
+      measure(process.execPath, ["--max-old-space-size=12288", "src/cli/launch.mjs", "build", "--content", contentDir, "--site", siteFile, "--out", out, "--now", CORPUS_NOW], {
         NEWSROOM_TIMINGS: "1",
         NEWSROOM_CACHE: cache,
         ...extra,

@@ -55,7 +55,7 @@ async function benchSize(size: number): Promise<Save[]> {
     const { contentDir, siteFile } = writeCorpus(work, size);
     server = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(CLI_ROOT, "src/cli/main.ts"), "dev", "--content", contentDir, "--site", siteFile, "--port", String(port), "--now", CORPUS_NOW],
+      [path.join(CLI_ROOT, "src/cli/launch.mjs"), "dev", "--content", contentDir, "--site", siteFile, "--port", String(port), "--now", CORPUS_NOW],
       { cwd: CLI_ROOT, env: { ...process.env, NEWSROOM_CACHE: path.join(work, "cache"), NO_COLOR: "1" }, stdio: ["ignore", "pipe", "inherit"] },
     );
     server.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

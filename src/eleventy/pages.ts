@@ -18,6 +18,13 @@ import type { ArticlePageData } from "../../templates/_components/data.ts";
 import { outputPath } from "../build/page-plan.ts";
 import type { PagesProgress, Renderer } from "../build/page-writer.ts";
 import type { ArticleView, AssetCopy, SiteModel, SiteView } from "../site/view.ts";
+import { register } from "tsx/esm/api";
+
+/** Defined (by esbuild) only in the CLI's bundle, src/cli/launch.mjs. */
+declare const __CLI_BUNDLE__: boolean | undefined;
+// The bundle runs without tsx, and the templates are TSX: loaded through it from here on. Registered
+// here, where they are imported, so that a build pays for tsx only while its articles are read.
+if (typeof __CLI_BUNDLE__ !== "undefined") register();
 
 export interface PagesOptions {
   /** Folder of `*.11ty.tsx` page templates. */

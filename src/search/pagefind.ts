@@ -50,7 +50,8 @@ function pagefindOptions(language: string) {
 const hashOf = (...parts: string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
 
 /** The code that cuts documents out of pages: a change to it makes every recorded document hash stale. */
-const EXTRACTOR = fingerprint([fileURLToPath(new URL("./searchable.ts", import.meta.url))]);
+// From the root (`../..`), as the CLI's bundle (src/cli/launch.mjs) finds it too.
+const EXTRACTOR = fingerprint([fileURLToPath(new URL("../../src/search/searchable.ts", import.meta.url))]);
 
 /** Pagefind's version and our options: what, besides the documents, decides a shard's bytes. */
 function indexerOf(language: string): string {

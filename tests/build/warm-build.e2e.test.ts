@@ -35,7 +35,7 @@ interface Built {
 }
 
 function build(out: string, cache: string): Built {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "build", "--content", path.join(site, "content"), "--out", out, "--now", NOW], {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "src/cli/launch.mjs"), "build", "--content", path.join(site, "content"), "--out", out, "--now", NOW], {
     cwd: ROOT,
     encoding: "utf8",
     // A shard per page or so: several shards of the fixture's few articles.

@@ -12,7 +12,7 @@ export interface CliResult {
 
 /** Run our CLI as a user would, in a child process (`npm run <command> -- …` without npm). */
 export function runCli(args: readonly string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args], {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "src/cli/launch.mjs"), ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
