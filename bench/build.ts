@@ -33,7 +33,7 @@ export interface Measure {
   readonly finish: number;
   /** Without the search indexer's child process: wall less `finish`, our process's own CPU and peak memory. */
   readonly exSearch: { readonly wall: number; readonly cpu: number; readonly peakMB: number };
-  /** Our builds' phases in seconds (NEWSROOM_TIMINGS): load (parse, relate, model), pages, finish (search, pictures), publish. */
+  /** Our builds' phases in seconds (NEWSROOM_TIMINGS): start (start-up), load (parse, relate, model), pages, finish (search, pictures), publish. */
   readonly phases: Readonly<Record<string, number>>;
 }
 

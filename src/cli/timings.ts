@@ -11,8 +11,10 @@ export class Timings {
   readonly #rssMB: Record<string, number> = {};
   #last: number;
 
+  /** `started`: when the command began, from `performance.now()`: the time since the process started, which is start-up. */
   constructor(started: number) {
     this.#last = started;
+    this.#phases["start"] = Math.round(started) / 1000;
   }
 
   /** The phase that ends now, named for what it did. */
