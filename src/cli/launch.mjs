@@ -52,11 +52,11 @@ export async function cliBundle(root) {
  */
 function keptBundle(root, folder, manifest) {
   try {
-    const { bundle, inputs } = JSON.parse(readFileSync(manifest, "utf8"));
-    if (typeof bundle !== "string" || path.basename(bundle) !== bundle || typeof inputs !== "object" || inputs === null) return undefined;
+    const { bundle, files, inputs } = JSON.parse(readFileSync(manifest, "utf8"));
+    if (typeof bundle !== "string" || !Array.isArray(files) || !files.includes(bundle) || typeof inputs !== "object" || inputs === null) return undefined;
     for (const [rel, hash] of Object.entries(inputs)) if (hashOf(readFileSync(path.join(root, rel))) !== hash) return undefined;
-    const file = path.join(folder, bundle);
-    return existsSync(file) ? file : undefined;
+    if (!files.every((file) => typeof file === "string" && path.basename(file) === file && existsSync(path.join(folder, file)))) return undefined;
+    return path.join(folder, bundle);
   } catch {
     return undefined;
   }
@@ -66,6 +66,11 @@ function keptBundle(root, folder, manifest) {
 const LOADERS = { ".ts": "ts", ".mts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".json": "json" };
 
 /**
+ * The bundle in files named by their contents: the entry, and a chunk for
+ * each module the CLI imports only when a command needs it (the Markdown
+ * pipeline, Eleventy, the search index), so that the libraries those import
+ * are loaded then too, not at start-up: a warm build never loads the
+ * Markdown pipeline unless it parses.
  * @param {string} root
  * @param {string} folder
  * @param {string} manifest
@@ -75,17 +80,20 @@ async function makeBundle(root, folder, manifest) {
   const { build } = await import("esbuild");
   /** @type {Record<string, string>} */
   const inputs = { "tsconfig.json": hashOf(readFileSync(path.join(root, "tsconfig.json"))) };
-  mkdirSync(folder, { recursive: true });
-  const temporary = path.join(folder, `main-${process.pid}.tmp.mjs`);
-  await build({
-    entryPoints: [path.join(root, ENTRY)],
+  const result = await build({
+    entryPoints: { main: path.join(root, ENTRY) },
     absWorkingDir: root,
     bundle: true,
+    splitting: true,
     packages: "external",
     platform: "node",
     format: "esm",
     target: "node20",
-    outfile: temporary,
+    outdir: folder,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
+    write: false,
     logLevel: "silent",
     define: { __CLI_BUNDLE__: "true" },
     plugins: [
@@ -102,13 +110,23 @@ async function makeBundle(root, folder, manifest) {
       },
     ],
   });
+  mkdirSync(folder, { recursive: true });
+  // Each file whole or not at all: another build may be reading the same (same name, same bytes).
+  const files = result.outputFiles.map((file) => {
+    if (!existsSync(file.path)) {
+      const temporary = `${file.path}.${process.pid}.tmp`;
+      writeFileSync(temporary, file.contents);
+      renameSync(temporary, file.path);
+    }
+    return path.basename(file.path);
+  });
+  const bundle = files.find((file) => file.startsWith("main-"));
+  if (bundle === undefined) throw new Error("internal: esbuild made no entry file");
   const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const bundle = `main-${hashOf(Buffer.from(JSON.stringify(sorted))).slice(0, 16)}.mjs`;
-  renameSync(temporary, path.join(folder, bundle));
-  pruneOlder(folder, bundle);
   const next = `${manifest}.${process.pid}.tmp`;
-  writeFileSync(next, JSON.stringify({ bundle, inputs: sorted }));
+  writeFileSync(next, JSON.stringify({ bundle, files, inputs: sorted }));
   renameSync(next, manifest);
+  pruneOlder(folder, new Set([...files, path.basename(manifest)]));
   return path.join(folder, bundle);
 }
 
@@ -116,14 +134,14 @@ async function makeBundle(root, folder, manifest) {
 const STALE_MS = 3_600_000;
 
 /**
- * Bundles of other versions of the code, made over an hour ago.
+ * Files of other versions of the bundle, made over an hour ago.
  * @param {string} folder
- * @param {string} keep
+ * @param {ReadonlySet<string>} keep
  */
 function pruneOlder(folder, keep) {
   const cutoff = Date.now() - STALE_MS;
   for (const file of readdirSync(folder)) {
-    if (file === keep || !/^main-[0-9a-f]{16}\.mjs$/.test(file)) continue;
+    if (keep.has(file) || !/^(?:main|chunk)-[0-9A-Z]+\.mjs$/.test(file)) continue;
     const made = statSync(path.join(folder, file), { throwIfNoEntry: false })?.mtimeMs;
     if (made !== undefined && made < cutoff) rmSync(path.join(folder, file), { force: true });
   }
