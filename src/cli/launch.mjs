@@ -1,159 +1,19 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * What `npm run build` (and the CLI's other scripts) start: the command line
- * of `main.ts` as one JavaScript file, made by esbuild from our sources and
- * kept in `.cache/cli/`. Run through tsx, a build spent about 0.5 s starting
- * tsx and another 0.5 s loading our modules one by one through its loader
- * (a warm build at 10,000 articles: 7.1-8.4 s against 6.4-7.6 s from the
- * bundle, 3 alternating runs). Libraries stay outside the bundle, loaded by
- * Node as they are; the page templates (TSX) are loaded through tsx, which
- * src/eleventy/pages.ts registers when the bundle runs.
- *
- * The bundle is used only while every file esbuild read to make it is still
- * byte for byte what it read (their hashes are kept beside it, taken from
- * the very bytes esbuild compiled): a bundle is never stale. When none can
- * be made or kept (a read-only checkout), the CLI runs through tsx instead.
+ * What `npm run build` (and the CLI's other scripts) start: the command
+ * line from its bundle (cli-bundle.mjs), or through tsx from the sources
+ * when no bundle can be made or kept.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { cliBundle, ENTRY } from "./cli-bundle.mjs";
 
-const ENTRY = "src/cli/main.ts";
-
-/** @param {Uint8Array} bytes */
-const hashOf = (bytes) => createHash("sha256").update(bytes).digest("hex");
-
-/**
- * The bundle of the CLI under `root`, made now if there is none for the
- * sources as they are; undefined when it cannot be made.
- * @param {string} root
- * @returns {Promise<string | undefined>}
- */
-export async function cliBundle(root) {
-  // At the same depth below the root as main.ts: the bundle finds the root as main.ts does (`../..`).
-  const folder = path.join(root, ".cache", "cli");
-  const manifest = path.join(folder, "main.json");
-  const kept = keptBundle(root, folder, manifest);
-  if (kept !== undefined) return kept;
-  try {
-    return await makeBundle(root, folder, manifest);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * @param {string} root
- * @param {string} folder
- * @param {string} manifest
- * @returns {string | undefined}
- */
-function keptBundle(root, folder, manifest) {
-  try {
-    const { bundle, files, inputs } = JSON.parse(readFileSync(manifest, "utf8"));
-    if (typeof bundle !== "string" || !Array.isArray(files) || !files.includes(bundle) || typeof inputs !== "object" || inputs === null) return undefined;
-    for (const [rel, hash] of Object.entries(inputs)) if (hashOf(readFileSync(path.join(root, rel))) !== hash) return undefined;
-    if (!files.every((file) => typeof file === "string" && path.basename(file) === file && existsSync(path.join(folder, file)))) return undefined;
-    return path.join(folder, bundle);
-  } catch {
-    return undefined;
-  }
-}
-
-/** @type {Record<string, "ts" | "tsx" | "js" | "json">} */
-const LOADERS = { ".ts": "ts", ".mts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".json": "json" };
-
-/**
- * The bundle in files named by their contents: the entry, and a chunk for
- * each module the CLI imports only when a command needs it (the Markdown
- * pipeline, Eleventy, the search index), so that the libraries those import
- * are loaded then too, not at start-up: a warm build never loads the
- * Markdown pipeline unless it parses.
- * @param {string} root
- * @param {string} folder
- * @param {string} manifest
- * @returns {Promise<string>}
- */
-async function makeBundle(root, folder, manifest) {
-  const { build } = await import("esbuild");
-  /** @type {Record<string, string>} */
-  const inputs = { "tsconfig.json": hashOf(readFileSync(path.join(root, "tsconfig.json"))) };
-  const result = await build({
-    entryPoints: { main: path.join(root, ENTRY) },
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    packages: "external",
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outdir: folder,
-    entryNames: "[name]-[hash]",
-    chunkNames: "chunk-[hash]",
-    outExtension: { ".js": ".mjs" },
-    write: false,
-    logLevel: "silent",
-    define: { __CLI_BUNDLE__: "true" },
-    plugins: [
-      {
-        name: "hash-what-is-read",
-        setup(build) {
-          // Each file of ours is read here, hashed, and handed to esbuild: the hashes are of exactly what it compiled.
-          build.onLoad({ filter: /\.(?:[mc]?[jt]sx?|json)$/ }, (args) => {
-            const contents = readFileSync(args.path);
-            inputs[path.relative(root, args.path).split(path.sep).join("/")] = hashOf(contents);
-            return { contents, loader: LOADERS[path.extname(args.path)] ?? "js" };
-          });
-        },
-      },
-    ],
-  });
-  mkdirSync(folder, { recursive: true });
-  // Each file whole or not at all: another build may be reading the same (same name, same bytes).
-  const files = result.outputFiles.map((file) => {
-    if (!existsSync(file.path)) {
-      const temporary = `${file.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, file.contents);
-      renameSync(temporary, file.path);
-    }
-    return path.basename(file.path);
-  });
-  const bundle = files.find((file) => file.startsWith("main-"));
-  if (bundle === undefined) throw new Error("internal: esbuild made no entry file");
-  const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const next = `${manifest}.${process.pid}.tmp`;
-  writeFileSync(next, JSON.stringify({ bundle, files, inputs: sorted }));
-  renameSync(next, manifest);
-  pruneOlder(folder, new Set([...files, path.basename(manifest)]));
-  return path.join(folder, bundle);
-}
-
-/** An hour: no CLI of an older version of the code is still starting. */
-const STALE_MS = 3_600_000;
-
-/**
- * Files of other versions of the bundle, made over an hour ago.
- * @param {string} folder
- * @param {ReadonlySet<string>} keep
- */
-function pruneOlder(folder, keep) {
-  const cutoff = Date.now() - STALE_MS;
-  for (const file of readdirSync(folder)) {
-    if (keep.has(file) || !/^(?:main|chunk)-[0-9A-Z]+\.mjs$/.test(file)) continue;
-    const made = statSync(path.join(folder, file), { throwIfNoEntry: false })?.mtimeMs;
-    if (made !== undefined && made < cutoff) rmSync(path.join(folder, file), { force: true });
-  }
-}
-
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  const bundle = await cliBundle(root);
-  if (bundle !== undefined) {
-    await import(pathToFileURL(bundle).href);
-  } else {
-    (await import("tsx/esm/api")).register();
-    await import(pathToFileURL(path.join(root, ENTRY)).href);
-  }
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bundle = await cliBundle(root);
+if (bundle !== undefined) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  (await import("tsx/esm/api")).register();
+  await import(pathToFileURL(path.join(root, ENTRY)).href);
 }

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, write
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliBundle } from "../../src/cli/launch.mjs";
+import { cliBundle } from "../../src/cli/cli-bundle.mjs";
 import { ROOT, snapshotTree } from "../support/cli.ts";
 
 /** The CLI's sources in a folder of their own, so that the test may change them. */
