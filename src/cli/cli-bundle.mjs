@@ -2,8 +2,9 @@
 /**
  * The command line (`main.ts`) as a bundle that esbuild makes from our
  * sources, kept in `.cache/cli/` and run by launch.mjs. Through tsx, a
- * build spent about 1.3 s before its first phase (starting tsx, then our
- * modules one by one through its loader); from the bundle 0.35-0.42 s.
+ * build spent 0.75 s before its first phase (starting tsx, then our
+ * modules one by one through its loader), and loaded the rest through it
+ * later; from the bundle 0.35-0.42 s.
  * Libraries stay outside the bundle, loaded by Node as they are; the page
  * templates (TSX) are loaded through tsx, which src/eleventy/pages.ts
  * registers when the bundle runs.
