@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cardDigests } from "../site/card-digest.ts";
+import { cardDigests, checkAlsoByDigest } from "../site/card-digest.ts";
 import type { SiteModel } from "../site/view.ts";
 
 /**
@@ -42,8 +42,7 @@ export function pageHashes(model: SiteModel, version: string, digests: ReadonlyM
   for (const [url, digest] of digests) hashes.set(outputPath(url), inputHash(version, digest));
   for (const article of model.articles) {
     if (digests.has(article.url)) continue;
-    const checkAlso = article.checkAlso.map((item) => (item.kind === "article" ? { ...item, article: card(item.article) } : item));
-    hashes.set(outputPath(article.url), hashOf("article", { ...article, related: article.related.map(card), checkAlso }));
+    hashes.set(outputPath(article.url), hashOf("article", { ...article, related: article.related.map(card), checkAlso: checkAlsoByDigest(article.checkAlso, card) }));
   }
   for (const list of model.listPages) hashes.set(outputPath(list.url), hashOf("list", { ...list, articles: list.articles.map(card) }));
   for (const file of model.files) hashes.set(outputPath(file.url), hashOf("file", file, ""));

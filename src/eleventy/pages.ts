@@ -20,7 +20,7 @@ import type { PagesProgress, Renderer } from "../build/page-writer.ts";
 import type { ArticleView, AssetCopy, SiteModel, SiteView } from "../site/view.ts";
 import { register } from "tsx/esm/api";
 
-/** Defined (by esbuild) only in the CLI's bundle, src/cli/launch.mjs. */
+/** Defined (by esbuild) only in the CLI's bundle, src/cli/cli-bundle.mjs. */
 declare const __CLI_BUNDLE__: boolean | undefined;
 // The bundle runs without tsx, and the templates are TSX: loaded through it from here on. Registered
 // here, where they are imported, so that a build pays for tsx only while its articles are read.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ArticleCard } from "./view.ts";
+import type { ArticleCard, CheckAlsoItem } from "./view.ts";
 
 /**
  * A card's digest, made once per card: at 10,000 articles the list pages
@@ -17,4 +17,9 @@ export function cardDigests(): (card: ArticleCard) => string {
     }
     return digest;
   };
+}
+
+/** Check Also items as a page is hashed with them: an article's card by its digest, a link as it is. */
+export function checkAlsoByDigest(items: readonly CheckAlsoItem[], digest: (card: ArticleCard) => string): unknown[] {
+  return items.map((item) => (item.kind === "article" ? { ...item, article: digest(item.article) } : item));
 }

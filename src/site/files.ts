@@ -8,7 +8,8 @@ export interface FiledArticle {
   readonly card: ArticleCard;
   /** The latest of publication, update and corrections. */
   readonly modified: TimeView;
-  readonly corrected: boolean;
+  /** Epoch of the latest correction, if any. */
+  readonly corrected: number | undefined;
   readonly view: () => ArticleView;
 }
 
@@ -69,7 +70,7 @@ export function buildFiles(
   }
   // Corrections: one entry per corrected article, dated by its latest correction.
   const corrected = articles
-    .filter((filed) => filed.corrected)
+    .filter((filed) => filed.corrected !== undefined)
     .map((filed) => filed.view())
     .map((a) => {
       const latest = a.corrections.at(-1);

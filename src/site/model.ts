@@ -7,9 +7,9 @@ import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import type { SectionConfig, SiteConfig } from "./config.ts";
-import { cardDigests } from "./card-digest.ts";
+import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
-import { buildFiles } from "./files.ts";
+import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
 import { bodyLineInFile, resolveBodyImages } from "../images/body-images.ts";
@@ -257,9 +257,8 @@ export function buildSiteModel(
     const shared = createHash("sha256").update(JSON.stringify([config, site])).digest("hex");
     for (const p of published) {
       if (p.article.key === undefined || !selfContained(p)) continue;
-      const links = checkAlsoOf(p).map((item) => (item.kind === "article" ? digestOf(item.article) : JSON.stringify(item)));
       const digest = createHash("sha256")
-        .update(`${shared}\0${p.article.key}\0${JSON.stringify(links)}\0`)
+        .update(`${shared}\0${p.article.key}\0${JSON.stringify(checkAlsoByDigest(checkAlsoOf(p), digestOf))}\0`)
         .update(relatedOf(p).map(digestOf).join(","))
         .digest("hex");
       digests.set(url(p), digest);
@@ -282,7 +281,8 @@ export function buildSiteModel(
     description: s.description,
     articles: published.filter((p) => p.section.slug === s.slug).map((p) => card(p.article.slug)),
   }));
-  const listed: Listed[] = published.map((p) => {
+  // One entry per published article for the lists and the files alike.
+  const listed: (Listed & FiledArticle)[] = published.map((p) => {
     const fm = p.article.frontMatter;
     const corrections = fm.corrections ?? [];
     return {
@@ -291,6 +291,8 @@ export function buildSiteModel(
       authors: authorsOf(fm),
       corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
       published: fm.date.epoch,
+      modified: time(latestChange(fm)),
+      view: () => viewOf(p),
     };
   });
   const authorViews = new Map(config.authors.map((a) => [a.name.toLowerCase(), { name: a.name, role: a.role, bio: a.bio }]));
@@ -331,7 +333,7 @@ export function buildSiteModel(
       search: siteMeta("Search", "/search/", `Search every article published by ${config.name}.`),
       files: buildFiles(
         config,
-        published.map((p) => ({ card: card(p.article.slug), modified: time(latestChange(p.article.frontMatter)), corrected: (p.article.frontMatter.corrections ?? []).length > 0, view: () => viewOf(p) })),
+        listed,
         sectionLists.map((l) => l.section),
         listPages,
         now,
@@ -373,8 +375,13 @@ function latestChange(fm: FrontMatter): Moment {
  */
 function selfContained(p: Placed): boolean {
   const image = p.article.frontMatter.image;
-  const external = image === undefined || (image.alt !== undefined && (/^https?:\/\//.test(image.src) || image.src.startsWith("/")));
+  const external = image === undefined || (image.alt !== undefined && !ownPicture(image.src));
   return external && p.article.file.assets.length === 0 && !p.article.body.html.marksPictures;
+}
+
+/** A lead picture beside the article (not a full URL, not a path under the site): read from disk. */
+function ownPicture(src: string): boolean {
+  return !/^https?:\/\//.test(src) && !src.startsWith("/");
 }
 
 /** What the related engine reads of an article. */
@@ -412,10 +419,9 @@ function imageView(p: Placed, bundle: Bundle, diagnostics: Diagnostic[], jobs: I
   const file = p.article.file.display;
   if (image.alt === undefined) diagnostics.push(diagnose("image-alt-missing", file, p.article.locate(["image"], true), { src: image.src }));
   const alt = image.alt ?? "";
-  const remote = /^https?:\/\//.test(image.src);
-  const rooted = image.src.startsWith("/");
+  const own = ownPicture(image.src);
   let picture: PictureView = plainPicture(image.src, undefined, true);
-  if (!remote && !rooted) {
+  if (own) {
     const resolved = resolveLocalImage(image.src, bundle, "", true);
     const at = () => p.article.locate(["image", "src"]);
     if (resolved.ok) {
@@ -428,7 +434,7 @@ function imageView(p: Placed, bundle: Bundle, diagnostics: Diagnostic[], jobs: I
     }
   }
   return {
-    src: remote || rooted ? image.src : `${bundle.url}${image.src}`,
+    src: own ? `${bundle.url}${image.src}` : image.src,
     alt,
     caption: image.caption,
     credit: image.credit,
