@@ -1,14 +1,16 @@
 /**
- * The only module that knows Eleventy. Eleventy paginates our view models
- * into pages through the typed JSX templates in `templates/`, copies
- * `public/` to `/`, and (for `dev`) serves with live reload. Our content never
- * passes through Eleventy's template engines: it arrives as data.
+ * The only module that knows Eleventy. Our view models become pages through
+ * the typed JSX templates in `templates/`, Eleventy JavaScript templates:
+ * Eleventy renders the one-off pages, copies `public/` to `/` and (for
+ * `dev`) serves with live reload; the paginated templates' thousands of
+ * pages are written here, as Eleventy's pagination would write them
+ * (`writePaginated`). Our content never passes through Eleventy's template
+ * engines: it arrives as data.
  */
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
@@ -32,8 +34,8 @@ export interface PagesOptions {
   /** Folder copied as is to the output root. */
   readonly publicDir: string;
   readonly outDir: string;
-  /** Paginated pages per Eleventy run (default PAGES_PER_RUN). */
-  readonly pagesPerRun?: number;
+  /** Pages between progress reports (default REPORT_EVERY). */
+  readonly reportEvery?: number;
 }
 
 /** Minimal shape of the Eleventy config API we use: it ships JSDoc types only. */
@@ -58,13 +60,65 @@ function toHtml(result: unknown): string {
 }
 
 /**
- * What one Eleventy run writes. The first writes everything; the others,
- * only pages of the paginated templates (articles, lists, feeds), without
- * copying `public/` and the assets again.
+ * A template that makes one page per item of a list in the data (articles,
+ * list pages, feeds), in Eleventy's form: `data.pagination` names the list
+ * and the item's alias, `data.permalink` gives each page's URL.
  */
-type Part = { readonly kind: "whole" } | { readonly kind: "paginated"; readonly oneOff: readonly string[] };
+interface PaginatedTemplate {
+  readonly name: string;
+  /** `data.pagination` of a template paginating by one item a page. */
+  readonly pagination: { readonly data: string; readonly alias: string };
+  permalink(data: Record<string, unknown>): unknown;
+  render(data: Record<string, unknown>): unknown;
+}
 
-function configure(config: EleventyConfig, options: PagesOptions, model: () => SiteModel, part: Part = { kind: "whole" }): void {
+/** The templates of a folder, told apart: Eleventy renders the one-off pages, `writePaginated` the others. */
+interface Templates {
+  readonly paginated: readonly PaginatedTemplate[];
+  /** Where the one-off templates write, relative to the output folder. */
+  readonly oneOff: readonly string[];
+}
+
+/**
+ * Import every template of the folder. Imported under Eleventy's ESM
+ * resolver (this module imports Eleventy), which forgets them after
+ * `forgetTemplates` as it does its own imports of them.
+ */
+async function loadTemplates(templatesDir: string): Promise<Templates> {
+  const dir = path.resolve(templatesDir);
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".11ty.tsx")).sort();
+  const paginated: PaginatedTemplate[] = [];
+  const oneOff: string[] = [];
+  for (const name of names) {
+    const template = (await import(pathToFileURL(path.join(dir, name)).href)) as {
+      data?: { pagination?: { data?: unknown; size?: unknown; alias?: unknown }; permalink?: unknown };
+      render?: unknown;
+    };
+    const pagination = template.data?.pagination;
+    if (pagination === undefined) {
+      if (typeof template.data?.permalink === "string") oneOff.push(outputPath(template.data.permalink));
+      continue;
+    }
+    // What `writePaginated` does is Eleventy's pagination for these forms only; any other is a template to fix, not a page to guess.
+    if (pagination.size !== 1 || typeof pagination.data !== "string" || typeof pagination.alias !== "string" || typeof template.data?.permalink !== "function" || typeof template.render !== "function") {
+      throw new Error(`templates/${name}: a paginated template needs \`pagination: { data, size: 1, alias }\`, a \`permalink\` function and a \`render\` function.`);
+    }
+    paginated.push({
+      name,
+      pagination: { data: pagination.data, alias: pagination.alias },
+      permalink: template.data.permalink as PaginatedTemplate["permalink"],
+      render: template.render as PaginatedTemplate["render"],
+    });
+  }
+  return { paginated, oneOff };
+}
+
+/**
+ * Eleventy renders the one-off pages (front page, 404, search) and copies
+ * `public/` and the articles' pictures; the paginated templates are left to
+ * `writePaginated`.
+ */
+function configure(config: EleventyConfig, options: PagesOptions, model: SiteModel, paginated: readonly PaginatedTemplate[]): void {
   config.addExtension(["11ty.tsx"], {
     key: "11ty.js",
     compile() {
@@ -74,17 +128,15 @@ function configure(config: EleventyConfig, options: PagesOptions, model: () => S
     },
   });
   config.setTemplateFormats(["11ty.tsx"]);
-  config.addGlobalData("model", () => model());
+  config.addGlobalData("model", () => model);
   config.setQuietMode(true);
-  if (part.kind === "paginated") {
-    for (const template of part.oneOff) config.ignores.add(template);
-    return;
-  }
+  // As globs under the input folder: Eleventy resolves other ignore paths against the working folder.
+  for (const template of paginated) config.ignores.add(`**/${template.name}`);
   config.addPassthroughCopy({ [options.publicDir]: "/" });
   // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
   // reads its keys as glob patterns, so a file named `*` would publish the
   // whole bundle, sources and ignored files included.
-  config.on("eleventy.after", () => copyAssets(options.outDir, model().assets));
+  config.on("eleventy.after", () => copyAssets(options.outDir, model.assets));
 }
 
 /** Copy each asset to its place in `outDir`; a destination outside it is a bug, never a write. */
@@ -96,73 +148,65 @@ async function copyAssets(outDir: string, assets: readonly AssetCopy[]): Promise
   }
 }
 
-function create(options: PagesOptions, model: () => SiteModel, part?: Part) {
-  return new Eleventy(path.resolve(options.templatesDir), path.resolve(options.outDir), {
-    quietMode: true,
-    runMode: "build",
-    config(config: EleventyConfig) {
-      configure(config, options, model, part);
-    },
-  });
+/** The list a pagination names (`model.articles`), looked up in the page's data. */
+function itemsOf(data: Record<string, unknown>, key: string, template: string): readonly unknown[] {
+  const items = key.split(".").reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], data);
+  if (!Array.isArray(items)) throw new Error(`templates/${template}: its pagination data \`${key}\` is not a list.`);
+  return items;
 }
 
-/**
- * Pages per Eleventy run. Eleventy keeps every page of a run (data and
- * output) until the run ends: at 10,000 articles one run took 700 MB above
- * the model. Runs of this size cost a fraction of a second each to start.
- */
-export const PAGES_PER_RUN = 2000;
-
-/** `model` cut into runs of at most `size` paginated pages (articles, then lists, then files); always at least one. */
-export function splitModel(model: SiteModel, size: number = PAGES_PER_RUN): SiteModel[] {
-  const runs: SiteModel[] = [];
-  const taken = { articles: 0, listPages: 0, files: 0 };
-  do {
-    let room = size;
-    const take = <T>(key: keyof typeof taken, all: readonly T[]): readonly T[] => {
-      const part = all.slice(taken[key], taken[key] + room);
-      taken[key] += part.length;
-      room -= part.length;
-      return part;
-    };
-    runs.push({ ...model, articles: take("articles", model.articles), listPages: take("listPages", model.listPages), files: take("files", model.files) });
-  } while (taken.articles < model.articles.length || taken.listPages < model.listPages.length || taken.files < model.files.length);
-  return runs;
-}
+/** Pages between progress reports, and between turns given back to the event loop (the preview keeps serving). */
+export const REPORT_EVERY = 250;
 
 /**
- * A full garbage collection. Between runs, what a finished run allocated is
- * all garbage, but V8 lets the heap grow rather than collect it: at 10,000
- * articles the build's memory climbed from 0.7 to 1.5 GB over the runs.
- * Collecting once per run (a few tenths of a second) keeps it at 0.8 GB.
+ * Write one page per item of each paginated template, as Eleventy's
+ * pagination would (same data: `model`, the item under its alias, `page.url`;
+ * same permalink, same HTML), without Eleventy's bookkeeping. Eleventy
+ * makes a full template object per page and keeps every page, data and
+ * output, until its run ends: at 10,000 articles, rendering the 16,000
+ * pages in Eleventy runs took 13-16 s, most of it garbage collection and
+ * page faults on that memory; this loop, 4 s (README, speed).
+ * tests/eleventy/write-pages.test.ts proves the bytes equal to Eleventy's.
+ * `taken` holds the paths already written: two pages at one path is a bug.
  */
-function collectGarbage(): void {
-  if (gc === undefined) {
-    // `--expose-gc` set now applies to contexts created after it: one is made only to fetch the function.
-    setFlagsFromString("--expose-gc");
-    gc = runInNewContext("gc") as () => void;
+async function writePaginated(
+  outDir: string,
+  model: SiteModel,
+  templates: readonly PaginatedTemplate[],
+  taken: Set<string>,
+  onPage: (done: number) => void,
+  every: number,
+): Promise<number> {
+  let done = 0;
+  for (const template of templates) {
+    const { data: key, alias } = template.pagination;
+    for (const item of itemsOf({ model }, key, template.name)) {
+      const data: Record<string, unknown> = { model, [alias]: item };
+      writePage(outDir, template, data, taken);
+      done += 1;
+      if (done % every === 0) {
+        onPage(done);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   }
-  gc();
+  return done;
 }
-let gc: (() => void) | undefined;
 
-/**
- * Templates without pagination (front page, 404, search): as ignore globs,
- * for the runs after the first, which writes them; and where they write.
- */
-async function oneOffTemplates(templatesDir: string): Promise<{ globs: string[]; outputs: string[] }> {
-  const dir = path.resolve(templatesDir);
-  const names = (await readdir(dir)).filter((name) => name.endsWith(".11ty.tsx")).sort();
-  const globs: string[] = [];
-  const outputs: string[] = [];
-  for (const name of names) {
-    const template = (await import(pathToFileURL(path.join(dir, name)).href)) as { data?: { pagination?: unknown; permalink?: unknown } };
-    if (template.data?.pagination !== undefined) continue;
-    // As a glob under the input folder: Eleventy resolves other ignore paths against the working folder.
-    globs.push(`**/${name}`);
-    if (typeof template.data?.permalink === "string") outputs.push(outputPath(template.data.permalink));
+/** Render one page of `template` from `data` (without `page`) into `outDir`; returns where, relative to it. */
+function writePage(outDir: string, template: PaginatedTemplate, data: Record<string, unknown>, taken?: Set<string>): string {
+  const url = template.permalink(data);
+  if (typeof url !== "string") throw new Error(`templates/${template.name}: its permalink gave ${JSON.stringify(url)}, not a URL.`);
+  const at = outputPath(url);
+  if (taken !== undefined) {
+    if (taken.has(at)) throw new Error(`internal: two pages would be written to ${at} (the second by templates/${template.name})`);
+    taken.add(at);
   }
-  return { globs, outputs };
+  const to = outputFile(outDir, at);
+  const html = toHtml(template.render({ ...data, page: { url } }));
+  mkdirSync(path.dirname(to), { recursive: true });
+  writeFileSync(to, html);
+  return at;
 }
 
 /**
@@ -172,61 +216,55 @@ async function oneOffTemplates(templatesDir: string): Promise<{ globs: string[];
  */
 export async function eleventyRenderer(options: Omit<PagesOptions, "outDir">): Promise<Renderer> {
   const publicFiles = await readdir(options.publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const oneOff = await oneOffTemplates(options.templatesDir);
+  const templates = await loadTemplates(options.templatesDir);
   const beside = new Set([
-    ...oneOff.outputs,
+    ...templates.oneOff,
     ...publicFiles.filter((f) => !f.isDirectory()).map((f) => path.relative(options.publicDir, path.join(f.parentPath, f.name)).split(path.sep).join("/")),
   ]);
-  return { render: (outDir, pages, progress) => writePages({ ...options, outDir }, pages, progress, oneOff.globs), beside };
+  return { render: (outDir, pages, progress) => writePages({ ...options, outDir }, pages, progress, templates), beside };
 }
 
 /**
- * Write every page of `model` into `options.outDir`, in runs of at most
- * PAGES_PER_RUN pages. Before the first run and after each, `onRun` gets
- * the model's pages (articles, lists, files) written so far and their total.
+ * Write every page of `model` into `options.outDir`: one Eleventy run for
+ * the one-off pages, `public/` and the assets, then the paginated pages.
+ * `onPage` gets the model's pages (articles, lists, files) written so far
+ * and their total: before the first, every `reportEvery`, and after the last.
  */
 export async function writePages(
   options: PagesOptions,
   model: SiteModel,
-  onRun?: PagesProgress,
-  /** The one-off templates' ignore globs, when the caller has them already. */
-  known?: readonly string[],
+  onPage?: PagesProgress,
+  /** The templates, when the caller has loaded them already. */
+  known?: Templates,
 ): Promise<{ written: number }> {
-  const runs = splitModel(model, options.pagesPerRun);
-  const oneOff = runs.length > 1 ? (known ?? (await oneOffTemplates(options.templatesDir)).globs) : [];
-  const pagesOf = (m: SiteModel): number => m.articles.length + m.listPages.length + m.files.length;
-  let written = 0;
-  let done = 0;
-  onRun?.(done, pagesOf(model));
-  for (const [i, run] of runs.entries()) {
-    if (i > 0) collectGarbage();
-    const eleventy = create(options, () => run, i === 0 ? { kind: "whole" } : { kind: "paginated", oneOff });
-    silenceProgress(eleventy);
-    const result = (await eleventy.write()) as unknown;
-    written += Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
-    done += pagesOf(run);
-    onRun?.(done, pagesOf(model));
-  }
-  return { written };
+  const templates = known ?? (await loadTemplates(options.templatesDir));
+  const total = model.articles.length + model.listPages.length + model.files.length;
+  onPage?.(0, total);
+  const eleventy = new Eleventy(path.resolve(options.templatesDir), path.resolve(options.outDir), {
+    quietMode: true,
+    runMode: "build",
+    config(config: EleventyConfig) {
+      configure(config, options, model, templates.paginated);
+    },
+  });
+  silenceProgress(eleventy);
+  const result = (await eleventy.write()) as unknown;
+  const oneOff = Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
+  const paged = await writePaginated(options.outDir, model, templates.paginated, new Set(templates.oneOff), (done) => onPage?.(done, total), options.reportEvery ?? REPORT_EVERY);
+  if (paged % (options.reportEvery ?? REPORT_EVERY) !== 0) onPage?.(paged, total);
+  return { written: oneOff + paged };
 }
 
 /**
- * Write one article's page as the article template's pagination in
- * `writePages` would (same template, data, permalink and HTML), without
- * starting Eleventy: the preview's first step after a save, where an
- * Eleventy run costs tenths of a second next to a 10,000-article site in
- * memory. It is imported under Eleventy's ESM resolver, which forgets it
- * after `forgetTemplates` as it does for Eleventy's own imports.
- * tests/dev/preview-pages.test.ts proves the bytes equal to Eleventy's.
+ * Write one article's page as `writePages` would (same template, data,
+ * permalink and HTML), without starting Eleventy: the preview's first step
+ * after a save, where an Eleventy run costs tenths of a second next to a
+ * 10,000-article site in memory.
  */
 export async function writeArticlePage(options: PagesOptions, site: SiteView, article: ArticleView): Promise<string> {
-  const url = pathToFileURL(path.resolve(options.templatesDir, "article.11ty.tsx")).href;
-  const template = (await import(url)) as { render(data: ArticlePageData): unknown };
-  const at = outputPath(article.url);
-  const to = outputFile(options.outDir, at);
-  await mkdir(path.dirname(to), { recursive: true });
-  await writeFile(to, toHtml(template.render({ model: { site }, article, page: { url: article.url } })));
-  return at;
+  const template = (await loadTemplates(options.templatesDir)).paginated.find((t) => t.pagination.alias === "article");
+  if (template === undefined) throw new Error(`${options.templatesDir} has no template paginating articles.`);
+  return writePage(options.outDir, template, { model: { site }, article } satisfies Omit<ArticlePageData, "page">);
 }
 
 /** Our CLI prints its own summary: keep Eleventy's warnings and errors, drop its "Wrote N files". */

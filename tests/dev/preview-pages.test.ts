@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe("writeArticlePage", () => {
-  it("should write each article's page byte for byte as Eleventy does", async () => {
+  it("should write each article's page byte for byte as writePages does", async () => {
     const eleventy = path.join(work, "eleventy");
     const alone = path.join(work, "alone");
     await writePages(options(eleventy), model);

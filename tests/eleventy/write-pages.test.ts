@@ -1,63 +1,99 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { VNode } from "preact";
+import { renderToStaticMarkup } from "preact-render-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageHashes } from "../../src/build/page-plan.ts";
-import { eleventyRenderer, splitModel, writePages } from "../../src/eleventy/pages.ts";
+import { eleventyRenderer, writePages } from "../../src/eleventy/pages.ts";
 import { loadSite } from "../../src/site/load-site.ts";
+import type { SiteModel } from "../../src/site/view.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SITE = path.join(ROOT, "tests/e2e/site");
+const TEMPLATES = path.join(ROOT, "templates");
+const PUBLIC = path.join(ROOT, "public");
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-write-pages-"));
+let model: SiteModel;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-// Eleventy imports the `.tsx` templates itself, past vitest's transform: give it tsx's loader, as the CLI runs with.
-beforeAll(async () => (await import("tsx/esm/api")).register());
+beforeAll(async () => {
+  // Eleventy and writePages import the `.tsx` templates themselves, past vitest's transform: give them tsx's loader, as the CLI runs with.
+  (await import("tsx/esm/api")).register();
+  model = (await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") })).model;
+});
 
 /** Every file under `dir`, relative path → bytes as text. */
 function tree(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name), "latin1")]));
+  return new Map(files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"), readFileSync(path.join(e.parentPath, e.name), "latin1")]));
 }
 
-describe("writePages in several Eleventy runs", () => {
-  it("should cut a model into runs of at most the given number of pages, every page in exactly one", async () => {
-    const { model } = await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
-    const runs = splitModel(model, 3);
-    const urls = (pick: (m: typeof model) => readonly { url: string }[]) => runs.flatMap((r) => pick(r).map((p) => p.url));
-    expect(urls((m) => m.articles)).toEqual(model.articles.map((a) => a.url));
-    expect(urls((m) => m.listPages)).toEqual(model.listPages.map((l) => l.url));
-    expect(urls((m) => m.files)).toEqual(model.files.map((f) => f.url));
-    for (const run of runs) expect(run.articles.length + run.listPages.length + run.files.length).toBeLessThanOrEqual(3);
-    expect(splitModel({ ...model, articles: [], listPages: [], files: [] }, 3)).toHaveLength(1);
+/** Every page of the templates as Eleventy itself renders them, pagination included, from the same model. */
+async function eleventyAlone(outDir: string, site: SiteModel): Promise<void> {
+  const eleventy = new Eleventy(TEMPLATES, outDir, {
+    quietMode: true,
+    config(config: { addExtension(e: string[], o: object): void; setTemplateFormats(f: string[]): void; addGlobalData(n: string, v: unknown): void }) {
+      config.addExtension(["11ty.tsx"], {
+        key: "11ty.js",
+        compile: () =>
+          async function (this: { defaultRenderer(data: unknown): Promise<unknown> }, data: unknown) {
+            const result = await this.defaultRenderer(data);
+            return typeof result === "string" ? result : `<!doctype html>\n${renderToStaticMarkup(result as VNode)}\n`;
+          },
+      });
+      config.setTemplateFormats(["11ty.tsx"]);
+      config.addGlobalData("model", () => site);
+    },
+  });
+  await eleventy.write();
+}
+
+describe("writePages", () => {
+  it("should write every page byte for byte as Eleventy's own pagination of the same templates does, and besides them only public/ and the assets", async () => {
+    const reference = path.join(work, "eleventy");
+    const ours = path.join(work, "ours");
+    await eleventyAlone(reference, model);
+    const { written } = await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: ours }, model);
+    const expected = tree(reference);
+    const got = tree(ours);
+    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + 3);
+    expect(written).toBe(expected.size);
+    for (const [rel, bytes] of expected) expect(got.get(rel), rel).toBe(bytes);
+    const beside = [...got.keys()].filter((rel) => !expected.has(rel)).sort();
+    const copied = [...tree(PUBLIC).keys(), ...model.assets.map((asset) => asset.to)].sort();
+    expect(beside).toEqual(copied);
   });
 
-  it("should write the same files, byte for byte, in one run or in many, and each once", async () => {
-    const { model } = await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
-    const options = { templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public") };
-    const one = await writePages({ ...options, outDir: path.join(work, "one"), pagesPerRun: 100_000 }, model);
-    const reported: [number, number][] = [];
-    const many = await writePages({ ...options, outDir: path.join(work, "many"), pagesPerRun: 3 }, model, (done, total) => reported.push([done, total]));
-    expect(splitModel(model, 3).length).toBeGreaterThan(3);
-    // Before the first run and after each: the model's pages written so far, of all.
+  it("should report the pages written of all before the first, every `reportEvery` pages and after the last", async () => {
     const total = model.articles.length + model.listPages.length + model.files.length;
-    expect(reported).toEqual([0, ...splitModel(model, 3).map((_, i) => Math.min(3 * (i + 1), total))].map((done) => [done, total]));
-    // The front page, 404 and search page are written by the first run only: counted once.
-    expect(many.written).toBe(one.written);
-    const a = tree(path.join(work, "one"));
-    expect(a.has("index.html") && a.has("404.html") && a.has("search/index.html")).toBe(true);
-    expect(tree(path.join(work, "many"))).toEqual(a);
+    const reported: [number, number][] = [];
+    await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: path.join(work, "progress"), reportEvery: 4 }, model, (done, all) => reported.push([done, all]));
+    const steps = Array.from({ length: Math.ceil(total / 4) }, (_, i) => Math.min(4 * (i + 1), total));
+    expect(steps.length).toBeGreaterThan(3);
+    expect(reported).toEqual([0, ...steps].map((done) => [done, total]));
+  });
+
+  it("should refuse to write two pages to one path, among its own pages or over a one-off page", async () => {
+    const [article] = model.articles;
+    const [list] = model.listPages;
+    if (article === undefined || list === undefined) throw new Error("the fixture has articles and lists");
+    const options = { templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: path.join(work, "twice") };
+    await expect(writePages(options, { ...model, articles: [article, { ...article, title: "Another" }] })).rejects.toThrow(
+      `two pages would be written to ${article.url.slice(1)}index.html`,
+    );
+    await expect(writePages(options, { ...model, listPages: [{ ...list, url: "/search/" }] })).rejects.toThrow("two pages would be written to search/index.html");
   });
 });
 
 describe("eleventyRenderer", () => {
   it("should name every file it writes besides the model's pages and assets, so that none of them is ever carried over as a link", async () => {
-    const { model } = await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
     const out = path.join(work, "renderer");
-    const renderer = await eleventyRenderer({ templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public") });
+    const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
     await renderer.render(out, model);
     const hashes = pageHashes(model, "v");
     const assets = new Set(model.assets.map((asset) => asset.to));
-    const besidePages = [...tree(out).keys()].map((rel) => rel.split(path.sep).join("/")).filter((rel) => !hashes.has(rel) && !assets.has(rel));
+    const besidePages = [...tree(out).keys()].filter((rel) => !hashes.has(rel) && !assets.has(rel));
     expect(besidePages.length).toBeGreaterThan(3);
     expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);
     for (const rel of ["index.html", "404.html", "search/index.html", "css/site.css"]) expect(renderer.beside.has(rel)).toBe(true);
