@@ -58,13 +58,20 @@ function report(site: LoadedSite, format: Format): void {
  * The content pipeline and Eleventy are imported when a command needs them:
  * together they take seconds to load, and `new` or `--help` need neither.
  */
-async function load(options: CommonOptions, now = Date.now(), progress?: Progress, cache?: string, held?: SiteInput["held"]): Promise<LoadedSite> {
+/** What a build adds to loading: progress on a terminal, the cache folder, the pages its previous output holds. */
+interface LoadExtras {
+  readonly progress?: Progress;
+  readonly cache?: string | undefined;
+  readonly held?: SiteInput["held"];
+}
+
+async function load(options: CommonOptions & { readonly now: number }, { progress, cache, held }: LoadExtras = {}): Promise<LoadedSite> {
   const { loadSite } = await import("../site/load-site.ts");
   const { articleCache } = await import("../build/cache-location.ts");
   return loadSite({
     contentDir: options.contentDir,
     siteFile: options.siteFile,
-    now,
+    now: options.now,
     cache: articleCache(ROOT, cache),
     ...(held === undefined ? {} : { held }),
     ...(progress === undefined
@@ -91,7 +98,7 @@ interface SiteToPublish {
  * pages are written.
  */
 async function loadForPublishing(options: BuildOptions, progress: Progress, cache: string | undefined, held: SiteInput["held"]): Promise<SiteToPublish | undefined> {
-  const site = await load(options, options.now, progress, cache, held);
+  const site = await load(options, { progress, cache, held });
   progress.clear();
   report(site, options.format);
   if (hasErrors(site.diagnostics)) return undefined;
@@ -186,7 +193,7 @@ async function buildOnce(argv: readonly string[]): Promise<number> {
 async function check(argv: readonly string[]): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
-  const site = await load(options, options.now);
+  const site = await load(options);
   report(site, options.format);
   if (options.format !== "json" && site.diagnostics.length === 0) {
     process.stdout.write(`${site.articleCount} articles checked: no problems found.\n`);
@@ -250,7 +257,7 @@ async function related(argv: readonly string[]): Promise<number> {
   const options = parseRelatedArgs(argv);
   if (options === "help") return help();
   const { slugs } = options;
-  const site = await load(options, options.now);
+  const site = await load(options);
   if (hasErrors(site.diagnostics)) {
     report(site, options.format);
     return EXIT.contentErrors;
