@@ -54,10 +54,6 @@ function report(site: LoadedSite, format: Format): void {
   }
 }
 
-/**
- * The content pipeline and Eleventy are imported when a command needs them:
- * together they take seconds to load, and `new` or `--help` need neither.
- */
 /** What a build adds to loading: progress on a terminal, the cache folder, the pages its previous output holds. */
 interface LoadExtras {
   readonly progress?: Progress;
@@ -65,6 +61,10 @@ interface LoadExtras {
   readonly held?: SiteInput["held"];
 }
 
+/**
+ * The content pipeline and Eleventy are imported when a command needs them:
+ * together they take seconds to load, and `new` or `--help` need neither.
+ */
 async function load(options: CommonOptions & { readonly now: number }, { progress, cache, held }: LoadExtras = {}): Promise<LoadedSite> {
   const { loadSite } = await import("../site/load-site.ts");
   const { articleCache } = await import("../build/cache-location.ts");
