@@ -168,6 +168,7 @@ export const REPORT_EVERY = 250;
  * page faults on that memory; this loop, 4 s (README, speed).
  * tests/eleventy/write-pages.test.ts proves the bytes equal to Eleventy's.
  * `taken` holds the paths already written: two pages at one path is a bug.
+ * `onPage` hears every `every` pages and after the last.
  */
 async function writePaginated(
   outDir: string,
@@ -190,6 +191,7 @@ async function writePaginated(
       }
     }
   }
+  if (done % every !== 0) onPage(done);
   return done;
 }
 
@@ -251,7 +253,6 @@ export async function writePages(
   const result = (await eleventy.write()) as unknown;
   const oneOff = Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
   const paged = await writePaginated(options.outDir, model, templates.paginated, new Set(templates.oneOff), (done) => onPage?.(done, total), options.reportEvery ?? REPORT_EVERY);
-  if (paged % (options.reportEvery ?? REPORT_EVERY) !== 0) onPage?.(paged, total);
   return { written: oneOff + paged };
 }
 
