@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseDate } from "../content/dates.ts";
@@ -53,19 +53,36 @@ function formatFrom(value: string): Format {
  * The site config: `--site <file>` if given (it must exist), else `site.yaml`
  * beside the content folder if there is one, else none.
  */
+/** What is at `p`; undefined when nothing is, also when a part of the path is a file (ENOTDIR). */
+export function statOf(p: string): Stats | undefined {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw error;
+  }
+}
+
+const refusal = { showUsage: false } as const;
+
 function siteFileFor(contentDir: string, explicit: string | undefined): string | undefined {
   if (explicit !== undefined) {
-    if (!existsSync(explicit)) throw new UsageError(`--site: no file \`${explicit}\`.`);
+    const found = statOf(explicit);
+    if (found === undefined) throw new UsageError(`--site: no file \`${explicit}\`.`, refusal);
+    if (found.isDirectory()) throw new UsageError(`--site: \`${explicit}\` is a folder; name the site config file in it, e.g. \`${path.join(explicit, "site.yaml")}\`.`, refusal);
+    if (!found.isFile()) throw new UsageError(`--site: \`${explicit}\` is not a regular file (a device, pipe or socket); name a YAML file.`, refusal);
     return explicit;
   }
   const beside = path.join(path.dirname(path.resolve(contentDir)), "site.yaml");
-  if (!existsSync(beside)) return undefined;
+  if (statOf(beside)?.isFile() !== true) return undefined;
   const relative = path.relative(process.cwd(), beside);
   return relative.startsWith("..") ? beside : relative;
 }
 
 function contentDirFrom(value: string): string {
-  if (!existsSync(value)) throw new UsageError(`--content: no folder \`${value}\`.`);
+  const found = statOf(value);
+  if (found === undefined) throw new UsageError(`--content: no folder \`${value}\`.`);
+  if (!found.isDirectory()) throw new UsageError(`--content: \`${value}\` is a file, not a folder; name the folder that holds the articles.`, refusal);
   return value;
 }
 

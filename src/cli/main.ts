@@ -13,12 +13,15 @@ import { loadSiteConfig } from "../site/config.ts";
 import type { LoadedSite, SiteInput } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type BuildOptions, type CommonOptions } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
+import { failureMessage, PlainError } from "./failure.ts";
 import { checkOutDir, publishAtomically } from "./output-dir.ts";
+import { pauseAt } from "./pause.ts";
 import { Progress, writingPages } from "./progress.ts";
 import { explainRelated } from "./related.ts";
 import { assertPortFree } from "../dev/port.ts";
 import { builtLine, nextScheduledLine } from "./summary.ts";
 import { Timings } from "./timings.ts";
+import { sweepTrash, TRASH_FOLDER } from "./trash.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TEMPLATES = path.join(ROOT, "templates");
@@ -118,25 +121,31 @@ async function loadForPublishing(options: BuildOptions, progress: Progress, cach
  * again without it, as if it had been ignored from the start.
  */
 async function build(argv: readonly string[]): Promise<number> {
+  // What the last build replaced is deleted meanwhile, and waited for: nothing outlives the command.
+  const { cacheBase } = await import("../build/cache-location.ts");
+  const base = cacheBase(ROOT);
+  const trash = base === undefined ? undefined : path.join(base, TRASH_FOLDER);
+  const sweeping = sweepTrash(trash);
   try {
-    return await buildOnce(argv);
+    return await buildOnce(argv, trash);
   } catch (error) {
     const { damagedCacheIn } = await import("../build/article-cache.ts");
     const damaged = damagedCacheIn(error);
     if (damaged === undefined) throw error;
     await rm(damaged.file, { force: true });
     process.stderr.write(`The article cache \`${damaged.file}\` was damaged: it is removed, and the site is built again without it.\n`);
-    return buildOnce(argv);
+    return await buildOnce(argv, trash);
+  } finally {
+    await sweeping;
   }
 }
 
-async function buildOnce(argv: readonly string[]): Promise<number> {
+async function buildOnce(argv: readonly string[], trash: string | undefined): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
   const started = performance.now();
   const timings = new Timings(started);
-  const sources = [options.contentDir, TEMPLATES, PUBLIC, ...(options.siteFile === undefined ? [] : [options.siteFile])];
-  await checkOutDir(options.outDir, sources);
+  checkOutDir(options.outDir, { content: options.contentDir, templates: TEMPLATES, public: PUBLIC, siteFile: options.siteFile });
   // On a terminal, a line that counts; in CI nothing until the summary.
   const progress = new Progress(process.stderr);
   const { cacheFolder } = await import("../build/cache-location.ts");
@@ -164,20 +173,27 @@ async function buildOnce(argv: readonly string[]): Promise<number> {
     ),
   );
   timings.mark("load");
+  await pauseAt("build:loaded");
   if (site === undefined) {
     process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
     return EXIT.contentErrors;
   }
   const pages = await writing;
-  const { written, search } = await publishAtomically(options.outDir, async (dir) => {
+  const { written, search } = await publishAtomically(options.outDir, trash, async (dir) => {
     // On a terminal, pages written of all as each run of pages ends; the line goes before the search index.
     const written = await pages.write(dir, site, writingPages(progress)).finally(() => progress.clear());
     // Recorded before the search index, which takes the pages' stamps from the record.
     const stamps = await pages.record(dir);
     timings.mark("pages");
+    await pauseAt("build:pages");
     const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache }, stamps);
     timings.mark("finish");
     return { written, search };
+  }).catch((error: unknown) => {
+    // A tool we call, or the file system, failed: said in words; the previous output is as it was.
+    const message = failureMessage(error);
+    if (message === undefined) throw error;
+    throw new PlainError(`${message}\nNothing was published: \`${options.outDir}\` is unchanged.`, { cause: error });
   });
   timings.mark("publish");
   timings.report(process.stderr, { modelled: site.model.articles.length, rendered: written.rendered, carried: written.carried, ...site.cacheStats, search });
@@ -319,6 +335,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await run(rest);
   } catch (error) {
+    if (error instanceof PlainError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT.usage;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.message}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
       return EXIT.usage;

@@ -1,41 +1,152 @@
-import { spawn } from "node:child_process";
-import { existsSync, renameSync } from "node:fs";
-import { readdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { UsageError } from "./args.ts";
+import { statOf, UsageError } from "./args.ts";
+import { exchangeCall } from "./exchange-folders.ts";
+import { pauseAt } from "./pause.ts";
+import { moveToTrash } from "./trash.ts";
 
 /**
  * The published site is never damaged: pages are written into a fresh
  * folder beside the output, which replaces the old output only once complete.
  * A failed build leaves the previous output exactly as it was.
+ *
+ * The replacement is one system call that exchanges the two folders
+ * (exchange-folders.ts), so a static server reading the output at any
+ * moment, even one at which the build is killed, finds the whole old site
+ * or the whole new one. Two renames (old aside, new in place) would leave a
+ * moment without any output, for ever if the build is killed there. Making
+ * the output a symlink flipped by rename() would be atomic too, but then the
+ * user's `dist` is a link into some other folder: `cp -r`, `rsync -a dist`,
+ * `docker COPY` and artifact uploads that keep links publish a dangling link,
+ * and the generations it points to would have to live beside the output or
+ * in the cache (deleting the cache would take the site down). Where no
+ * exchange call exists (Windows) or the file system refuses it, the two
+ * renames are the fallback, and the next build mends a kill between them.
+ *
+ * A symlinked output (`dist -> /srv/www/news`) is published through the
+ * link: the new site is written beside the link's target and exchanged
+ * there, so what the server reads is replaced and the link stays as it is.
  */
 
-/** Left in every output we write, so we only ever replace our own builds. */
+/** Left in every output we write, so we only ever replace our own builds; it lists the files the build wrote. */
 export const MARKER = ".newsroom-build";
+const MARKER_HEADING = "Written by the news-site generator; the folder is replaced whole on each build. The files it wrote:";
 
 const inside = (child: string, parent: string): boolean => {
   const rel = path.relative(parent, child);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 };
 
+/** `p` with every link in it resolved, as far as it exists; the rest as it is. */
+function real(p: string): string {
+  const resolved = path.resolve(p);
+  try {
+    return realpathSync(resolved);
+  } catch {
+    const parent = path.dirname(resolved);
+    return parent === resolved ? resolved : path.join(real(parent), path.basename(resolved));
+  }
+}
+
+/** The sources an output folder must stay clear of, by what they are called in messages. */
+export interface Sources {
+  readonly content: string;
+  readonly templates: string;
+  readonly public: string;
+  /** The site config file, when there is one: its folder must not be inside the output. */
+  readonly siteFile: string | undefined;
+}
+
+/** Relative paths (`/`-separated) of every file and link under `dir`, folders entered, not listed. */
+function filesIn(dir: string, sub = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+    const rel = sub === "" ? entry.name : `${sub}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...filesIn(dir, rel));
+    else found.push(rel);
+  }
+  return found;
+}
+
+/** The marker's text for a finished output folder `dir`. */
+function markerFor(dir: string): string {
+  const files = filesIn(dir).sort();
+  // One name a line, as JSON strings: a name may hold any character.
+  return `${MARKER_HEADING}\n${files.map((f) => JSON.stringify(f)).join("\n")}\n`;
+}
+
+/** The files the build that wrote `marker` listed; undefined for a marker without a list (an older build's). */
+function listedIn(marker: string): Set<string> | undefined {
+  const [heading, ...lines] = marker.split("\n");
+  if (heading !== MARKER_HEADING) return undefined;
+  return new Set(lines.filter((line) => line !== "").map((line) => JSON.parse(line) as string));
+}
+
+const NAMES_SHOWN = 10;
+
 /**
- * Refuse an output folder that holds our sources or the current folder, or
- * that exists with files we did not write: replacing it would lose them.
+ * Refuse an output folder inside a source folder (each build would publish
+ * the last one inside the next) or holding one (replacing it would lose
+ * it), a path that is not a folder, and an output that holds files the last
+ * build did not write: a build replaces the folder whole, so they would be
+ * lost without a word. Links are followed: what counts is where files land.
  */
-export async function checkOutDir(outDir: string, sources: readonly string[]): Promise<void> {
-  const out = path.resolve(outDir);
-  for (const source of [process.cwd(), ...sources]) {
-    if (inside(path.resolve(source), out)) {
-      throw new UsageError(`--out: \`${outDir}\` contains \`${source}\`; choose a separate output folder such as \`dist\`.`);
+export function checkOutDir(outDir: string, sources: Sources): void {
+  const out = real(outDir);
+  const flag = `--out: \`${outDir}\``;
+  const separate = "choose a separate output folder such as `dist`.";
+  const folders: [string, string][] = [
+    ["content folder", sources.content],
+    ["templates folder", sources.templates],
+    ["public folder", sources.public],
+  ];
+  for (const [what, folder] of folders) {
+    if (inside(out, real(folder))) {
+      throw new UsageError(`${flag} is inside the ${what} \`${folder}\`: every build would publish the previous site in it; ${separate}`, { showUsage: false });
     }
   }
-  if (!existsSync(out)) return;
-  const entries = await readdir(out);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new UsageError(
-      `--out: \`${outDir}\` already holds files that this generator did not write; empty or remove it, or choose another folder.`,
-    );
+  const held: [string, string][] = [
+    ["the current folder", process.cwd()],
+    ...folders,
+    ...(sources.siteFile === undefined ? [] : [["the site config's folder", path.dirname(path.resolve(sources.siteFile))] as [string, string]]),
+  ];
+  for (const [what, folder] of held) {
+    if (inside(real(folder), out)) {
+      throw new UsageError(`${flag} contains ${what} \`${folder}\`, which a build replaces whole; ${separate}`, { showUsage: false });
+    }
   }
+  // The nearest part of the path that exists must be a folder: a file there is a mistake in the flag.
+  for (let at = out; ; at = path.dirname(at)) {
+    const found = statOf(at);
+    if (found !== undefined) {
+      if (!found.isDirectory()) {
+        throw new UsageError(at === out ? `${flag} is a file, not a folder; name a folder for the site.` : `${flag}: \`${at}\` is a file, so no folder can be made inside it.`, { showUsage: false });
+      }
+      break;
+    }
+    if (path.dirname(at) === at) break;
+  }
+  if (lstatSync(path.resolve(outDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !existsSync(out)) {
+    throw new UsageError(`${flag} is a link to \`${out}\`, which does not exist; make that folder, or remove the link.`, { showUsage: false });
+  }
+  if (!existsSync(out)) return;
+  const entries = readdirSync(out);
+  if (entries.length === 0) return;
+  const addedBy = "files that this generator did not write";
+  const keep = "Files every build should publish go in `public/`, which is copied to the site root on each build";
+  if (!entries.includes(MARKER)) {
+    throw new UsageError(`${flag} already holds ${addedBy}; a build replaces the folder whole. ${keep}; empty or remove this folder, or choose another.`, { showUsage: false });
+  }
+  const listed = listedIn(readFileSync(path.join(out, MARKER), "utf8"));
+  if (listed === undefined) return;
+  const added = filesIn(out).filter((f) => f !== MARKER && !listed.has(f)).sort();
+  if (added.length === 0) return;
+  const names = added.slice(0, NAMES_SHOWN).map((f) => `\`${f}\``).join(", ");
+  const more = added.length > NAMES_SHOWN ? ` and ${added.length - NAMES_SHOWN} more` : "";
+  throw new UsageError(
+    `${flag} holds ${addedBy}: ${names}${more}. A build replaces the folder whole, so they would be lost. ${keep} (\`public/CNAME\` becomes \`/CNAME\`); move them there, or delete them here.`,
+    { showUsage: false },
+  );
 }
 
 function isRunning(pid: number): boolean {
@@ -48,67 +159,83 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Mend what a build killed midway left: a half-written folder is deleted;
- * if it was killed between the two renames of the swap, the previous output
- * is put back in place.
+ * Mend what a build killed midway left beside the output: a half-written
+ * folder (or, after the exchange, the previous output) goes to the trash;
+ * a previous output set aside by the two-rename fallback is put back if
+ * the kill came before the new one was in place.
  */
-async function recover(out: string): Promise<void> {
-  const parent = path.dirname(out);
-  const base = path.basename(out);
+function recover(target: string, trash: string | undefined): void {
+  const parent = path.dirname(target);
+  const prefix = `.${path.basename(target)}-`;
   if (!existsSync(parent)) return;
-  const prefix = `.${base}-`;
-  for (const name of await readdir(parent)) {
+  for (const name of readdirSync(parent)) {
     if (!name.startsWith(prefix)) continue;
     const [kind, pid, ...rest] = name.slice(prefix.length).split("-");
     if (rest.length > 0 || (kind !== "building" && kind !== "previous") || !/^\d+$/.test(pid ?? "")) continue;
     if (isRunning(Number(pid))) continue;
     const full = path.join(parent, name);
-    if (kind === "previous" && !existsSync(out)) await rename(full, out);
-    else await rm(full, { recursive: true, force: true });
+    if (kind === "previous" && !existsSync(target)) renameSync(full, target);
+    else moveToTrash(full, trash);
   }
 }
 
-/**
- * Deleting the previous output is the slowest step of a warm build (at
- * 10,000 articles, 26,000 files in 16,000 folders: 6 s), and nothing
- * waits for it: it is renamed to `.<out>-trash-<pid>` and deleted by a
- * detached process after the build has returned. That process deletes every
- * trash folder beside the output, so one left by a killed deleter goes with
- * the next.
- */
-function discard(parent: string, previous: string, trashPrefix: string): void {
-  // Unique even if a killed deleter left a folder of a process with the same number.
-  const trash = path.join(parent, `${trashPrefix}${process.pid}-${Date.now().toString(36)}`);
-  renameSync(previous, trash);
-  const sweep = `const fs = require("node:fs"), path = require("node:path");
-const [parent, prefix] = process.argv.slice(1);
-for (const name of fs.readdirSync(parent)) if (name.startsWith(prefix)) fs.rmSync(path.join(parent, name), { recursive: true, force: true, maxRetries: 3 });`;
-  spawn(process.execPath, ["--eval", sweep, parent, trashPrefix], { detached: true, stdio: "ignore" }).unref();
+/** Where a build into `outDir` publishes: the folder itself, or the folder its link names. */
+function publishedFolder(outDir: string): string {
+  const out = path.resolve(outDir);
+  return lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink() === true ? realpathSync(out) : out;
 }
 
-/** Run `write` into a temporary folder, then swap it in place of `outDir`. */
-export async function publishAtomically<T>(outDir: string, write: (dir: string) => Promise<T>): Promise<T> {
-  const out = path.resolve(outDir);
-  const parent = path.dirname(out);
-  const base = path.basename(out);
-  await recover(out);
+/** Put the complete folder `next` in place of `target`, the previous output then at `next`. */
+function swap(next: string, target: string, aside: string): void {
+  const exchange = exchangeCall();
+  if (exchange !== undefined) {
+    try {
+      exchange(next, target);
+      return;
+    } catch (error) {
+      // A file system without the exchange (some network ones): the renames below.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EINVAL" && code !== "ENOSYS" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    }
+  }
+  renameSync(target, aside);
+  try {
+    renameSync(next, target);
+  } catch (error) {
+    renameSync(aside, target);
+    throw error;
+  }
+  renameSync(aside, next);
+}
+
+/**
+ * Run `write` into a temporary folder beside where the site is published,
+ * then exchange it with the output. The previous output goes to `trash`
+ * (under the cache folder, emptied by the next build off its critical path;
+ * trash.ts); nothing is left beside the output, also when `write` fails.
+ */
+export async function publishAtomically<T>(outDir: string, trash: string | undefined, write: (dir: string) => Promise<T>): Promise<T> {
+  const target = publishedFolder(outDir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  recover(target, trash);
   const building = path.join(parent, `.${base}-building-${process.pid}`);
-  const previous = path.join(parent, `.${base}-previous-${process.pid}`);
-  await rm(building, { recursive: true, force: true });
+  const aside = path.join(parent, `.${base}-previous-${process.pid}`);
+  rmSync(building, { recursive: true, force: true });
   try {
     const result = await write(building);
-    await writeFile(path.join(building, MARKER), "Written by the news-site generator; the folder is replaced whole on each build.\n");
-    const hadPrevious = existsSync(out);
-    if (hadPrevious) await rename(out, previous);
-    try {
-      await rename(building, out);
-    } catch (error) {
-      if (hadPrevious) await rename(previous, out);
-      throw error;
+    writeFileSync(path.join(building, MARKER), markerFor(building));
+    await pauseAt("publish:written");
+    if (existsSync(target)) {
+      swap(building, target, aside);
+      await pauseAt("publish:swapped");
+      moveToTrash(building, trash);
+      await pauseAt("publish:discarded");
+    } else {
+      renameSync(building, target);
     }
-    if (hadPrevious) discard(parent, previous, `.${base}-trash-`);
     return result;
   } finally {
-    await rm(building, { recursive: true, force: true });
+    rmSync(building, { recursive: true, force: true });
   }
 }
