@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fingerprint } from "../build/pipeline-version.ts";
 import { carryOver, sameStamp, type Stamp, stampOf } from "../build/previous-output.ts";
+import { ToolFailure } from "../build/tool-failure.ts";
+import { PagefindService } from "./pagefind-service.ts";
 import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
 import { PAGES_PER_SHARD, SEARCH_FOLDER, SHARD_LIST, shardCount, shardFolder, shardHash, shardOf, type ShardPage } from "./shards.ts";
@@ -37,13 +39,14 @@ export interface SearchCache {
   readonly outDir: string;
 }
 
+/** Pagefind's index settings, in its service's own names. */
 function pagefindOptions(language: string) {
   return {
-    forceLanguage: language.split("-")[0] ?? language,
+    force_language: language.split("-")[0] ?? language,
     // The site's labels around the headline are not the story: keep them out of the words and excerpts
     // (the section and outlet filters inside them are still read).
-    excludeSelectors: [".kicker", ".outlet", ".byline time", ".byline-updated"],
-    writePlayground: false,
+    exclude_selectors: [".kicker", ".outlet", ".byline time", ".byline-updated"],
+    write_playground: false,
   };
 }
 
@@ -131,7 +134,7 @@ export async function buildSearchIndex(
 
   const records = new Map<string, ShardRecord>();
   let indexed = 0;
-  const pagefind = await import("pagefind");
+  const pagefind = new PagefindService();
   try {
     for (const folder of folders) {
       const members = shards.get(folder) ?? [];
@@ -165,29 +168,27 @@ export async function buildSearchIndex(
  * shard, so Pagefind holds one shard at a time.
  */
 async function indexShard(
-  pagefind: typeof import("pagefind"),
+  pagefind: PagefindService,
   language: string,
   site: string,
   folder: string,
   members: readonly ShardPage[],
   documentOf: (rel: string) => string | undefined,
 ): Promise<ShardPage[]> {
-  const created = await pagefind.createIndex(pagefindOptions(language));
-  const index = created.index;
-  if (index === undefined) throw new Error(`search index: ${created.errors.join("; ")}`);
+  const created = await pagefind.request("creating an index", { type: "NewIndex", config: pagefindOptions(language) }, "NewIndex");
+  const index = created["index_id"];
+  if (typeof index !== "number") throw new ToolFailure("the search indexer (Pagefind) gave no index to write to.");
   try {
     const fed: ShardPage[] = [];
     for (const { page } of members) {
       const content = documentOf(page);
       if (content === undefined) throw new Error(`search index: ${page} no longer has a data-pagefind-body element`);
-      const added = await index.addHTMLFile({ sourcePath: page, content });
-      if (added.errors.length > 0) throw new Error(`search index: ${page}: ${added.errors.join("; ")}`);
+      await pagefind.request(`indexing ${page}`, { type: "AddFile", index_id: index, file_path: page, file_contents: content }, "IndexedFile");
       fed.push({ page, document: hashOf(content) });
     }
-    const written = await index.writeFiles({ outputPath: path.join(site, folder) });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+    await pagefind.request(`writing the index of ${folder}`, { type: "WriteFiles", index_id: index, output_path: path.join(site, folder) }, "WriteFiles");
     return fed;
   } finally {
-    await index.deleteIndex();
+    await pagefind.request("dropping an index", { type: "DeleteIndex", index_id: index }, "DeleteIndex").catch(() => undefined);
   }
 }
