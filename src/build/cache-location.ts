@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheSecret, warnOnce } from "./cache-seal.mjs";
 import type { ArticleCacheOptions } from "./load-articles.ts";
@@ -33,7 +33,7 @@ function usable(base: string): boolean {
   if (ok !== undefined) return ok;
   const probe = path.join(base, `.probe-${process.pid}`);
   try {
-    mkdirSync(base, { recursive: true });
+    makeFolder(base);
     writeFileSync(probe, "");
     unlinkSync(probe);
     ok = true;
@@ -43,6 +43,22 @@ function usable(base: string): boolean {
   }
   checked.set(base, ok);
   return ok;
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns
+ * under `/proc` (it retries the ENOENT there for ever).
+ */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "EEXIST" && statSync(dir).isDirectory()) return;
+    if (code !== "ENOENT" || path.dirname(dir) === dir) throw error;
+    makeFolder(path.dirname(dir));
+    mkdirSync(dir);
+  }
 }
 
 /** Say once that the cache (or a file of it) cannot be used, and why, in words. */

@@ -161,6 +161,8 @@ describe("a forged cache", () => {
   });
 
   it("should never publish a forged cached picture, only the real encoding", () => {
+    // Whatever the test before left of the code caches, this one starts clean.
+    rmSync(path.join(root, ".cache"), { recursive: true, force: true });
     const out = path.join(root, "out-images");
     const reference = path.join(root, "out-images-cold");
     expect(build(reference, "off").status).toBe(0);
