@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, open, read, readSync } from "node:fs";
-import { mkdir, open as openHandle, rename } from "node:fs/promises";
+import { mkdir, open as openHandle, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import { type BodyHtml, htmlHash } from "../markdown/body-html.ts";
+import { seal, sealMatches, warnForged } from "./cache-seal.mjs";
 import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
 
 /**
@@ -19,13 +20,20 @@ import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
  * own hash then (body-html.ts). At 10,000 articles the bodies are half the
  * bytes (103 MB in all), and a warm build shows a handful.
  *
+ * The header and index are sealed (cache-seal.mjs) with a key that lives
+ * outside the cache: the index holds each body's hash, so a body is as
+ * trusted as the index once its hash matches, at no cost beyond the hash
+ * that is taken anyway. Whoever can write the cache but has no key cannot
+ * make an index this build accepts, however they recompute the hashes.
+ *
  * The cache is an optimisation: an index that is missing, truncated,
- * altered, from another pipeline or another Node is ignored whole, and the
- * build parses everything as if cold; a body found altered when read throws
- * `DamagedCache`, and the build starts again without the file (cli/main.ts).
+ * altered, unsealed, from another pipeline or another Node is ignored
+ * whole, and the build parses everything as if cold; a body found altered
+ * when read throws `DamagedCache`, and the build starts again without the
+ * file (cli/main.ts).
  */
 
-const MAGIC = "newsroom-article-cache 2\n";
+const MAGIC = "newsroom-article-cache 3\n";
 /** Bodies are written in runs of about this many bytes: one write per body is 10,000 system calls, one for all a 50 MB copy. */
 const WRITE_RUN = 1 << 20;
 
@@ -76,9 +84,16 @@ interface Header {
   readonly node: string;
   /** Bytes of the index, after the header line. */
   readonly index: number;
-  readonly sha256: string;
   /** Bytes of the bodies, after the index. */
   readonly bodies: number;
+  /** The seal of the other fields and the index (`sealOf`). */
+  readonly mac: string;
+}
+
+/** What the seal covers: the header's fields but the seal itself, and the index (whose entries hold the bodies' hashes). */
+function sealOf(secret: Buffer, header: Omit<Header, "mac">, index: Uint8Array): Buffer {
+  const { version, node, index: indexBytes, bodies } = header;
+  return seal(secret, "articles.bin", JSON.stringify([version, node, indexBytes, bodies]), index);
 }
 
 /** One entry in the index: its key, the parse without its body's HTML, and where that HTML lies among the bodies. */
@@ -183,8 +198,17 @@ async function readBytes(fd: number, position: number, length: number): Promise<
 }
 
 /** Read the index, on the thread pool; the bodies stay in the file until asked for. */
-export async function readCache(file: string, version: string): Promise<CacheRead> {
+export async function readCache(file: string, version: string, secret: Buffer): Promise<CacheRead> {
   if (!existsSync(file)) return { entries: EMPTY, ignored: undefined };
+  try {
+    return await readIndex(file, version, secret);
+  } catch (error) {
+    // A folder where the file should be, a read that fails: a cache is never a reason not to build.
+    return { entries: EMPTY, ignored: `unreadable: ${(error as Error).message}` };
+  }
+}
+
+async function readIndex(file: string, version: string, secret: Buffer): Promise<CacheRead> {
   const ignore = (why: string): CacheRead => ({ entries: EMPTY, ignored: why });
   let fd: number;
   try {
@@ -212,7 +236,10 @@ export async function readCache(file: string, version: string): Promise<CacheRea
     const index = await readBytes(fd, indexStart, header.index);
     const size = indexStart + header.index + header.bodies;
     if (index.length !== header.index || (await readBytes(fd, size - 1, 2)).length !== 1) return ignore("truncated");
-    if (createHash("sha256").update(index).digest("hex") !== header.sha256) return ignore("checksum mismatch");
+    if (!sealMatches(header.mac, sealOf(secret, header, index))) {
+      warnForged(`The article cache \`${file}\``);
+      return ignore("not sealed with this machine's cache key");
+    }
     let value: unknown;
     try {
       value = deserialize(index);
@@ -245,7 +272,7 @@ export async function readCache(file: string, version: string): Promise<CacheRea
  * file or the new, never half of one. A body that can no longer be read
  * from the old file is left out (its article is parsed again next time).
  */
-export async function writeCache(file: string, version: string, entries: CacheEntries): Promise<void> {
+export async function writeCache(file: string, version: string, secret: Buffer, entries: CacheEntries): Promise<void> {
   const index: IndexEntry[] = [];
   const runs: Buffer[] = [];
   let run: Buffer[] = [];
@@ -276,23 +303,24 @@ export async function writeCache(file: string, version: string, entries: CacheEn
   }
   if (run.length > 0) runs.push(Buffer.concat(run, runBytes));
   const payload = serialize(index);
-  const header: Header = {
-    version,
-    node: process.versions.v8,
-    index: payload.length,
-    sha256: createHash("sha256").update(payload).digest("hex"),
-    bodies: at,
-  };
+  const fields = { version, node: process.versions.v8, index: payload.length, bodies: at };
+  const header: Header = { ...fields, mac: sealOf(secret, fields, payload).toString("hex") };
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await openHandle(temporary, "w");
   try {
-    // writeFile writes all of its data, from where the last write ended.
-    await handle.writeFile(`${MAGIC}${JSON.stringify(header)}\n`);
-    await handle.writeFile(payload);
-    for (const bytes of runs) await handle.writeFile(bytes);
-  } finally {
-    await handle.close();
+    const handle = await openHandle(temporary, "w");
+    try {
+      // writeFile writes all of its data, from where the last write ended.
+      await handle.writeFile(`${MAGIC}${JSON.stringify(header)}\n`);
+      await handle.writeFile(payload);
+      for (const bytes of runs) await handle.writeFile(bytes);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    // Nothing half-written is left beside the cache (a full disk, a folder where the file should be).
+    await rm(temporary, { force: true });
+    throw error;
   }
-  await rename(temporary, file);
 }

@@ -4,6 +4,7 @@ import { decodeSource, readArticleBytes } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
+import { cacheUnusable } from "./cache-location.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
@@ -12,6 +13,8 @@ export interface ArticleCacheOptions {
   readonly file: string;
   /** The pipeline's fingerprint (pipeline-version.ts). */
   readonly version: string;
+  /** The key that seals the file (cache-seal.mjs). */
+  readonly secret: Buffer;
 }
 
 export interface LoadArticlesInput {
@@ -55,7 +58,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   const diagnostics: Diagnostic[] = [];
   const texts: (Uint8Array | undefined)[] = [];
   // The cache file is read on the thread pool while this thread reads the articles: each waits on the disk otherwise.
-  const reading = input.cache === undefined ? undefined : readCache(input.cache.file, input.cache.version);
+  const reading = input.cache === undefined ? undefined : readCache(input.cache.file, input.cache.version, input.cache.secret);
   for (const file of files) {
     const read = readArticleBytes(file);
     if ("bytes" in read) {
@@ -103,7 +106,12 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
       const result = results[i];
       if (key !== undefined && result !== undefined) kept.set(key, result);
     });
-    await writeCache(input.cache.file, input.cache.version, kept);
+    try {
+      await writeCache(input.cache.file, input.cache.version, input.cache.secret, kept);
+    } catch (error) {
+      // The articles are loaded; a cache that cannot be written only makes the next build slower.
+      cacheUnusable(input.cache.file, error);
+    }
   }
   return {
     articles,

@@ -27,6 +27,8 @@ export interface ParseOptions {
 }
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Found from the root: the CLI's bundle runs this module from `.cache/cli/`, at the same depth as `src/build/`. */
+const SEALED_WORKER = fileURLToPath(new URL("../../src/build/sealed-worker.mjs", import.meta.url));
 
 export async function parseAll(tasks: readonly ParseTask[], options: ParseOptions = {}): Promise<ParsedArticle[]> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
@@ -44,7 +46,14 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
     });
   }
   // No `execArgv`: a worker would otherwise inherit the CLI's `--import tsx` and load every library through it (1.5 s of CPU a worker).
-  const pool = new Piscina({ filename, execArgv: [], minThreads: threads, maxThreads: threads });
+  // Each thread loads the checked bytes, not a file of the cache (worker-bundle.ts).
+  const pool = new Piscina({
+    filename: SEALED_WORKER,
+    workerData: { bundle: filename },
+    execArgv: [],
+    minThreads: threads,
+    maxThreads: threads,
+  });
   try {
     const results: ParsedArticle[] = new Array(tasks.length);
     let done = 0;

@@ -1,7 +1,9 @@
 import { copyFileSync, linkSync, mkdirSync, rmdirSync, statSync, unlinkSync, type Stats } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileInside, outputFile } from "./output-file.ts";
+import { cacheUnusable } from "./cache-location.ts";
+import { cacheSecret, seal, sealMatches, warnForged } from "./cache-seal.mjs";
 
 /**
  * What a build takes over from the previous output. A file written by the
@@ -53,24 +55,63 @@ interface Envelope {
   readonly outDir: string;
 }
 
-/** The manifest in `file` for the output `outDir`, or undefined when there is none, it is unreadable, or for another folder. */
+const MANIFEST = "newsroom-manifest 2 ";
+
+/** What seals a manifest: its name (pages or search) and its JSON text. */
+function manifestSeal(secret: Buffer, file: string, json: string): Buffer {
+  return seal(secret, "manifest", path.basename(file), json);
+}
+
+/**
+ * The manifest in `file` for the output `outDir`, or undefined when there is
+ * none, it is unreadable, for another folder, or not sealed with this
+ * machine's cache key (cache-seal.mjs): a forged manifest could carry over a
+ * page or a search shard that no longer belongs to the site.
+ */
 export async function readManifest<T extends object>(file: string, outDir: string): Promise<Partial<T> | undefined> {
+  const secret = cacheSecret();
+  if (secret === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const end = text.indexOf("\n");
+  if (!text.startsWith(MANIFEST) || end < 0) return undefined;
+  const json = text.slice(end + 1);
+  if (!sealMatches(text.slice(MANIFEST.length, end), manifestSeal(secret, file, json))) {
+    warnForged(`The manifest \`${file}\``);
+    return undefined;
+  }
   let manifest: (Envelope & Partial<T>) | null;
   try {
-    manifest = JSON.parse(await readFile(file, "utf8")) as (Envelope & Partial<T>) | null;
+    manifest = JSON.parse(json) as (Envelope & Partial<T>) | null;
   } catch {
     return undefined;
   }
   return manifest?.format === 1 && manifest.outDir === path.resolve(outDir) ? manifest : undefined;
 }
 
-/** Replace the manifest in `file`, atomically: a reader sees the old one or the new, never half of one. */
+/**
+ * Replace the manifest in `file`, atomically: a reader sees the old one or
+ * the new, never half of one. Not written without a cache key; one that
+ * cannot be written (a read-only cache, say) is said once and skipped: the
+ * next build then carries nothing over, with the same result.
+ */
 export async function writeManifest(file: string, outDir: string, body: object): Promise<void> {
-  const manifest: Envelope = { format: 1, outDir: path.resolve(outDir), ...body };
-  await mkdir(path.dirname(file), { recursive: true });
+  const secret = cacheSecret();
+  if (secret === undefined) return;
+  const json = JSON.stringify({ format: 1, outDir: path.resolve(outDir), ...body } satisfies Envelope);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(manifest));
-  await rename(temporary, file);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, `${MANIFEST}${manifestSeal(secret, file, json).toString("hex")}\n${json}`);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    cacheUnusable(file, error);
+  }
 }
 
 /**

@@ -11,12 +11,17 @@
  *
  * The bundle is used only while every file esbuild read to make it is still
  * byte for byte what it read (their hashes are kept beside it, taken from
- * the very bytes esbuild compiled): a bundle is never stale. Plain
+ * the very bytes esbuild compiled): a bundle is never stale. The bundle is
+ * code kept in the cache, so its manifest also holds the hash of every file
+ * of the bundle and is sealed (src/build/cache-seal.mjs): a bundle whose
+ * manifest's seal or files' hashes do not verify is made again, and without
+ * a cache key there is no bundle (the CLI runs through tsx). Plain
  * JavaScript, as it runs before any TypeScript can.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { cacheSecret, seal, sealMatches, warnForged } from "../build/cache-seal.mjs";
 
 export const ENTRY = "src/cli/main.ts";
 
@@ -30,30 +35,58 @@ const hashOf = (bytes) => createHash("sha256").update(bytes).digest("hex");
  * @returns {Promise<string | undefined>}
  */
 export async function cliBundle(root) {
+  const secret = cacheSecret();
+  if (secret === undefined) return undefined;
   // At the same depth below the root as main.ts: the bundle finds the root as main.ts does (`../..`).
   const folder = path.join(root, ".cache", "cli");
   const manifest = path.join(folder, "main.json");
-  const kept = keptBundle(root, folder, manifest);
+  const kept = keptBundle(root, folder, manifest, secret);
   if (kept !== undefined) return kept;
   try {
-    return await makeBundle(root, folder, manifest);
+    return await makeBundle(root, folder, manifest, secret);
   } catch {
     return undefined;
   }
 }
 
 /**
+ * The seal of a manifest's JSON, bound to the checkout it was made in.
+ * @param {Buffer} secret
+ * @param {string} root
+ * @param {string} json
+ */
+const manifestSeal = (secret, root, json) => seal(secret, "cli-bundle", path.resolve(root), json);
+
+/**
  * @param {string} root
  * @param {string} folder
  * @param {string} manifest
+ * @param {Buffer} secret
  * @returns {string | undefined}
  */
-function keptBundle(root, folder, manifest) {
+function keptBundle(root, folder, manifest, secret) {
+  let text;
   try {
-    const { bundle, files, inputs } = JSON.parse(readFileSync(manifest, "utf8"));
-    if (typeof bundle !== "string" || !Array.isArray(files) || !files.includes(bundle) || typeof inputs !== "object" || inputs === null) return undefined;
+    text = readFileSync(manifest, "utf8");
+  } catch {
+    return undefined;
+  }
+  const end = text.indexOf("\n");
+  const json = text.slice(end + 1);
+  if (end < 0 || !sealMatches(text.slice(0, end), manifestSeal(secret, root, json))) {
+    warnForged(`The CLI's bundle (\`${manifest}\`)`);
+    return undefined;
+  }
+  try {
+    const { bundle, files, inputs } = JSON.parse(json);
+    if (typeof bundle !== "string" || typeof files !== "object" || files === null || !(bundle in files) || typeof inputs !== "object" || inputs === null) return undefined;
     for (const [rel, hash] of Object.entries(inputs)) if (hashOf(readFileSync(path.join(root, rel))) !== hash) return undefined;
-    if (!files.every((file) => typeof file === "string" && path.basename(file) === file && existsSync(path.join(folder, file)))) return undefined;
+    for (const [file, hash] of Object.entries(files)) {
+      if (path.basename(file) !== file || hashOf(readFileSync(path.join(folder, file))) !== hash) {
+        warnForged(`The CLI's bundle file \`${path.join(folder, file)}\``);
+        return undefined;
+      }
+    }
     return path.join(folder, bundle);
   } catch {
     return undefined;
@@ -72,9 +105,10 @@ const LOADERS = { ".ts": "ts", ".mts": "ts", ".tsx": "tsx", ".js": "js", ".mjs":
  * @param {string} root
  * @param {string} folder
  * @param {string} manifest
+ * @param {Buffer} secret
  * @returns {Promise<string>}
  */
-async function makeBundle(root, folder, manifest) {
+async function makeBundle(root, folder, manifest, secret) {
   const { build } = await import("esbuild");
   /** @type {Record<string, string>} */
   const inputs = { "tsconfig.json": hashOf(readFileSync(path.join(root, "tsconfig.json"))) };
@@ -110,21 +144,23 @@ async function makeBundle(root, folder, manifest) {
   });
   mkdirSync(folder, { recursive: true });
   // Each file whole or not at all: another build may be reading the same (same name, same bytes).
-  const files = result.outputFiles.map((file) => {
-    if (!existsSync(file.path)) {
-      const temporary = `${file.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, file.contents);
-      renameSync(temporary, file.path);
-    }
-    return path.basename(file.path);
-  });
-  const bundle = files.find((file) => file.startsWith("main-"));
+  // Written again when present: a file of that name may be anyone's.
+  /** @type {Record<string, string>} */
+  const files = {};
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+    files[path.basename(file.path)] = hashOf(file.contents);
+  }
+  const bundle = Object.keys(files).find((file) => file.startsWith("main-"));
   if (bundle === undefined) throw new Error("internal: esbuild made no entry file");
   const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const json = JSON.stringify({ bundle, files, inputs: sorted });
   const next = `${manifest}.${process.pid}.tmp`;
-  writeFileSync(next, JSON.stringify({ bundle, files, inputs: sorted }));
+  writeFileSync(next, `${manifestSeal(secret, root, json).toString("hex")}\n${json}`);
   renameSync(next, manifest);
-  pruneOlder(folder, new Set([...files, path.basename(manifest)]));
+  pruneOlder(folder, new Set([...Object.keys(files), path.basename(manifest)]));
   return path.join(folder, bundle);
 }
 

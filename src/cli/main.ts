@@ -132,7 +132,8 @@ async function build(argv: readonly string[]): Promise<number> {
     const { damagedCacheIn } = await import("../build/article-cache.ts");
     const damaged = damagedCacheIn(error);
     if (damaged === undefined) throw error;
-    await rm(damaged.file, { force: true });
+    // A cache that cannot be removed (read-only) is only ignored: it is read again at the next build, and refused again.
+    await rm(damaged.file, { force: true }).catch(() => undefined);
     process.stderr.write(`The article cache \`${damaged.file}\` was damaged: it is removed, and the site is built again without it.\n`);
     return await buildOnce(argv, trash);
   } finally {

@@ -8,6 +8,8 @@
  * engines: it arrives as data.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +17,7 @@ import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { injectOverlay } from "../dev/overlay.ts";
+import { admitRequest, isPreviewHost, isPreviewOrigin, refuse } from "../dev/request-guard.ts";
 import { outputFile } from "../build/output-file.ts";
 import type { ArticlePageData } from "../../templates/_components/data.ts";
 import { outputPath } from "../build/page-plan.ts";
@@ -296,8 +299,21 @@ interface DevServer {
   ready(): Promise<void>;
   reload(event: { files: readonly string[]; subtype: "css" | undefined; build: { templates: [] } }): void;
   close(): Promise<void>;
-  server: { listen(options: object): void };
+  server: HttpServer;
   _serverListen(port: number): void;
+  onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  setupReloadNotifier(): void;
+  sendUpdateNotification(message: object): void;
+  _serverErrorHandler(error: Error): void;
+  updateServer: unknown;
+}
+
+/** What the preview uses of `ws` (the dev server's own websocket library, which has no types here). */
+interface SocketServerClass {
+  new (options: {
+    server: HttpServer;
+    verifyClient: (info: { origin: string | undefined; req: IncomingMessage }) => boolean;
+  }): { on(event: "connection", listener: (socket: { on(event: "error", listener: () => void): void; terminate(): void }) => void): void; on(event: "error", listener: (error: Error) => void): void };
 }
 
 /**
@@ -322,6 +338,7 @@ export async function servePreview(options: ServeOptions): Promise<PreviewServer
   // The dev server listens on every interface and has no host option; a
   // preview of unpublished news belongs on the loopback interface only.
   server._serverListen = (port) => server.server.listen({ port, host: "127.0.0.1" });
+  guardPreview(server, options.port);
   server.serve(options.port);
   await server.ready();
   return {
@@ -329,6 +346,40 @@ export async function servePreview(options: ServeOptions): Promise<PreviewServer
       server.reload({ files, subtype: files.length > 0 && files.every((f) => f.endsWith(".css")) ? "css" : undefined, build: { templates: [] } });
     },
     close: () => server.close(),
+  };
+}
+
+/**
+ * Put the preview's own checks in front of the dev server (src/dev/request-guard.ts):
+ * every request's Host and target, the live-reload socket's Host and Origin.
+ * Whatever the dev server still throws answering a request, or a socket's
+ * malformed frame, ends that request or socket, never the preview. Set
+ * before the dev server makes its HTTP server, which binds the handler then.
+ */
+function guardPreview(server: DevServer, port: number): void {
+  const handle = server.onRequestHandler.bind(server);
+  server.onRequestHandler = async (request, response) => {
+    if (!admitRequest(request, response, port)) return;
+    try {
+      await handle(request, response);
+    } catch {
+      if (!response.headersSent) refuse(response, 404, "Not found.");
+      else response.destroy();
+    }
+  };
+  const WebSocketServer = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server"))("ws").WebSocketServer as SocketServerClass;
+  server.setupReloadNotifier = function (this: DevServer) {
+    const sockets = new WebSocketServer({
+      server: this.server,
+      verifyClient: ({ origin, req }) => isPreviewHost(req.headers.host, port) && isPreviewOrigin(origin, port),
+    });
+    sockets.on("connection", (socket) => {
+      // `ws` reports a malformed frame as an error on the socket, which without a listener stops the process.
+      socket.on("error", () => socket.terminate());
+      this.sendUpdateNotification({ type: "eleventy.status", status: "connected" });
+    });
+    sockets.on("error", (error) => this._serverErrorHandler(error));
+    this.updateServer = sockets;
   };
 }
 

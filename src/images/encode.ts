@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheBase } from "../build/cache-location.ts";
+import { cacheBase, cacheUnusable } from "../build/cache-location.ts";
+import { cacheSecret, SEAL_BYTES, seal, sealMatches, warnForged } from "../build/cache-seal.mjs";
 import { outputFile } from "../build/output-file.ts";
 import type { OutputFormat } from "./plan.ts";
 
@@ -33,7 +33,8 @@ const SETTINGS = {
   jpeg: { quality: 76, mozjpeg: true },
   png: { compressionLevel: 9, palette: false },
 } as const;
-const VERSION = createHash("sha256").update(JSON.stringify(SETTINGS)).digest("hex").slice(0, 8);
+// The seal at the end of each cached file (`write`) is part of its format: files from before it are made again.
+const VERSION = createHash("sha256").update(JSON.stringify({ SETTINGS, sealed: 1 })).digest("hex").slice(0, 8);
 
 /**
  * `.cache/images/` in the project (or under `NEWSROOM_CACHE`), shared by every
@@ -60,21 +61,43 @@ async function encode(job: ImageJob): Promise<Buffer> {
   }
 }
 
-/** The cached file for `job`, encoded first if needed (written whole, then renamed, so a killed build leaves no half file). */
+/**
+ * Write `job`'s file to `to`, from the cache when it holds a sealed copy,
+ * else encoded now and kept (written whole, then renamed, so a killed build
+ * leaves no half file). A cached file ends with its seal (cache-seal.mjs)
+ * over its name and bytes: a picture put in the cache by anyone without the
+ * key, or another job's picture under this name, is encoded again instead.
+ * A cache that cannot be read or written is said once, and the picture
+ * encoded all the same.
+ */
 async function write(job: ImageJob, to: string, cacheDir: string | undefined): Promise<void> {
-  if (cacheDir === undefined) {
+  const secret = cacheDir === undefined ? undefined : cacheSecret();
+  if (cacheDir === undefined || secret === undefined) {
     await writeFile(to, await encode(job));
     return;
   }
-  const file = path.join(cacheDir, `${job.hash}-${job.width}-${VERSION}.${job.format}`);
-  if (!existsSync(file)) {
-    const bytes = await encode(job);
-    await mkdir(cacheDir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    await writeFile(partial, bytes);
-    await rename(partial, file);
+  const name = `${job.hash}-${job.width}-${VERSION}.${job.format}`;
+  const file = path.join(cacheDir, name);
+  const kept = await readFile(file).catch(() => undefined);
+  if (kept !== undefined && kept.length > SEAL_BYTES) {
+    const bytes = kept.subarray(0, kept.length - SEAL_BYTES);
+    if (sealMatches(kept.subarray(bytes.length), seal(secret, "image", name, bytes))) {
+      await writeFile(to, bytes);
+      return;
+    }
   }
-  await copyFile(file, to);
+  if (kept !== undefined) warnForged(`The cached picture \`${file}\``);
+  const bytes = await encode(job);
+  await writeFile(to, bytes);
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(partial, Buffer.concat([bytes, seal(secret, "image", name, bytes)]));
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true }).catch(() => undefined);
+    cacheUnusable(file, error);
+  }
 }
 
 /** Write every job's file under `outDir`, a few at a time. */

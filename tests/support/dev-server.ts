@@ -8,7 +8,7 @@ interface Socket {
 }
 
 // The WebSocket client the dev server itself uses: Node 20 has none built in.
-const WebSocket = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server"))("ws") as new (url: string) => Socket;
+const WebSocket = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server"))("ws") as new (url: string, options: { origin: string }) => Socket;
 
 export interface LiveReloads {
   /** When each `eleventy.reload` message arrived (performance.now()), with the files it named. */
@@ -19,7 +19,8 @@ export interface LiveReloads {
 /** Listen to the preview's live-reload messages as an open page does. */
 export async function listenForReloads(port: number): Promise<LiveReloads> {
   const received: { at: number; files: string[] }[] = [];
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/`);
+  // As the preview's own page: the preview refuses a socket from any other origin (src/dev/request-guard.ts).
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/`, { origin: `http://127.0.0.1:${port}` });
   socket.on("message", (data) => {
     const message = JSON.parse(data.toString()) as { type?: string; files?: string[] };
     if (message.type === "eleventy.reload") received.push({ at: performance.now(), files: message.files ?? [] });
