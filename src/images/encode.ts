@@ -7,13 +7,18 @@ import { fileURLToPath } from "node:url";
 import { cacheBase } from "../build/cache-location.ts";
 import { outputFile } from "../build/output-file.ts";
 import type { OutputFormat } from "./plan.ts";
+import { MAX_PIXELS } from "./probe.ts";
 
 /**
  * Encoding the planned files. Encoding is the slow part of a build (AVIF
  * above all), so each result is kept in a cache folder keyed by a hash of the
  * original's bytes, the width, the format and these settings: a rebuild
- * re-encodes only new or changed pictures. Metadata (EXIF, GPS) is never
- * copied: only pixels, turned upright.
+ * re-encodes only new or changed pictures. Only pixels are written, turned
+ * upright: sharp copies no EXIF, XMP, IPTC or ICC profile unless told to
+ * (`withMetadata`, `keepExif`, `keepIccProfile`, never called here), and
+ * converts a picture with a colour profile to sRGB first, so its colours
+ * stay right without the profile. tests/issues/18-picture-metadata reads
+ * every picture published to hold it to that.
  */
 export interface ImageJob {
   /** Absolute path of the original. */
@@ -24,6 +29,8 @@ export interface ImageJob {
   readonly to: string;
   readonly width: number;
   readonly format: OutputFormat;
+  /** A drawing's dots per inch (probe.ts): drawn at the size planned, then resized. */
+  readonly density?: number;
 }
 
 /** Change when an encoder setting changes, so cached files are made again. */
@@ -47,7 +54,9 @@ export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | un
 
 async function encode(job: ImageJob): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
-  const image = sharp(await readFile(job.source), { failOn: "error" }).rotate().resize({ width: job.width, withoutEnlargement: true });
+  // From its bytes, never its path: a drawing read from a file may load other files beside it.
+  const input = { failOn: "error", limitInputPixels: MAX_PIXELS, ...(job.density === undefined ? {} : { density: job.density }) } as const;
+  const image = sharp(await readFile(job.source), input).rotate().resize({ width: job.width, withoutEnlargement: true });
   switch (job.format) {
     case "avif":
       return image.avif(SETTINGS.avif).toBuffer();
@@ -66,7 +75,8 @@ async function write(job: ImageJob, to: string, cacheDir: string | undefined): P
     await writeFile(to, await encode(job));
     return;
   }
-  const file = path.join(cacheDir, `${job.hash}-${job.width}-${VERSION}.${job.format}`);
+  const drawn = job.density === undefined ? "" : `-${job.density}dpi`;
+  const file = path.join(cacheDir, `${job.hash}-${job.width}${drawn}-${VERSION}.${job.format}`);
   if (!existsSync(file)) {
     const bytes = await encode(job);
     await mkdir(cacheDir, { recursive: true });
