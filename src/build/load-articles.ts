@@ -2,6 +2,7 @@ import type { ArticleFile } from "../content/find-files.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import { decodeSource, readArticleBytes } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { probeAllPictures } from "../images/article-pictures.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
 import { cacheUnusable } from "./cache-location.ts";
@@ -99,6 +100,9 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text, keys[i]));
     else unreadable.add(file.name.normalize("NFC"));
   });
+  // Every picture an article shows is read whole now, so a broken one is an error before anything is rendered.
+  const probed = await probeAllPictures(articles);
+  diagnostics.push(...probed.diagnostics);
   const indexOf = new Map(files.map((file, i) => [file.display, i]));
   if (input.cache !== undefined && worthRewriting(cached.entries.size, hits, missing.length, cached.ignored)) {
     const kept = new Map<string, ParsedArticle>();
@@ -114,7 +118,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     }
   }
   return {
-    articles,
+    articles: probed.articles,
     diagnostics,
     sourceOf: (display) => textOf[indexOf.get(display) ?? -1]?.(),
     unreadable,

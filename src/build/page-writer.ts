@@ -15,7 +15,7 @@ export interface Renderer {
   /** Render the model's pages into `dir`, reporting progress to the callback given. */
   render(dir: string, model: SiteModel, progress?: PagesProgress): Promise<{ written: number }>;
   /**
-   * Every file it writes besides the model's pages and assets (the front
+   * Every file it writes besides the model's pages (the front
    * page, `public/`): never carried over, as it would write into the link.
    */
   readonly beside: ReadonlySet<string>;
@@ -56,8 +56,7 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
   return {
     held: (url, digest) => previous.get(outputPath(url))?.hash === inputHash(version, digest),
     async write(dir, { model, digests }, progress) {
-      const assets = new Set(model.assets.map((asset) => asset.to));
-      const candidates = [...previous.keys()].filter((rel) => !assets.has(rel));
+      const candidates = [...previous.keys()];
       // Every page the previous output still holds as it was is linked into `dir` on another thread
       // while this one hashes the new pages; those found changed or gone are taken out again before
       // anything is rendered, so nothing is ever written into a link to the published output.

@@ -24,13 +24,13 @@ export interface ParseTask {
 /** What parsing one article file yields, the body's HTML as a `BodyHtml` (in memory, or in the cache file). */
 export interface ParsedArticle {
   /** Undefined when the file has errors. */
-  readonly article: Omit<LoadedArticle, "file" | "locate" | "key"> | undefined;
+  readonly article: Omit<LoadedArticle, "file" | "locate" | "key" | "pictures"> | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** A `ParsedArticle` as plain data, to cross from a worker thread by structured clone: the HTML as a string, beside its hash. */
 export interface ParsedData {
-  readonly article: (Omit<LoadedArticle, "file" | "locate" | "key" | "body"> & { readonly body: PlainBody }) | undefined;
+  readonly article: (Omit<LoadedArticle, "file" | "locate" | "key" | "pictures" | "body"> & { readonly body: PlainBody }) | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 

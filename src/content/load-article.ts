@@ -5,6 +5,7 @@ import { renderBody, type RenderedBody } from "../markdown/processor.ts";
 import type { ArticleFile } from "./find-files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { FrontMatter } from "./schema.ts";
+import type { Probed } from "../images/probe.ts";
 import { isSlug, slugify } from "./slug.ts";
 import { leadingWords } from "../relate/tokenize.ts";
 import { validateFrontMatter } from "./validate.ts";
@@ -26,6 +27,12 @@ export interface LoadedArticle {
    * two articles with one key are the same article.
    */
   readonly key?: string | undefined;
+  /**
+   * The probe of each picture beside the article that it shows, by name
+   * (src/images/article-pictures.ts): made when the article is loaded, after
+   * the parse, so never cached with it (a picture changes apart from the text).
+   */
+  readonly pictures?: ReadonlyMap<string, Probed>;
 }
 
 export interface LoadResult {

@@ -69,7 +69,7 @@ export class PreviewPages {
 
   /** Copy the static files again (`public/`), rendering only the pages written on every render. */
   async copyStatic(model: SiteModel): Promise<void> {
-    await this.#render.pages({ ...model, articles: [], listPages: [], files: [], assets: [] });
+    await this.#render.pages({ ...model, articles: [], listPages: [], files: [] });
   }
 
   /** Forget what was written: the next `show` renders every page (the templates changed). */

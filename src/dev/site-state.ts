@@ -5,6 +5,7 @@ import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { type ArticleFile, findArticleFiles, type FoundFiles } from "../content/find-files.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import { readArticleSource } from "../content/read-source.ts";
+import { probeArticlePictures } from "../images/article-pictures.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type LoadedSiteConfig, loadSiteConfig } from "../site/config.ts";
 import { assembleSite, type LoadedSite } from "../site/load-site.ts";
@@ -102,6 +103,15 @@ export class DevSite {
     }
     const states = await this.#parse(stale, undefined);
     for (const state of states) this.#files.set(state.file.absolute, state);
+    // A picture saved over under the same name changes no article's text: its article's probes are made again.
+    const reparsed = new Set(stale.map((file) => file.absolute));
+    for (const [absolute, state] of this.#files) {
+      const dir = state.file.bundleDir;
+      if (state.article === undefined || dir === undefined || reparsed.has(absolute)) continue;
+      if (![...changed].some((file) => file.startsWith(`${dir}${path.sep}`))) continue;
+      const { article } = await probeArticlePictures(state.article);
+      this.#files.set(absolute, { ...state, article });
+    }
     const listed = new Set(this.#unique.map((f) => f.absolute));
     for (const absolute of this.#files.keys()) if (!listed.has(absolute)) this.#files.delete(absolute);
     return this.site(now);

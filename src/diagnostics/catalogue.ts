@@ -1,3 +1,4 @@
+import { formatPhrase } from "../images/sniff.ts";
 import type { Severity } from "./diagnostic.ts";
 
 /**
@@ -243,6 +244,21 @@ export const catalogue = {
     title: "Picture cannot be read",
     message: ({ src, reason }) => `The picture \`${src}\` cannot be published: ${reason}.`,
     hint: () => "Export it again as JPEG, PNG, WebP or AVIF from your photo editor and check that it opens on your computer.",
+  }),
+  "image-type-mismatch": rule<{ src: string; format: string; extension: string | undefined }>({
+    severity: "error",
+    title: "Picture's name and format disagree",
+    message: ({ src, format, extension }) =>
+      `The file \`${src}\` holds ${formatPhrase(format)}, but its name ${extension === undefined ? "has no extension" : `ends in \`.${extension}\``}: a picture is published only when both agree.`,
+    hint: () =>
+      "Name the file for what it holds (`.jpg` or `.jpeg`, `.png`, `.webp`, `.avif`, `.gif`, `.tif`, `.svg`), or export it again in the format its name says.",
+  }),
+  "bundle-file-ignored": rule<{ name: string }>({
+    severity: "warning",
+    title: "File beside the article is not published",
+    message: ({ name }) => `\`${name}\` is not published: the article does not show it as a picture.`,
+    hint: () =>
+      "Only the pictures an article shows (`image:` in the front matter, `![…](…)` in the text) are published, as resized copies. Delete the file or keep it outside the content folder; files for every page go in `public/`.",
   }),
   "image-alt-missing": rule<{ src: string }>({
     severity: "warning",

@@ -38,5 +38,7 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "body-too-large": { length: 25_000_000, limit: 2_000_000 },
   "image-missing": { src: "convoy.jpg" },
   "image-unreadable": { src: "convoy.jpg", reason: "it is not a picture file (unsupported file type)" },
+  "image-type-mismatch": { src: "map.html", format: "svg", extension: "html" },
+  "bundle-file-ignored": { name: "notes.txt" },
   "image-alt-missing": { src: "convoy.jpg" },
 };

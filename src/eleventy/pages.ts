@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -22,7 +22,7 @@ import { outputFile } from "../build/output-file.ts";
 import type { ArticlePageData } from "../../templates/_components/data.ts";
 import { outputPath } from "../build/page-plan.ts";
 import type { PagesProgress, Renderer } from "../build/page-writer.ts";
-import type { ArticleView, AssetCopy, SiteModel, SiteView } from "../site/view.ts";
+import type { ArticleView, SiteModel, SiteView } from "../site/view.ts";
 import { register } from "tsx/esm/api";
 
 /** Defined (by esbuild) only in the CLI's bundle, src/cli/cli-bundle.mjs. */
@@ -136,19 +136,7 @@ function configure(config: EleventyConfig, options: PagesOptions, model: SiteMod
   // As globs under the input folder: Eleventy resolves other ignore paths against the working folder.
   for (const template of paginated) config.ignores.add(`**/${template.name}`);
   config.addPassthroughCopy({ [options.publicDir]: "/" });
-  // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
-  // reads its keys as glob patterns, so a file named `*` would publish the
-  // whole bundle, sources and ignored files included.
-  config.on("eleventy.after", () => copyAssets(options.outDir, model.assets));
-}
-
-/** Copy each asset to its place in `outDir`; a destination outside it is a bug, never a write. */
-async function copyAssets(outDir: string, assets: readonly AssetCopy[]): Promise<void> {
-  for (const asset of assets) {
-    const to = outputFile(outDir, asset.to);
-    await mkdir(path.dirname(to), { recursive: true });
-    await copyFile(asset.from, to);
-  }
+  // Nothing of an article's folder is copied: its pictures are files we encode (src/images/encode.ts).
 }
 
 /** The list a pagination names (`model.articles`), looked up in the page's data. */
@@ -216,7 +204,7 @@ function writePage(outDir: string, template: PaginatedTemplate, data: Record<str
 
 /**
  * Eleventy as the page writer's renderer (src/build/page-writer.ts): what
- * it writes besides the model's pages and assets are the one-off pages and
+ * it writes besides the model's pages are the one-off pages and
  * the files of `public/`.
  */
 export async function eleventyRenderer(options: Omit<PagesOptions, "outDir">): Promise<Renderer> {
@@ -231,7 +219,7 @@ export async function eleventyRenderer(options: Omit<PagesOptions, "outDir">): P
 
 /**
  * Write every page of `model` into `options.outDir`: one Eleventy run for
- * the one-off pages, `public/` and the assets, then the paginated pages.
+ * the one-off pages and `public/`, then the paginated pages.
  * `onPage` gets the model's pages (articles, lists, files) written so far
  * and their total: before the first, every `reportEvery`, and after the last.
  */

@@ -7,13 +7,18 @@ import { cacheBase, cacheUnusable } from "../build/cache-location.ts";
 import { cacheSecret, SEAL_BYTES, seal, sealMatches, warnForged } from "../build/cache-seal.mjs";
 import { outputFile } from "../build/output-file.ts";
 import type { OutputFormat } from "./plan.ts";
+import { MAX_PIXELS } from "./probe.ts";
 
 /**
  * Encoding the planned files. Encoding is the slow part of a build (AVIF
  * above all), so each result is kept in a cache folder keyed by a hash of the
  * original's bytes, the width, the format and these settings: a rebuild
- * re-encodes only new or changed pictures. Metadata (EXIF, GPS) is never
- * copied: only pixels, turned upright.
+ * re-encodes only new or changed pictures. Only pixels are written, turned
+ * upright: sharp copies no EXIF, XMP, IPTC or ICC profile unless told to
+ * (`withMetadata`, `keepExif`, `keepIccProfile`, never called here), and
+ * converts a picture with a colour profile to sRGB first, so its colours
+ * stay right without the profile. tests/issues/18-picture-metadata reads
+ * every picture published to hold it to that.
  */
 export interface ImageJob {
   /** Absolute path of the original. */
@@ -24,6 +29,8 @@ export interface ImageJob {
   readonly to: string;
   readonly width: number;
   readonly format: OutputFormat;
+  /** A drawing's dots per inch (probe.ts): drawn at the size planned, then resized. */
+  readonly density?: number;
 }
 
 /** Change when an encoder setting changes, so cached files are made again. */
@@ -48,7 +55,9 @@ export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | un
 
 async function encode(job: ImageJob): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
-  const image = sharp(await readFile(job.source), { failOn: "error" }).rotate().resize({ width: job.width, withoutEnlargement: true });
+  // From its bytes, never its path: a drawing read from a file may load other files beside it.
+  const input = { failOn: "error", limitInputPixels: MAX_PIXELS, ...(job.density === undefined ? {} : { density: job.density }) } as const;
+  const image = sharp(await readFile(job.source), input).rotate().resize({ width: job.width, withoutEnlargement: true });
   switch (job.format) {
     case "avif":
       return image.avif(SETTINGS.avif).toBuffer();
@@ -76,7 +85,8 @@ async function write(job: ImageJob, to: string, cacheDir: string | undefined): P
     await writeFile(to, await encode(job));
     return;
   }
-  const name = `${job.hash}-${job.width}-${VERSION}.${job.format}`;
+  const drawn = job.density === undefined ? "" : `-${job.density}dpi`;
+  const name = `${job.hash}-${job.width}${drawn}-${VERSION}.${job.format}`;
   const file = path.join(cacheDir, name);
   const kept = await readFile(file).catch(() => undefined);
   if (kept !== undefined && kept.length > SEAL_BYTES) {

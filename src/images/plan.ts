@@ -41,7 +41,8 @@ export function planImage(name: string, probed: Extract<Probed, { kind: "raster"
   const dir = path.posix.dirname(name) === "." ? "" : `${path.posix.dirname(name)}/`;
   const variants = (format: OutputFormat): ImageVariant[] =>
     widths.map((width) => ({ file: `${dir}${stem}-${probed.hash.slice(0, 10)}-${width}.${EXTENSION[format]}`, width, format }));
-  const fallbackFormat: OutputFormat = probed.format === "png" || probed.format === "gif" ? "png" : "jpeg";
+  // PNG where the original may be transparent (PNG, GIF, drawings); JPEG for photos.
+  const fallbackFormat: OutputFormat = probed.format === "png" || probed.format === "gif" || probed.format === "svg" ? "png" : "jpeg";
   const fallback = variants(fallbackFormat);
   const src = [...fallback].reverse().find((v) => v.width <= FALLBACK_WIDTH) ?? fallback[0];
   if (src === undefined) throw new Error(`internal: no widths planned for \`${name}\``);

@@ -1,73 +1,114 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import { imageSize } from "image-size";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { sniffFormat, EXTENSION_FORMAT, type PictureFormat, FORMAT_NAME } from "./sniff.ts";
 
 /**
- * What the pages need to know of a picture before any pixel is encoded: its
- * displayed size (after EXIF rotation) and a hash of its bytes, which names
- * the resized files. Read synchronously while the Markdown is rendered, and
- * remembered per file version, so a picture used twice is read once.
+ * What the pages need to know of a picture before any pixel is encoded, and
+ * the proof that it can be encoded: its displayed size (after EXIF
+ * rotation), a hash of its bytes (which names the resized files), and a
+ * decode of all of its pixels at a tiny size. Done while the site is loaded,
+ * so a picture that would break the encoder (a decompression bomb, a
+ * truncated file, a header that lies) is a positioned error before anything
+ * is rendered, never an internal error after. Remembered per file version,
+ * so a picture used twice, or unchanged between two previews, is read once.
  */
 export type Probed =
-  | { readonly kind: "raster"; readonly format: RasterFormat; readonly width: number; readonly height: number; readonly hash: string }
-  | { readonly kind: "svg"; readonly width: number | undefined; readonly height: number | undefined }
-  | { readonly kind: "unreadable"; readonly reason: string };
+  | {
+      readonly kind: "raster";
+      readonly format: PictureFormat;
+      /** Displayed size: what is resized, and the page's `width` and `height`. */
+      readonly width: number;
+      readonly height: number;
+      readonly hash: string;
+      /** For a drawing (SVG): the dots per inch it is drawn at, so that it comes out `width` pixels wide. */
+      readonly density?: number;
+    }
+  | { readonly kind: "unreadable"; readonly reason: string }
+  | { readonly kind: "mismatch"; readonly format: PictureFormat; readonly extension: string | undefined };
 
-export type RasterFormat = "jpeg" | "png" | "webp" | "gif" | "avif" | "tiff";
+/**
+ * Larger pictures are refused: no camera makes them, and decoding one takes
+ * gigabytes (a PNG of 20,000 × 20,000 packs into 50 KB). Encoders are given
+ * the same bound (encode.ts), so nothing the probe let through can exceed it.
+ */
+export const MAX_PIXELS = 50_000_000;
+/** A drawing is drawn this wide: the widest file planned (plan.ts), sharp at every width published. */
+export const DRAWING_WIDTH = 1600;
+/** sharp's largest `density`. */
+const MAX_DENSITY = 100_000;
 
-const RASTER: Record<string, RasterFormat> = { jpg: "jpeg", png: "png", webp: "webp", gif: "gif", avif: "avif", tiff: "tiff" };
+const memo = new Map<string, Promise<Probed>>();
 
-const memo = new Map<string, Probed>();
-
-export function probeImage(file: string): Probed {
-  const stat = statSync(file);
-  const key = `${file}\0${stat.size}\0${stat.mtimeMs}`;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const probed = probeBytes(readFileSync(file));
-  memo.set(key, probed);
+/** `file`'s probe (`name` is how the article names it: its extension must agree with its bytes). */
+export async function probeImage(file: string, name: string): Promise<Probed> {
+  const { size, mtimeMs } = await stat(file);
+  const key = `${file}\0${name}\0${size}\0${mtimeMs}`;
+  let probed = memo.get(key);
+  if (probed === undefined) {
+    probed = readFile(file).then((bytes) => probeBytes(bytes, name));
+    memo.set(key, probed);
+  }
   return probed;
 }
 
-export function probeBytes(bytes: Uint8Array): Probed {
-  const svg = svgSize(bytes);
-  if (svg !== undefined) return svg;
-  let size: ReturnType<typeof imageSize>;
+const megapixels = (width: number, height: number): Probed => ({
+  kind: "unreadable",
+  reason: `it is ${width} × ${height} pixels, more than the ${MAX_PIXELS / 1_000_000} megapixels a picture may have`,
+});
+
+export async function probeBytes(bytes: Buffer, name: string): Promise<Probed> {
+  const format = sniffFormat(bytes);
+  if (format === undefined) return { kind: "unreadable", reason: "it is not a picture file (unsupported file type)" };
+  const extension = path.posix.extname(name).slice(1).toLowerCase() || undefined;
+  if (extension === undefined || EXTENSION_FORMAT[extension] !== format) return { kind: "mismatch", format, extension };
+
+  const { default: sharp } = await import("sharp");
+  let header: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
-    size = imageSize(bytes);
+    // The header alone, without the pixel bound, to say how large a picture too large is.
+    header = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    return { kind: "unreadable", reason: error instanceof Error ? error.message : String(error) };
+    return cannotDecode(format, error);
   }
-  const format = size.type === undefined ? undefined : RASTER[size.type];
-  if (format === undefined) return { kind: "unreadable", reason: `${size.type ?? "unknown"} pictures are not published; use JPEG, PNG, WebP or AVIF` };
-  if (!size.width || !size.height) return { kind: "unreadable", reason: "it has no width or height" };
-  // EXIF orientations 5 to 8 turn the picture a quarter: the reader sees it the other way round.
-  const turned = size.orientation !== undefined && size.orientation >= 5;
+  const { width, height } = header;
+  if (!width || !height) return { kind: "unreadable", reason: "it has no width or height" };
+  if (width * height > MAX_PIXELS) return megapixels(width, height);
+
+  let density: number | undefined;
+  let shown = { width, height };
+  if (format === "svg") {
+    const scale = Math.min(DRAWING_WIDTH / width, MAX_DENSITY / 72);
+    density = 72 * scale;
+    shown = { width: Math.round(width * scale), height: Math.round(height * scale) };
+    if (shown.width * shown.height > MAX_PIXELS) return megapixels(shown.width, shown.height);
+  } else if ((header.orientation ?? 1) >= 5) {
+    // EXIF orientations 5 to 8 turn the picture a quarter: the reader sees it the other way round.
+    shown = { width: height, height: width };
+  }
+  try {
+    // Every pixel decoded (JPEG and WebP decode at a fraction of their size, so a photo costs little):
+    // truncated or corrupt data fails here rather than in the encoder.
+    await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: "error", ...(density === undefined ? {} : { density }) })
+      .resize(8, 8, { fit: "fill" })
+      .raw()
+      .toBuffer();
+  } catch (error) {
+    return cannotDecode(format, error);
+  }
   return {
     kind: "raster",
     format,
-    width: turned ? size.height : size.width,
-    height: turned ? size.width : size.height,
+    ...shown,
     hash: createHash("sha256").update(bytes).digest("hex"),
+    ...(density === undefined ? {} : { density }),
   };
 }
 
-/** An SVG's size from its root element's `width`/`height`, else its `viewBox`. */
-function svgSize(bytes: Uint8Array): Probed | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString("utf8");
-  const root = /<svg\b[^>]*>/i.exec(head.replace(/<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, ""));
-  if (root === null) return undefined;
-  const attribute = (name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, "i").exec(root[0])?.[1];
-  const pixels = (value: string | undefined): number | undefined => {
-    const m = value === undefined ? null : /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$/.exec(value);
-    return m === null ? undefined : Math.round(Number(m[1]));
-  };
-  let width = pixels(attribute("width"));
-  let height = pixels(attribute("height"));
-  const box = attribute("viewBox")?.trim().split(/[\s,]+/).map(Number);
-  if ((width === undefined || height === undefined) && box?.length === 4 && box.every(Number.isFinite)) {
-    width = Math.round(box[2] ?? 0) || undefined;
-    height = Math.round(box[3] ?? 0) || undefined;
-  }
-  return { kind: "svg", width, height };
+function cannotDecode(format: PictureFormat, error: unknown): Probed {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return { kind: "unreadable", reason: `it is larger than the ${MAX_PIXELS / 1_000_000} megapixels a picture may have` };
+  // libvips says which decoder failed and why, in one line; the rest of its text is its own trace.
+  const first = (message.split("\n")[0] ?? message).replace(/^Input (buffer|file) (has corrupt header|contains unsupported image format):?\s*/i, "").trim();
+  return { kind: "unreadable", reason: `it is a damaged ${FORMAT_NAME[format]} file (${first || "it cannot be decoded"})` };
 }

@@ -7,7 +7,7 @@ import { reportIssue } from "./issues.ts";
  * Pictures in the body. A picture alone in its paragraph becomes a
  * `<figure>`, its Markdown title (`![alt](photo.jpg "Caption")`) the
  * caption. A picture beside the article (`photo.jpg`) is marked with the
- * line it was written on (`data-line`): once the site knows where the
+ * place it was written at (`data-line`, `data-column`): once the site knows where the
  * article's folder is, src/images/body-images.ts checks that the file is
  * there and turns the `<img>` into a responsive `<picture>`. This transform
  * reads no file, so a body renders the same wherever and whenever it is
@@ -23,7 +23,7 @@ export default function remarkImages() {
       image.data = {
         ...image.data,
         hProperties: {
-          ...(local ? { dataLine: image.position?.start.line ?? 1 } : { loading: "lazy", decoding: "async" }),
+          ...(local ? { dataLine: image.position?.start.line ?? 1, dataColumn: image.position?.start.column ?? 1 } : { loading: "lazy", decoding: "async" }),
         },
       };
     });

@@ -16,8 +16,8 @@ export const sanitizeSchema: Schema = {
     iframe: ["src", "title", "width", "height", "loading", "allowFullScreen", "referrerPolicy", "sandbox"],
     ...defaultSchema.attributes,
     span: [["className", "dateline"]],
-    // remark-images: the line of a picture beside the article (replaced by a <picture> later), lazy loading for others.
-    img: [...(defaultSchema.attributes?.img ?? []), "dataLine", ["loading", "lazy"], ["decoding", "async"]],
+    // remark-images: the place of a picture beside the article (replaced by a <picture> later), lazy loading for others.
+    img: [...(defaultSchema.attributes?.img ?? []), "dataLine", "dataColumn", ["loading", "lazy"], ["decoding", "async"]],
     td: [["className", "align-left", "align-center", "align-right"]],
     th: [["className", "align-left", "align-center", "align-right"]],
   },

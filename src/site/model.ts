@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import type { FrontMatter } from "../content/schema.ts";
@@ -12,7 +11,8 @@ import { resolveSection } from "./sections.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
-import { bodyLineInFile, resolveBodyImages } from "../images/body-images.ts";
+import { ownPicture } from "../images/article-pictures.ts";
+import { bodyLineInFile, imageProblem, resolveBodyImages } from "../images/body-images.ts";
 import type { ImageJob } from "../images/encode.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { plainPicture, type PictureView } from "../images/picture.ts";
@@ -21,7 +21,6 @@ import { directionOf, trimSummary } from "./text.ts";
 import type {
   ArticleCard,
   ArticleView,
-  AssetCopy,
   AuthorView,
   CheckAlsoItem,
   HomePage,
@@ -159,14 +158,7 @@ export function buildSiteModel(
   }
 
   const relateInputs = published.map((p) => relateInput(p, config));
-  const assets: AssetCopy[] = [];
   const related = new RelatedIndex(relateInputs, config.related).relateAll();
-
-  for (const p of published) {
-    if (p.article.file.bundleDir === undefined) continue;
-    const to = card(p.article.slug).url.slice(1);
-    for (const asset of p.article.file.assets) assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${to}${asset}` });
-  }
 
   const sections = sectionsOf(placed, config);
   const site = {
@@ -192,7 +184,8 @@ export function buildSiteModel(
     });
     const corrections = [...(fm.corrections ?? [])].sort((a, b) => a.date.epoch - b.date.epoch);
     const canonical = fm.canonical_url ?? `${config.url}${base.url}`;
-    const bundle: Bundle = { dir: p.article.file.bundleDir, assets: p.article.file.assets, url: base.url };
+    // Only the pictures the article shows are published, as files we encode: nothing else of its folder (article-pictures.ts).
+    const bundle: Bundle = { dir: p.article.file.bundleDir, assets: p.article.file.assets, url: base.url, pictures: p.article.pictures ?? new Map() };
     const image = imageView(p, bundle, diagnostics, images);
     const body = resolveBodyImages(p.article.body.html, bundle, bodyLineInFile(p.article.file.absolute));
     images.push(...body.jobs);
@@ -338,7 +331,6 @@ export function buildSiteModel(
         listPages,
         now,
       ),
-      assets,
       images: uniqueJobs(images),
     },
     diagnostics,
@@ -379,11 +371,6 @@ function selfContained(p: Placed): boolean {
   return external && p.article.file.assets.length === 0 && !p.article.body.html.marksPictures;
 }
 
-/** A lead picture beside the article (not a full URL, not a path under the site): read from disk. */
-function ownPicture(src: string): boolean {
-  return !/^https?:\/\//.test(src) && !src.startsWith("/");
-}
-
 /** What the related engine reads of an article. */
 function relateInput(p: Placed, config: SiteConfig): RelateInput {
   const fm = p.article.frontMatter;
@@ -421,20 +408,21 @@ function imageView(p: Placed, bundle: Bundle, diagnostics: Diagnostic[], jobs: I
   const alt = image.alt ?? "";
   const own = ownPicture(image.src);
   let picture: PictureView = plainPicture(image.src, undefined, true);
+  // The page shares its widest fallback file: the original is never published.
+  let src = own ? bundle.url : image.src;
   if (own) {
     const resolved = resolveLocalImage(image.src, bundle, "", true);
-    const at = () => p.article.locate(["image", "src"]);
     if (resolved.ok) {
       picture = resolved.picture;
+      src = resolved.shared;
       jobs.push(...resolved.jobs);
-    } else if (resolved.rule === "image-missing") {
-      diagnostics.push(diagnose("image-missing", file, at(), { src: image.src }));
     } else {
-      diagnostics.push(diagnose("image-unreadable", file, at(), { src: image.src, reason: resolved.reason }));
+      const problem = imageProblem(resolved, image.src, p.article.locate(["image", "src"]));
+      diagnostics.push(diagnose(problem.rule, file, problem.at, problem.args));
     }
   }
   return {
-    src: own ? `${bundle.url}${image.src}` : image.src,
+    src,
     alt,
     caption: image.caption,
     credit: image.credit,

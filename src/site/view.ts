@@ -170,8 +170,6 @@ export interface SiteModel {
   /** The search page (templates/search.11ty.tsx), which searches the Pagefind index in the browser. */
   readonly search: PageMeta;
   readonly files: readonly TextFile[];
-  /** Files that sit beside articles (pictures), to copy to the articles' folders. */
-  readonly assets: readonly AssetCopy[];
   /** Resized pictures to encode into the output (src/images/encode.ts). */
   readonly images: readonly ImageJob[];
 }
@@ -183,9 +181,3 @@ export interface TextFile {
   readonly body: string;
 }
 
-export interface AssetCopy {
-  /** Absolute path of the source file. */
-  readonly from: string;
-  /** Output path, relative to the output root, starting without a slash. */
-  readonly to: string;
-}

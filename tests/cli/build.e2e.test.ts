@@ -87,9 +87,10 @@ describe("npm run build", () => {
 
   it("should publish an article kept in a folder with the picture beside it", () => {
     const html = page("national/rebuilding-begins");
-    expect(html).toContain('<img src="bridge.svg" width="640" height="360" alt="A new bridge over the Baghlan river" loading="eager">');
+    // A drawing is published as pixels drawn 1,600 wide, never as SVG (issue 18 item 3).
+    expect(html).toMatch(/<img src="bridge-[0-9a-f]{10}-800\.png" srcset="[^"]+" sizes="[^"]+" width="1600" height="900" alt="A new bridge over the Baghlan river" loading="eager" fetchpriority="high">/);
     expect(html).toContain("Engineers at the Nahrin bridge site.");
-    expect(existsSync(path.join(out, "national/rebuilding-begins/bridge.svg"))).toBe(true);
+    expect(existsSync(path.join(out, "national/rebuilding-begins/bridge.svg"))).toBe(false);
   });
 
   it("should publish neither drafts nor articles scheduled after --now", () => {

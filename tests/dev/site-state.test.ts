@@ -37,6 +37,15 @@ describe("DevSite", () => {
     expect(sameAs(await site.refresh(changed, NOW))).toEqual(await build());
   });
 
+  it("should probe a picture saved over under the same name again, as a build does", async () => {
+    const rel = "national/rebuilding-begins/bridge.svg";
+    expect(site.site(NOW).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    writeFileSync(fileOf(rel), '<svg xmlns="http://www.w3.org/2000/svg" width="60000" height="60000"/>');
+    const after = await site.refresh(new Set([fileOf(rel)]), NOW);
+    expect(after.diagnostics.map((d) => d.rule)).toContain("image-unreadable");
+    expect(sameAs(after)).toEqual(await build());
+  });
+
   it("should report a broken article as a build does, and keep the others", async () => {
     edit("national/aid-reaches-baghlan.md", (t) => t.replace("tags:", "tgas:"));
     expect(await site.reparse(fileOf("national/aid-reaches-baghlan.md"))).toMatchObject({ article: undefined, diagnostics: [{ rule: "field-unknown" }] });

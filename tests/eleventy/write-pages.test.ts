@@ -50,7 +50,7 @@ async function eleventyAlone(outDir: string, site: SiteModel): Promise<void> {
 }
 
 describe("writePages", () => {
-  it("should write every page byte for byte as Eleventy's own pagination of the same templates does, and besides them only public/ and the assets", async () => {
+  it("should write every page byte for byte as Eleventy's own pagination of the same templates does, and besides them only public/", async () => {
     const reference = path.join(work, "eleventy");
     const ours = path.join(work, "ours");
     await eleventyAlone(reference, model);
@@ -61,7 +61,8 @@ describe("writePages", () => {
     expect(written).toBe(expected.size);
     for (const [rel, bytes] of expected) expect(got.get(rel), rel).toBe(bytes);
     const beside = [...got.keys()].filter((rel) => !expected.has(rel)).sort();
-    const copied = [...tree(PUBLIC).keys(), ...model.assets.map((asset) => asset.to)].sort();
+    // Nothing of an article's folder: its pictures are encoded apart (src/images/encode.ts).
+    const copied = [...tree(PUBLIC).keys()].sort();
     expect(beside).toEqual(copied);
   });
 
@@ -87,13 +88,12 @@ describe("writePages", () => {
 });
 
 describe("eleventyRenderer", () => {
-  it("should name every file it writes besides the model's pages and assets, so that none of them is ever carried over as a link", async () => {
+  it("should name every file it writes besides the model's pages, so that none of them is ever carried over as a link", async () => {
     const out = path.join(work, "renderer");
     const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
     await renderer.render(out, model);
     const hashes = pageHashes(model, "v");
-    const assets = new Set(model.assets.map((asset) => asset.to));
-    const besidePages = [...tree(out).keys()].filter((rel) => !hashes.has(rel) && !assets.has(rel));
+    const besidePages = [...tree(out).keys()].filter((rel) => !hashes.has(rel));
     expect(besidePages.length).toBeGreaterThan(3);
     expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);
     for (const rel of ["index.html", "404.html", "search/index.html", "css/site.css"]) expect(renderer.beside.has(rel)).toBe(true);

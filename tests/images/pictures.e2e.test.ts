@@ -87,7 +87,10 @@ describe("pictures beside an article", () => {
       expect([file, meta.width, meta.exif, meta.orientation]).toEqual([file, width, undefined, undefined]);
       if (file.startsWith("lead-")) expect(meta.height).toBe(Math.round((width * 600) / 900));
     }
-    expect(probeBytes(readFileSync(path.join(dir, "lead.jpg")))).toMatchObject({ kind: "raster", width: 900, height: 600 });
+    // The originals stay out of the site: only the files encoded from them are published.
+    expect(existsSync(path.join(dir, "lead.jpg"))).toBe(false);
+    expect(existsSync(path.join(dir, "chart.png"))).toBe(false);
+    expect(await probeBytes(readFileSync(path.join(work, "good", "national", "convoy", "lead.jpg")), "lead.jpg")).toMatchObject({ kind: "raster", width: 900, height: 600 });
   });
 
   it("should encode the same pictures to the same bytes, with or without the cache", () => {

@@ -1,0 +1,63 @@
+import { availableParallelism } from "node:os";
+import type { LoadedArticle } from "../content/load-article.ts";
+import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { markedSources } from "./body-images.ts";
+import { type Probed, probeImage } from "./probe.ts";
+import { bundleFile } from "./resolve.ts";
+
+/**
+ * The pictures an article uses, probed while it is loaded (probe.ts): its
+ * lead picture when it sits beside it, and every picture of its body. They
+ * are all its bundle publishes. Any other file beside `index.md` (a page, a
+ * script, notes, a photo not used) is published nowhere, and named in a
+ * warning so that the editor knows.
+ */
+export interface ProbedArticles {
+  readonly articles: readonly LoadedArticle[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A lead picture beside the article (not a full URL, not a path under the site): read from disk. */
+export function ownPicture(src: string): boolean {
+  return !/^https?:\/\//i.test(src) && !src.startsWith("/");
+}
+
+/** What `article` names as its pictures, as written. */
+function sourcesOf(article: LoadedArticle): string[] {
+  const lead = article.frontMatter.image?.src;
+  const body = article.body.html.marksPictures ? markedSources(article.body.html.read()) : [];
+  return [...(lead !== undefined && ownPicture(lead) ? [lead] : []), ...body];
+}
+
+/** `article` with the probe of each picture it uses, and a warning for each other file of its bundle. */
+export async function probeArticlePictures(article: LoadedArticle): Promise<{ article: LoadedArticle; diagnostics: Diagnostic[] }> {
+  const { file } = article;
+  if (file.bundleDir === undefined) return { article, diagnostics: [] };
+  const used = new Map<string, string>();
+  for (const src of sourcesOf(article)) {
+    const found = bundleFile(src, { dir: file.bundleDir, assets: file.assets });
+    if (found !== undefined) used.set(found.name, found.file);
+  }
+  const pictures = new Map<string, Probed>();
+  for (const [name, absolute] of used) pictures.set(name, await probeImage(absolute, name));
+  const diagnostics = file.assets
+    .filter((name) => !used.has(name))
+    .map((name) => diagnose("bundle-file-ignored", file.display, START, { name }));
+  return { article: { ...article, pictures }, diagnostics };
+}
+
+/** Every article's pictures, a few articles at a time (the decoding runs on libuv's threads). */
+export async function probeAllPictures(articles: readonly LoadedArticle[]): Promise<ProbedArticles> {
+  const out: LoadedArticle[] = [...articles];
+  const diagnostics: Diagnostic[][] = articles.map(() => []);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < articles.length; i = next++) {
+      const probed = await probeArticlePictures(articles[i] as LoadedArticle);
+      out[i] = probed.article;
+      diagnostics[i] = probed.diagnostics;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, worker));
+  return { articles: out, diagnostics: diagnostics.flat() };
+}
