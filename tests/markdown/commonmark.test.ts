@@ -33,7 +33,7 @@ const RAW_HTML = [
 ];
 
 /** Links and images keep only http(s), mailto and relative targets (remark-safe-urls); these use, or look like, other schemes. */
-const UNSAFE_URL = [500, 596, 597, 598, 599, 601];
+const UNSAFE_URL = [500, 596, 598, 599, 601];
 
 /** GFM autolink literals (remark-gfm) link bare URLs and e-mail addresses, as readers expect. */
 const GFM_AUTOLINK = [602, 606, 608, 611, 612];
