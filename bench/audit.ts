@@ -7,12 +7,13 @@
  * `--no-lighthouse` reports the weights only. Exit code 1 when a budget is broken.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/support/browser.ts";
+import { installHint } from "../tests/support/find-browser.mjs";
 import { serveStatic } from "../tests/support/static-server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -51,10 +52,10 @@ function weigh(out: string, url: string): { html: number; css: number; js: numbe
   return { html: html.length, css: sum(css), js: sum(js), gzip: all.reduce((n, b) => n + gzipSync(b).length, 0) };
 }
 
-async function lighthouseScores(base: string, urls: readonly (readonly [string, string])[]): Promise<string[]> {
+async function lighthouseScores(chromePath: string, base: string, urls: readonly (readonly [string, string])[]): Promise<string[]> {
   const { launch } = await import("chrome-launcher");
   const { default: lighthouse } = await import("lighthouse");
-  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   const lines: string[] = [];
   try {
     for (const [name, url] of urls) {
@@ -98,11 +99,11 @@ try {
   failed ||= css > CSS_BUDGET;
   process.stdout.write(`  the stylesheet: one file, ${kb(css)} (budget ${kb(CSS_BUDGET)})\n`);
   if (!process.argv.includes("--no-lighthouse")) {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+    if (CHROMIUM === undefined) throw new Error(`no Chromium found: ${installHint()}`);
     const server = await serveStatic(out);
     try {
       process.stdout.write(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version} (mobile, simulated throttling) in ${CHROMIUM}:\n`);
-      for (const line of await lighthouseScores(server.url, [PAGES[0], PAGES[2]])) process.stdout.write(`  ${line}\n`);
+      for (const line of await lighthouseScores(CHROMIUM, server.url, [PAGES[0], PAGES[2]])) process.stdout.write(`  ${line}\n`);
     } finally {
       await server.close();
     }

@@ -14,6 +14,7 @@ const bundle = await cliBundle(root);
 if (bundle !== undefined) {
   await import(pathToFileURL(bundle).href);
 } else {
-  (await import("tsx/esm/api")).register();
+  // The project's tsconfig (JSX for the templates), not the working folder's.
+  (await import("tsx/esm/api")).register({ tsconfig: path.join(root, "tsconfig.json") });
   await import(pathToFileURL(path.join(root, ENTRY)).href);
 }

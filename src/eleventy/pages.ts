@@ -12,7 +12,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import { createRequire } from "node:module";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
@@ -29,7 +29,9 @@ import { register } from "tsx/esm/api";
 declare const __CLI_BUNDLE__: boolean | undefined;
 // The bundle runs without tsx, and the templates are TSX: loaded through it from here on. Registered
 // here, where they are imported, so that a build pays for tsx only while its articles are read.
-if (typeof __CLI_BUNDLE__ !== "undefined") register();
+// tsx reads the JSX settings from the tsconfig it is given, else from the working folder's: ours,
+// wherever the command is run from (this file and the bundle's chunks both sit two folders down).
+if (typeof __CLI_BUNDLE__ !== "undefined") register({ tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)) });
 
 export interface PagesOptions {
   /** Folder of `*.11ty.tsx` page templates. */

@@ -52,6 +52,7 @@ function embedNode(src: URL, iframe: Element): RootContent {
 export default function remarkRawHtml() {
   return (tree: Root, file: VFile): void => {
     const allowed = new Set(file.data.embedHosts ?? []);
+    const emptied = new Set<Parent>();
     visit(tree, "html", (node: Html, index, parent: Parent | undefined) => {
       if (parent === undefined || index === undefined) return undefined;
       const value = node.value.trim();
@@ -67,7 +68,17 @@ export default function remarkRawHtml() {
         reportIssue(file, node, { rule: "body-raw-html", args: { snippet: snippet.length > 60 ? `${snippet.slice(0, 60)}…` : snippet } });
       }
       parent.children.splice(index, 1, ...(replacement as typeof parent.children));
+      if (parent.type === "paragraph") emptied.add(parent);
       return [SKIP, index + replacement.length];
     });
+    // A paragraph that held nothing but removed HTML would print as `<p>   </p>`: it goes too.
+    if (emptied.size > 0) {
+      visit(tree, "paragraph", (node, index, parent: Parent | undefined) => {
+        if (parent === undefined || index === undefined || !emptied.has(node)) return undefined;
+        if (!node.children.every((child) => child.type === "text" && child.value.trim() === "")) return undefined;
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      });
+    }
   };
 }

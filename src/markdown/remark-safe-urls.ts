@@ -16,6 +16,21 @@ export function isSafeUrl(url: string): boolean {
   return SAFE_SCHEMES.has(url.slice(0, colon).toLowerCase());
 }
 
+/**
+ * A safe URL with its scheme in lower case: schemes are case-insensitive
+ * (RFC 3986, 3.1), but the sanitizer compares them as written and would drop
+ * `HTTPS://…` or `MAILTO:…`, leaving an `<a>` without `href`.
+ */
+export function normalizeScheme(url: string): string {
+  const colon = url.indexOf(":");
+  if (colon === -1 || !isSafeUrl(url)) return url;
+  const firstDelimiter = url.search(/[/?#]/);
+  if (firstDelimiter !== -1 && firstDelimiter < colon) return url;
+  const scheme = url.slice(0, colon);
+  const lower = scheme.toLowerCase();
+  return lower === scheme ? url : `${lower}${url.slice(colon)}`;
+}
+
 const shorten = (url: string): string => (url.length > 60 ? `${url.slice(0, 60)}…` : url);
 
 /**
@@ -28,7 +43,10 @@ export default function remarkSafeUrls() {
   return (tree: Root, file: VFile): void => {
     const unsafeDefinitions = new Set<string>();
     visit(tree, "definition", (node) => {
-      if (isSafeUrl(node.url)) return;
+      if (isSafeUrl(node.url)) {
+        node.url = normalizeScheme(node.url);
+        return;
+      }
       unsafeDefinitions.add(normalizeIdentifier(node.identifier));
       reportIssue(file, node, { rule: "body-unsafe-link", args: { url: shorten(node.url) } });
     });
@@ -38,6 +56,7 @@ export default function remarkSafeUrls() {
       if (node.type === "link" || node.type === "image") {
         const { url } = node as Link | Image;
         unsafe = !isSafeUrl(url);
+        if (!unsafe) (node as Link | Image).url = normalizeScheme(url);
         if (unsafe) reportIssue(file, node, { rule: "body-unsafe-link", args: { url: shorten(url) } });
       }
       else if (node.type === "linkReference" || node.type === "imageReference") {

@@ -7,6 +7,7 @@ import { parseYaml } from "../content/yaml.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
 import { sectionAddressProblem } from "./sections.ts";
+import { ogLocale } from "./text.ts";
 
 /**
  * Site facts, from one YAML file (`site.yaml` beside the content folder, or
@@ -27,6 +28,14 @@ const authorEntry = z.strictObject({
   name: text,
   role: text.optional(),
   bio: text.optional(),
+  /** The author's pages elsewhere (a staff page, a social profile): structured data's `sameAs`. */
+  profiles: z
+    .array(
+      text.refine((v) => /^https:\/\/[^/@\s]+(\/\S*)?$/i.test(v), {
+        params: { rule: "field-invalid", problem: "must be a full `https://` address of the author's page elsewhere" },
+      }),
+    )
+    .optional(),
 });
 
 export const siteConfigSchema = z.strictObject({
@@ -39,6 +48,12 @@ export const siteConfigSchema = z.strictObject({
     .default("http://localhost:8080/"),
   description: text.optional(),
   language: text.default("en"),
+  /** OpenGraph's `og:locale` for the site's language, as language_TERRITORY; made from `language` when absent. */
+  locale: text
+    .refine((v) => /^[a-z]{2,3}_[A-Z]{2}$/.test(v), {
+      params: { rule: "field-invalid", problem: "must be a language and territory such as `en_US`, `en_GB` or `fa_AF`" },
+    })
+    .optional(),
   timezone: text
     .refine(isTimeZone, {
       params: { rule: "field-invalid", problem: "must be an IANA time zone such as `Asia/Kabul` or `UTC`" },
@@ -93,6 +108,7 @@ export interface AuthorConfig {
   readonly name: string;
   readonly role: string | undefined;
   readonly bio: string | undefined;
+  readonly profiles: readonly string[];
 }
 
 /** The site config with defaults applied and shorthands expanded. */
@@ -102,6 +118,8 @@ export interface SiteConfig {
   readonly url: string;
   readonly description: string | undefined;
   readonly language: string;
+  /** `og:locale` of pages in the site's language, e.g. `en_US`. */
+  readonly locale: string;
   readonly timezone: string;
   readonly outlet: string;
   /** The publisher's logo, for structured data: a path under the site or a full URL. */
@@ -125,6 +143,7 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     url: raw.url.replace(/\/+$/, ""),
     description: raw.description,
     language: raw.language,
+    locale: raw.locale ?? ogLocale(raw.language),
     timezone: raw.timezone,
     outlet: raw.outlet ?? raw.name,
     logo: raw.logo,
@@ -133,7 +152,7 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
         ? { slug: slugify(entry), title: entry, description: undefined }
         : { slug: slugify(entry.slug ?? entry.title), title: entry.title, description: entry.description },
     ),
-    authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio })),
+    authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio, profiles: a.profiles ?? [] })),
     embeds: raw.embeds,
     related: relateConfig(raw.related),
     homePerSection: raw.home.per_section,

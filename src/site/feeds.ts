@@ -47,13 +47,46 @@ export function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 }
 
-/** Make the root-relative and page-relative URLs of our own HTML absolute. */
+/** One URL of our own HTML made absolute against the page it was on. */
+function absoluteUrl(value: string, pageUrl: string, siteUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return value;
+  if (value.startsWith("#")) return `${pageUrl}${value}`;
+  if (value.startsWith("/")) return `${siteUrl}${value}`;
+  return new URL(value, pageUrl).href;
+}
+
+/**
+ * A `srcset` with each candidate's URL absolute. Parsed as HTML does: a URL
+ * is a run of non-space characters (commas at its end close the candidate),
+ * its descriptors run to the next comma.
+ */
+export function absoluteSrcset(srcset: string, pageUrl: string, siteUrl: string): string {
+  const candidates: string[] = [];
+  let at = 0;
+  while (at < srcset.length) {
+    while (at < srcset.length && /[\s,]/.test(srcset[at] ?? "")) at++;
+    if (at >= srcset.length) break;
+    let end = at;
+    while (end < srcset.length && !/\s/.test(srcset[end] ?? "")) end++;
+    let url = srcset.slice(at, end);
+    let descriptors = "";
+    if (url.endsWith(",")) url = url.replace(/,+$/, "");
+    else {
+      const comma = srcset.indexOf(",", end);
+      descriptors = srcset.slice(end, comma === -1 ? srcset.length : comma).trim();
+      end = comma === -1 ? srcset.length : comma;
+    }
+    candidates.push(`${absoluteUrl(url, pageUrl, siteUrl)}${descriptors === "" ? "" : ` ${descriptors}`}`);
+    at = end + 1;
+  }
+  return candidates.join(", ");
+}
+
+/** Make every URL of our own HTML absolute: links, pictures (`srcset` candidates too), embeds, quotations' sources. */
 export function absoluteHtml(html: string, pageUrl: string, siteUrl: string): string {
-  return html.replace(/ (href|src)="([^"]*)"/g, (whole, attribute: string, value: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return whole;
-    if (value.startsWith("#")) return ` ${attribute}="${pageUrl}${value}"`;
-    if (value.startsWith("/")) return ` ${attribute}="${siteUrl}${value}"`;
-    return ` ${attribute}="${new URL(value, pageUrl).href}"`;
+  return html.replace(/ (href|src|srcset|cite|poster)="([^"]*)"/g, (_whole, attribute: string, value: string) => {
+    const absolute = attribute === "srcset" ? absoluteSrcset(value, pageUrl, siteUrl) : absoluteUrl(value, pageUrl, siteUrl);
+    return ` ${attribute}="${absolute}"`;
   });
 }
 

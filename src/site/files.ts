@@ -10,6 +10,8 @@ export interface FiledArticle {
   readonly modified: TimeView;
   /** Epoch of the latest correction, if any. */
   readonly corrected: number | undefined;
+  /** False for wire copy whose canonical is the original on another site: sitemaps list only a site's own pages. */
+  readonly ownCanonical: boolean;
   readonly view: () => ArticleView;
 }
 
@@ -110,7 +112,7 @@ function urlset(entries: readonly { loc: string; lastmod: string | undefined }[]
 function sitemaps(config: SiteConfig, articles: readonly FiledArticle[], lists: readonly ListPage[]): TextFile[] {
   const entries = [
     { loc: absolute(config, "/"), lastmod: articles[0]?.modified.iso },
-    ...articles.map((a) => ({ loc: absolute(config, a.card.url), lastmod: a.modified.iso })),
+    ...articles.filter((a) => a.ownCanonical).map((a) => ({ loc: absolute(config, a.card.url), lastmod: a.modified.iso })),
     ...lists.map((l) => ({ loc: absolute(config, l.url), lastmod: undefined })),
   ];
   if (entries.length <= SITEMAP_LIMIT) return [{ url: "/sitemap.xml", body: urlset(entries) }];
@@ -134,7 +136,7 @@ function sitemaps(config: SiteConfig, articles: readonly FiledArticle[], lists: 
  * would be invalid; robots.txt then leaves it out too.
  */
 function newsSitemap(config: SiteConfig, articles: readonly FiledArticle[], now: number): string | undefined {
-  const recent = articles.map((a) => a.card).filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW).slice(0, NEWS_LIMIT);
+  const recent = articles.filter((a) => a.ownCanonical).map((a) => a.card).filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW).slice(0, NEWS_LIMIT);
   if (recent.length === 0) return undefined;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

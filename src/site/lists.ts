@@ -138,7 +138,7 @@ export function buildListPages(
       heading: name,
       description: known?.bio ?? `Articles by ${name}.`,
       articles: items.map((l) => l.card),
-      author: known ?? { name, role: undefined, bio: undefined },
+      author: known ?? { name, role: undefined, bio: undefined, profiles: [] },
       feeds: [],
     });
   }

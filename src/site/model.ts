@@ -9,7 +9,7 @@ import type { SectionConfig, SiteConfig } from "./config.ts";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
-import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
+import { authorUrl, buildListPages, type Listed, outletUrl, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
 import { ownPicture } from "../images/article-pictures.ts";
 import { bodyLineInFile, imageProblem, resolveBodyImages } from "../images/body-images.ts";
@@ -17,7 +17,7 @@ import type { ImageJob } from "../images/encode.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { plainPicture, type PictureView } from "../images/picture.ts";
 import { type Bundle, resolveLocalImage } from "../images/resolve.ts";
-import { directionOf, trimSummary } from "./text.ts";
+import { directionOf, headTitle, trimSummary } from "./text.ts";
 import type {
   ArticleCard,
   ArticleView,
@@ -166,6 +166,7 @@ export function buildSiteModel(
     url: config.url,
     description: config.description,
     language: config.language,
+    locale: config.locale,
     dir: directionOf(config.language),
     outlet: config.outlet,
     sections: sections.map(sectionLink),
@@ -175,15 +176,18 @@ export function buildSiteModel(
   const images: ImageJob[] = [];
   const checkAlsoOf = (p: Placed): CheckAlsoItem[] => checkAlsoItems(checkAlso.get(p.article.slug) ?? [], related.get(p.article.slug), card);
   const relatedOf = (p: Placed): ArticleCard[] => (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug));
+  /** The page search engines should index for an article: its own, or for wire copy the original's. */
+  const canonicalOf = (fm: FrontMatter, url: string): string => fm.canonical_url ?? absolute(config, url);
+  const isOwnCanonical = (fm: FrontMatter, url: string): boolean => new URL(canonicalOf(fm, url)).href === new URL(absolute(config, url)).href;
   const articleView = (p: Placed): ArticleView => {
     const fm = p.article.frontMatter;
     const base = card(p.article.slug);
     const authors = authorsOf(fm).map((name): AuthorView => {
       const known = authorsByName.get(name.toLowerCase());
-      return { name, role: known?.role, bio: known?.bio };
+      return { name, role: known?.role, bio: known?.bio, profiles: known?.profiles ?? [] };
     });
     const corrections = [...(fm.corrections ?? [])].sort((a, b) => a.date.epoch - b.date.epoch);
-    const canonical = fm.canonical_url ?? `${config.url}${base.url}`;
+    const canonical = canonicalOf(fm, base.url);
     // Only the pictures the article shows are published, as files we encode: nothing else of its folder (article-pictures.ts).
     const bundle: Bundle = { dir: p.article.file.bundleDir, assets: p.article.file.assets, url: base.url, pictures: p.article.pictures ?? new Map() };
     const image = imageView(p, bundle, diagnostics, images);
@@ -206,13 +210,14 @@ export function buildSiteModel(
         image: image === undefined ? undefined : absolute(config, image.src),
         jsonLd: [
           newsArticle(config, {
-            headline: fm.title,
+            headline: headTitle(fm.title),
             description: base.summary,
             url: `${config.url}${base.url}`,
             published: base.published.iso,
             modified: modified.iso,
-            authors,
+            authors: authors.map((a) => ({ ...a, url: absolute(config, authorUrl(a.name)) })),
             outlet: base.outlet,
+            outletUrl: absolute(config, outletUrl(base.outlet)),
             image: image === undefined ? undefined : absolute(config, image.src),
             dateline: base.dateline,
             section: p.section.title,
@@ -283,12 +288,13 @@ export function buildSiteModel(
       tags: fm.tags ?? [],
       authors: authorsOf(fm),
       corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
+      ownCanonical: isOwnCanonical(fm, card(p.article.slug).url),
       published: fm.date.epoch,
       modified: time(latestChange(fm)),
       view: () => viewOf(p),
     };
   });
-  const authorViews = new Map(config.authors.map((a) => [a.name.toLowerCase(), { name: a.name, role: a.role, bio: a.bio }]));
+  const authorViews = new Map(config.authors.map((a) => [a.name.toLowerCase(), { name: a.name, role: a.role, bio: a.bio, profiles: a.profiles }]));
   const listPages = buildListPages(config, listed, sectionLists, authorViews);
 
   const lead = published[0] === undefined ? undefined : card(published[0].article.slug);

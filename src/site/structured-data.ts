@@ -14,8 +14,10 @@ export interface NewsArticleFacts {
   readonly url: string;
   readonly published: string;
   readonly modified: string;
-  readonly authors: readonly AuthorView[];
+  /** With the absolute address of each author's page. */
+  readonly authors: readonly (AuthorView & { readonly url: string })[];
   readonly outlet: string;
+  readonly outletUrl: string;
   readonly image: string | undefined;
   readonly dateline: string | undefined;
   readonly section: string;
@@ -35,8 +37,14 @@ export function newsArticle(config: SiteConfig, facts: NewsArticleFacts): string
     dateModified: facts.modified,
     author:
       facts.authors.length > 0
-        ? facts.authors.map((a) => ({ "@type": "Person", name: a.name, ...(a.role ? { jobTitle: a.role } : {}) }))
-        : [{ "@type": "Organization", name: facts.outlet }],
+        ? facts.authors.map((a) => ({
+            "@type": "Person",
+            name: a.name,
+            url: a.url,
+            ...(a.role ? { jobTitle: a.role } : {}),
+            ...(a.profiles.length > 0 ? { sameAs: a.profiles } : {}),
+          }))
+        : [{ "@type": "Organization", name: facts.outlet, url: facts.outletUrl }],
     publisher: {
       "@type": "Organization",
       name: config.name,

@@ -1,12 +1,35 @@
 const SUMMARY_LENGTH = 200;
+/** Where a headline is cut in `<title>`, OpenGraph and structured data (Google reads 110 characters of a headline). */
+export const HEADLINE_LENGTH = 110;
 
 /** Trim to a word boundary and mark the cut, for summaries taken from the body. */
 export function trimSummary(text: string, limit = SUMMARY_LENGTH): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= limit) return clean;
-  const cut = clean.slice(0, limit + 1);
+  // Never between the halves of a surrogate pair: a lone one is not text any output may carry.
+  const whole = (at: number): number => (/[\ud800-\udbff]/.test(clean[at - 1] ?? "") ? at - 1 : at);
+  const cut = clean.slice(0, whole(limit + 1));
   const space = cut.lastIndexOf(" ");
-  return `${cut.slice(0, space > limit / 2 ? space : limit).replace(/[\s,;:.–-]+$/u, "")}…`;
+  return `${cut.slice(0, space > limit / 2 ? space : whole(limit)).replace(/[\s,;:.–-]+$/u, "")}…`;
+}
+
+/** A headline short enough for a browser tab, a link preview or a search result: cut at a word, marked. */
+export function headTitle(text: string): string {
+  return trimSummary(text, HEADLINE_LENGTH);
+}
+
+/**
+ * OpenGraph's `og:locale`, language_TERRITORY: the territory a language is
+ * most likely read in when the tag names none (`en` → `en_US`, `ps` → `ps_AF`).
+ */
+export function ogLocale(lang: string): string {
+  try {
+    const locale = new Intl.Locale(lang).maximize();
+    if (locale.region !== undefined) return `${locale.language}_${locale.region}`;
+  } catch {
+    // Not a language tag Intl knows: keep its own parts.
+  }
+  return lang.replace(/-/g, "_");
 }
 
 /** Languages written right to left, by primary subtag. */

@@ -26,6 +26,8 @@ export interface AuthorView {
   readonly name: string;
   readonly role: string | undefined;
   readonly bio: string | undefined;
+  /** The author's pages elsewhere, from the site config (structured data's `sameAs`). */
+  readonly profiles: readonly string[];
 }
 
 /** What a list shows of an article: headline, summary, outlet, dateline, time. */
@@ -153,6 +155,8 @@ export interface SiteView {
   readonly url: string;
   readonly description: string | undefined;
   readonly language: string;
+  /** `og:locale` of pages in the site's language. */
+  readonly locale: string;
   /** Direction of the site's own language: its navigation and labels keep it on pages in other languages. */
   readonly dir: "ltr" | "rtl";
   readonly outlet: string;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { PageMeta, SiteView } from "../../src/site/view.ts";
+import { headTitle, ogLocale } from "../../src/site/text.ts";
 import { SectionLinks } from "./SectionLinks.tsx";
 
 /**
@@ -26,7 +27,8 @@ export interface LayoutProps {
 /** The page shell: head with metadata, skip link, masthead with section navigation, footer. */
 export function Layout(props: LayoutProps) {
   const { site, meta } = props;
-  const fullTitle = meta.title === undefined ? site.name : `${meta.title} | ${site.name}`;
+  const title = meta.title === undefined ? undefined : headTitle(meta.title);
+  const fullTitle = title === undefined ? site.name : `${title} | ${site.name}`;
   return (
     <html lang={meta.lang} dir={meta.dir}>
       <head>
@@ -42,10 +44,10 @@ export function Layout(props: LayoutProps) {
         ))}
         <meta property="og:site_name" content={site.name} />
         <meta property="og:type" content={meta.ogType} />
-        <meta property="og:title" content={meta.title ?? site.name} />
+        <meta property="og:title" content={title ?? site.name} />
         {meta.description === undefined ? null : <meta property="og:description" content={meta.description} />}
         <meta property="og:url" content={meta.canonical} />
-        <meta property="og:locale" content={meta.lang.replace("-", "_")} />
+        <meta property="og:locale" content={meta.lang === site.language ? site.locale : ogLocale(meta.lang)} />
         {meta.image === undefined ? null : <meta property="og:image" content={meta.image} />}
         <meta name="twitter:card" content={meta.image === undefined ? "summary" : "summary_large_image"} />
         {meta.jsonLd.map((json) => (

@@ -21,20 +21,24 @@ let port: number;
 let stdout = "";
 let stderr = "";
 
-/** Poll until `test` holds, for up to `ms`; the preview rebuilds a moment after a file is saved. */
-async function waitFor<T>(what: string, get: () => Promise<T>, test: (value: T) => boolean, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
+/**
+ * Poll until `test` holds; the preview rebuilds a moment after a file is
+ * saved. No clock of its own: a preview that never gets there fails by the
+ * test's timeout, and one that died fails at once, with what it printed.
+ */
+async function waitFor<T>(what: string, get: () => Promise<T>, test: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the preview stopped while waiting for ${what}; stdout:\n${stdout}\nstderr:\n${stderr}`);
+    }
     try {
-      last = await get();
-      if (test(last)) return last;
+      const value = await get();
+      if (test(value)) return value;
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out waiting for ${what}; stdout:\n${stdout}\nstderr:\n${stderr}`);
 }
 
 const page = async (url: string): Promise<string> => {
@@ -59,7 +63,7 @@ beforeAll(async () => {
   server.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   server.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   // Start-up loads the pipeline and renders every page: slow on a busy machine.
-  await waitFor("the preview to start", async () => stdout, (out) => out.includes(`Preview on http://127.0.0.1:${port}/`), 30_000);
+  await waitFor("the preview to start", async () => stdout, (out) => out.includes(`Preview on http://127.0.0.1:${port}/`));
 });
 
 afterAll(async () => {

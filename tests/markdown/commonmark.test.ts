@@ -29,11 +29,11 @@ const DEMOTED = [10, 62, 66, 67, 68, 72, 75, 76, 78, 79, 80, 81, 82, 83, 84, 115
 const RAW_HTML = [
   21, 31, 148, 149, 150, 151, 152, 153, 154, 155, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172,
   173, 174, 175, 176, 177, 178, 180, 184, 185, 186, 187, 188, 189, 190, 191, 201, 344, 475, 476, 477, 491, 494, 524, 536,
-  613, 614, 615, 616, 617, 625, 626, 627, 628, 629, 630, 631, 642, 643,
+  613, 614, 615, 616, 617, 623, 625, 626, 627, 628, 629, 630, 631, 642, 643,
 ];
 
 /** Links and images keep only http(s), mailto and relative targets (remark-safe-urls); these use, or look like, other schemes. */
-const UNSAFE_URL = [500, 596, 597, 598, 599, 601];
+const UNSAFE_URL = [500, 596, 598, 599, 601];
 
 /** GFM autolink literals (remark-gfm) link bare URLs and e-mail addresses, as readers expect. */
 const GFM_AUTOLINK = [602, 606, 608, 611, 612];

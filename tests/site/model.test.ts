@@ -13,7 +13,7 @@ const CONFIG: SiteConfig = {
     { slug: "national", title: "National", description: undefined },
     { slug: "world", title: "World", description: "Beyond the borders." },
   ],
-  authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north." }],
+  authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north.", profiles: [] }],
   related: { ...DEFAULT_SITE_CONFIG.related, count: 2, autoCheckAlso: false },
 };
 const NOW = Date.UTC(2026, 10, 24);
@@ -52,7 +52,7 @@ describe("buildSiteModel", () => {
   });
 
   it("should match authors to their bios by name", () => {
-    expect(article("floods")?.authors).toEqual([{ name: "farida noori", role: "Correspondent", bio: "Covers the north." }]);
+    expect(article("floods")?.authors).toEqual([{ name: "farida noori", role: "Correspondent", bio: "Covers the north.", profiles: [] }]);
   });
 
   it("should resolve Check Also slugs to the article's card", () => {
@@ -189,7 +189,7 @@ describe("buildSiteModel with pages held by the caller", () => {
     const renamed = keyed(loaded("aid", "national", "title: Aid arrives\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive."), "2");
     expect(digestsOf(site.map((x) => (x.slug === "aid" ? renamed : x))).get(floods)).not.toBe(before.get(floods));
     // An author's bio, shown only in the author box of the articles she wrote.
-    const bio = { ...CONFIG, authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north and east." }] };
+    const bio = { ...CONFIG, authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north and east.", profiles: [] }] };
     expect(digestsOf(site, bio).get(floods)).not.toBe(before.get(floods));
     // The same inputs, the same digests; a draft's new text is in no published view.
     expect(digestsOf(site.map((x) => (x.slug === "draft" ? keyed(draft, "2") : x)))).toEqual(before);

@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { findChromium, installHint } from "./find-browser.mjs";
 
-/** Debian's Chromium (installed by .ci/run); a browser is never downloaded. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The system's Chromium (installed by the tests' global setup where none is found); a browser is never downloaded. */
+export const CHROMIUM = findChromium();
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
 
 /** Headless Chromium; Playwright gives each launch a fresh, temporary user-data folder. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's \`chromium\` (see .ci/run)`);
+  if (CHROMIUM === undefined) throw new Error(`no Chromium found: ${installHint()}`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 

@@ -18,7 +18,9 @@ function isBlock(node: Nodes | undefined): boolean {
 /**
  * Compare HTML by meaning, as CommonMark's own normalizer does: parse both
  * sides, drop whitespace between blocks, trim text at block edges, sort
- * attributes, and print with one serializer (so `&amp;` = `&#x26;`).
+ * attributes, lower-case URL schemes (case-insensitive by RFC 3986, and
+ * the pipeline writes them in lower case), and print with one serializer
+ * (so `&amp;` = `&#x26;`).
  */
 export function normalizeHtml(html: string): string {
   const tree = fromHtml(html, { fragment: true });
@@ -26,10 +28,16 @@ export function normalizeHtml(html: string): string {
   return toHtml(tree, { characterReferences: { useNamedReferences: true } });
 }
 
+const lowerScheme = (url: string): string => url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, (scheme) => scheme.toLowerCase());
+
 function clean(node: Root | Element, preformatted: boolean): void {
   const inPre = preformatted || (node.type === "element" && PREFORMATTED.has(node.tagName));
   if (node.type === "element") {
-    node.properties = Object.fromEntries(Object.entries(node.properties).sort(([a], [b]) => (a < b ? -1 : 1)));
+    node.properties = Object.fromEntries(
+      Object.entries(node.properties)
+        .map(([name, value]) => [name, (name === "href" || name === "src") && typeof value === "string" ? lowerScheme(value) : value] as const)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
   }
   const kept: typeof node.children = [];
   node.children.forEach((child, index) => {
