@@ -186,16 +186,22 @@ export const catalogue = {
       "Use the file name of another article without `.md` (e.g. `aid-convoys-reach-baghlan`), or `{ title, url }` for an outside link.",
   }),
   "check-also-self": rule<{ slug: string }>({
-    severity: "error",
+    severity: "warning",
     title: "Check Also points at the article itself",
-    message: ({ slug }) => `\`check_also\` names \`${slug}\`, which is this article.`,
-    hint: () => "Point it at another article.",
+    message: ({ slug }) => `\`check_also\` names \`${slug}\`, which is this article: the box leaves it out.`,
+    hint: () => "Point it at another article; until then the box shows the best related article instead, if the entry was its only one.",
   }),
-  "check-also-unpublished": rule<{ slug: string; state: string }>({
-    severity: "error",
+  "check-also-unpublished": rule<{ slug: string; state: string; scheduled: boolean }>({
+    severity: "warning",
     title: "Check Also points at an unpublished article",
-    message: ({ slug, state }) => `\`check_also\` names \`${slug}\`, which is ${state}.`,
-    hint: () => "Point it at a published article, or publish that one first.",
+    message: ({ slug, state, scheduled }) =>
+      scheduled
+        ? `\`check_also\` names \`${slug}\`, which is ${state}: the box shows it from the first build after then.`
+        : `\`check_also\` names \`${slug}\`, which is ${state}: the box leaves it out until it is published.`,
+    hint: ({ scheduled }) =>
+      scheduled
+        ? "Nothing to do if that is the plan. Until then the box shows the other entries, or the best related article."
+        : "Publish that article (remove `draft: true`), or point at a published one. Until then the box shows the other entries, or the best related article.",
   }),
   "body-raw-html": rule<{ snippet: string }>({
     severity: "warning",

@@ -28,7 +28,7 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "section-mismatch": { field: "World", folder: "national" },
   "check-also-unresolved": { slug: "aid-reaches-baghlann", suggestion: "aid-reaches-baghlan" },
   "check-also-self": { slug: "floods-hit-baghlan" },
-  "check-also-unpublished": { slug: "aid-reaches-baghlan", state: "a draft" },
+  "check-also-unpublished": { slug: "aid-reaches-baghlan", state: "a draft", scheduled: false },
   "body-raw-html": { snippet: '<div class="box">' },
   "body-unsafe-link": { url: "javascript:alert(1)" },
   "embed-host": { host: "maps.example.com" },

@@ -147,8 +147,9 @@ export function buildSiteModel(
       } else if (!target.published) {
         // A draft may point at another draft: both go live together.
         if (p.published) {
-          const state = target.article.frontMatter.draft === true ? "a draft" : `scheduled for ${formatDayTime(target.article.frontMatter.date)}`;
-          diagnostics.push(diagnose("check-also-unpublished", file, at(), { slug: entry, state }));
+          const scheduled = target.article.frontMatter.draft !== true;
+          const state = scheduled ? `scheduled for ${formatDayTime(target.article.frontMatter.date)}` : "a draft";
+          diagnostics.push(diagnose("check-also-unpublished", file, at(), { slug: entry, state, scheduled }));
         }
       } else {
         items.push({ kind: "article", article: card(target.article.slug) });
@@ -157,7 +158,7 @@ export function buildSiteModel(
     checkAlso.set(article.slug, items);
   }
 
-  const relateInputs = published.map((p) => relateInput(p, config));
+  const relateInputs = published.map((p) => relateInput(p, config, checkAlso.get(p.article.slug) ?? []));
   const related = new RelatedIndex(relateInputs, config.related).relateAll();
 
   const sections = sectionsOf(placed, config);
@@ -377,8 +378,12 @@ function selfContained(p: Placed): boolean {
   return external && p.article.file.assets.length === 0 && !p.article.body.html.marksPictures;
 }
 
-/** What the related engine reads of an article. */
-function relateInput(p: Placed, config: SiteConfig): RelateInput {
+/**
+ * What the related engine reads of an article. `shown` is the editor's Check
+ * Also as it can be shown now: entries left out (the article itself, a draft,
+ * a story not yet published) leave the box to the engine's pick when none remain.
+ */
+function relateInput(p: Placed, config: SiteConfig, shown: readonly CheckAlsoItem[]): RelateInput {
   const fm = p.article.frontMatter;
   const editorPicks = fm.check_also ?? [];
   return {
@@ -390,7 +395,7 @@ function relateInput(p: Placed, config: SiteConfig): RelateInput {
     outlet: fm.outlet ?? config.outlet,
     epoch: fm.date.epoch,
     exclude: editorPicks.filter((c): c is string => typeof c === "string"),
-    hasCheckAlso: editorPicks.length > 0,
+    hasCheckAlso: shown.length > 0,
   };
 }
 

@@ -104,7 +104,7 @@ describe("buildSiteModel diagnostics", () => {
   const rules = (articles: Parameters<typeof buildSiteModel>[0], unreadable?: Set<string>) =>
     buildSiteModel(articles, CONFIG, NOW, unreadable).diagnostics.map((x) => `${x.file}:${x.position.line}:${x.position.column} ${x.rule}`);
 
-  it("should report a Check Also pointing at itself, a draft or a scheduled article", () => {
+  it("should warn about a Check Also pointing at itself, a draft or a scheduled article", () => {
     const self = loaded("self", "national", "title: S\ndate: 2026-10-14T09:30:00+04:30\ncheck_also:\n  - self\n  - draft\n  - later");
     expect(rules([self, draft, future])).toEqual([
       "content/national/self.md:5:5 check-also-self",
