@@ -15,8 +15,7 @@ import type { ArticleView, SiteModel } from "../site/view.ts";
  *
  * Undefined when the page cannot be made this way: the article was not
  * published before or is not now, or the model finds a problem (a Check
- * Also target that is unpublished, a missing picture): the full update
- * decides then.
+ * Also entry it leaves out, a missing picture): the full update decides then.
  */
 export function provisionalArticle(
   edited: LoadedArticle,
@@ -30,7 +29,8 @@ export function provisionalArticle(
   const picks = (edited.frontMatter.check_also ?? []).filter((c): c is string => typeof c === "string");
   const targets = picks.flatMap((slug) => bySlug(slug.normalize("NFC")) ?? []).filter((a) => a.slug !== edited.slug);
   const { model, diagnostics } = buildSiteModel([edited, ...targets], config, now);
-  if (hasErrors(diagnostics)) return undefined;
+  // A Check Also entry the box leaves out may leave the box to the engine's pick, which needs every article.
+  if (hasErrors(diagnostics) || diagnostics.some((d) => d.rule.startsWith("check-also-"))) return undefined;
   const view = model.articles.find((a) => a.slug === edited.slug);
   if (view === undefined) return undefined;
   const editorPicks = (edited.frontMatter.check_also ?? []).length > 0;
