@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { isTimeZone } from "../content/dates.ts";
-import { slugify } from "../content/slug.ts";
+import { addressOf } from "../content/address.ts";
 import { diagnoseIssues } from "../content/validate.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
-import { sectionAddressProblem } from "./sections.ts";
+import { sectionAddress } from "./sections.ts";
 
 /**
  * Site facts, from one YAML file (`site.yaml` beside the content folder, or
@@ -130,8 +130,8 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     logo: raw.logo,
     sections: raw.sections.map((entry) =>
       typeof entry === "string"
-        ? { slug: slugify(entry), title: entry, description: undefined }
-        : { slug: slugify(entry.slug ?? entry.title), title: entry.title, description: entry.description },
+        ? { slug: sectionAddress(entry).slug, title: entry, description: undefined }
+        : { slug: sectionAddress(entry.slug ?? entry.title).slug, title: entry.title, description: entry.description },
     ),
     authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio })),
     embeds: raw.embeds,
@@ -199,9 +199,46 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
   }
   const config = normalizeSiteConfig(result.data);
-  const diagnostics = config.sections.flatMap((section, i) => {
-    const problem = sectionAddressProblem(section.slug);
-    return problem === undefined ? [] : [diagnose(problem, displayPath, yaml.positionOf(["sections", i]), { section: section.title, slug: section.slug })];
+  return { config, diagnostics: sectionProblems(result.data, config, (path) => yaml.positionOf(path), displayPath), source };
+}
+
+/**
+ * What is wrong with the configured sections' addresses: none, one the site
+ * uses itself, two sections at one address (`World`, `World!`), or a name
+ * Windows reserves. And the outlet's, whose page every article links to.
+ */
+function sectionProblems(
+  data: z.output<typeof siteConfigSchema>,
+  config: SiteConfig,
+  positionOf: (path: readonly PropertyKey[]) => { line: number; column: number },
+  file: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, number>();
+  data.sections.forEach((entry, i) => {
+    const written = typeof entry === "string" ? entry : (entry.slug ?? entry.title);
+    const at = positionOf(typeof entry !== "string" && entry.slug !== undefined ? ["sections", i, "slug"] : ["sections", i]);
+    const { slug, problem, change } = sectionAddress(written);
+    const title = config.sections[i]?.title ?? written;
+    if (problem !== undefined) {
+      diagnostics.push(diagnose(problem, file, at, { section: title, slug }));
+      return;
+    }
+    if (change === "reserved") diagnostics.push(diagnose("address-reserved", file, at, { field: "section", name: written, address: slug }));
+    const earlier = first.get(slug);
+    if (earlier === undefined) {
+      first.set(slug, i);
+      return;
+    }
+    const other = positionOf(["sections", earlier]);
+    diagnostics.push(
+      diagnose("section-duplicate", file, at, { section: title, other: config.sections[earlier]?.title ?? "", slug, line: other.line, column: other.column }),
+    );
   });
-  return { config, diagnostics, source };
+  const outlet = addressOf(config.outlet);
+  if (outlet.change === "reserved") {
+    const field = data.outlet === undefined ? "name" : "outlet";
+    diagnostics.push(diagnose("address-reserved", file, positionOf([field]), { field: "outlet", name: config.outlet, address: outlet.segment }));
+  }
+  return diagnostics;
 }

@@ -3,12 +3,13 @@ import path from "node:path";
 import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import type { FrontMatter } from "../content/schema.ts";
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import type { SectionConfig, SiteConfig } from "./config.ts";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
+import { addressOf, safeSegment } from "../content/address.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
@@ -98,11 +99,12 @@ export function buildSiteModel(
     if (!section) continue;
     const fm = article.frontMatter;
     placed.push({ article, section, published: fm.draft !== true && fm.date.epoch <= now });
+    diagnostics.push(...reservedNames(article));
   }
   const placedBySlug = new Map(placed.map((p) => [p.article.slug, p]));
   const published = placed.filter((p) => p.published).sort(newestFirst);
 
-  const url = (p: Placed): string => `/${p.section.slug}/${p.article.slug}/`;
+  const url = (p: Placed): string => `/${p.section.slug}/${safeSegment(p.article.slug).segment}/`;
   const cards = new Map<string, ArticleCard>();
   for (const p of published) {
     const fm = p.article.frontMatter;
@@ -354,6 +356,22 @@ function sectionsOf(placed: readonly Placed[], config: SiteConfig): SectionConfi
   for (const p of placed) if (!inUse.has(p.section.slug)) inUse.set(p.section.slug, p.section);
   const configured = new Set(config.sections.map((s) => s.slug));
   return [...config.sections, ...[...inUse.values()].filter((s) => !configured.has(s.slug)).sort((a, b) => byCode(a.slug, b.slug))];
+}
+
+/** Warnings for the names of an article that Windows reserves, each where it is written: their pages get other addresses. */
+function reservedNames(article: LoadedArticle): Diagnostic[] {
+  const fm = article.frontMatter;
+  const file = article.file.display;
+  const found: Diagnostic[] = [];
+  const check = (field: string, name: string, address: { segment: string; change: string | undefined }, at: () => Position): void => {
+    if (address.change === "reserved") found.push(diagnose("address-reserved", file, at(), { field, name, address: address.segment }));
+  };
+  check("file name", article.slug, safeSegment(article.slug), () => START);
+  (fm.tags ?? []).forEach((tag, i) => check("tag", tag, addressOf(tag), () => article.locate(["tags", i])));
+  if (fm.authors !== undefined) fm.authors.forEach((a, i) => check("author", a, addressOf(a), () => article.locate(["authors", i])));
+  else if (fm.author !== undefined) check("author", fm.author, addressOf(fm.author), () => article.locate(["author"]));
+  if (fm.outlet !== undefined) check("outlet", fm.outlet, addressOf(fm.outlet), () => article.locate(["outlet"]));
+  return found;
 }
 
 function authorsOf(fm: FrontMatter): readonly string[] {
