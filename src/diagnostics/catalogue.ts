@@ -190,6 +190,12 @@ export const catalogue = {
       `The section \`${section}\` would live at \`/${slug}/\`, like the section \`${other}\` at line ${line}, column ${column}.`,
     hint: () => "Remove one of the two, or give one of them its own `slug:` (sections are matched by address, so `World` and `World!` are one).",
   }),
+  "navigation-unknown": rule<{ section: string; suggestion: string | undefined }>({
+    severity: "error",
+    title: "Navigation names no section",
+    message: ({ section, suggestion: s }) => `\`navigation\` names \`${section}\`, which is not in \`sections\`.${suggestion(s)}`,
+    hint: () => "List in `navigation` only sections that `sections` has, by title or slug; every section is on the site's `/sections/` page anyway.",
+  }),
   "address-reserved": rule<{ field: string; name: string; address: string }>({
     severity: "warning",
     title: "Name Windows reserves",

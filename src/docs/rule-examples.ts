@@ -36,6 +36,7 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "section-no-address": { section: "../..", slug: "" },
   "section-reserved": { section: "Tags", slug: "tags" },
   "section-duplicate": { section: "World!", other: "World", slug: "world", line: 12, column: 5 },
+  "navigation-unknown": { section: "Wrold", suggestion: "World" },
   "address-reserved": { field: "tag", name: "CON", address: "con_" },
   "folder-too-deep": { relative: "world/a/b/c/d/e/f/g/h", depth: 8 },
   "file-vanished": { what: "`content/world/floods.md`" },

@@ -6,7 +6,7 @@ import type { FrontMatter } from "../content/schema.ts";
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
-import type { SectionConfig, SiteConfig } from "./config.ts";
+import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "./config.ts";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
 import { addressOf, safeSegment } from "../content/address.ts";
@@ -178,7 +178,7 @@ export function buildSiteModel(
     language: config.language,
     dir: directionOf(config.language),
     outlet: config.outlet,
-    sections: sections.map(sectionLink),
+    sections: navigationOf(config, sections).map(sectionLink),
   };
 
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
@@ -333,6 +333,7 @@ export function buildSiteModel(
       listPages,
       notFound: siteMeta("Page not found", "/404.html", undefined),
       search: siteMeta("Search", "/search/", `Search every article published by ${config.name}.`),
+      sectionIndex: { meta: siteMeta("Sections", "/sections/", `Every section of ${config.name}.`), sections: sections.map(sectionLink) },
       files: buildFiles(
         config,
         listed,
@@ -372,6 +373,12 @@ function reservedNames(article: LoadedArticle): Diagnostic[] {
   else if (fm.author !== undefined) check("author", fm.author, addressOf(fm.author), () => article.locate(["author"]));
   if (fm.outlet !== undefined) check("outlet", fm.outlet, addressOf(fm.outlet), () => article.locate(["outlet"]));
   return found;
+}
+
+/** The masthead's sections: those `navigation` names, else the first few configured (or, with none configured, in use). */
+function navigationOf(config: SiteConfig, sections: readonly SectionConfig[]): SectionConfig[] {
+  if (config.navigation !== undefined) return config.navigation.flatMap((slug) => sections.filter((s) => s.slug === slug).slice(0, 1));
+  return (config.sections.length > 0 ? config.sections : sections).slice(0, NAVIGATION_DEFAULT);
 }
 
 function authorsOf(fm: FrontMatter): readonly string[] {

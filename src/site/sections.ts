@@ -17,7 +17,7 @@ export interface SectionResolution {
  * A test checks the built site has no other top-level folder.
  */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sitemaps", "tags",
+  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sections", "sitemaps", "tags",
 ]);
 
 export type SectionAddressProblem = "section-no-address" | "section-reserved";

@@ -156,7 +156,7 @@ export interface SiteView {
   /** Direction of the site's own language: its navigation and labels keep it on pages in other languages. */
   readonly dir: "ltr" | "rtl";
   readonly outlet: string;
-  /** Navigation: the configured sections in order, then any others. */
+  /** The masthead's sections (config.ts `navigation`): a few, not all; every section is on `/sections/`. */
   readonly sections: readonly SectionLink[];
 }
 
@@ -169,6 +169,8 @@ export interface SiteModel {
   readonly notFound: PageMeta;
   /** The search page (templates/search.11ty.tsx), which searches the Pagefind index in the browser. */
   readonly search: PageMeta;
+  /** `/sections/` (templates/sections.11ty.tsx): every section, the configured ones in order, then the others. */
+  readonly sectionIndex: { readonly meta: PageMeta; readonly sections: readonly SectionLink[] };
   readonly files: readonly TextFile[];
   /** Files that sit beside articles (pictures), to copy to the articles' folders. */
   readonly assets: readonly AssetCopy[];
