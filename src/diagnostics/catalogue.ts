@@ -52,8 +52,8 @@ export const catalogue = {
   "file-vanished": rule<{ what: string }>({
     severity: "error",
     title: "File moved or deleted during the build",
-    message: ({ what }) => `${what} was moved or deleted while the site was being built; nothing was published.`,
-    hint: () => "Build again once the files are where they should be; the previous site is left as it was.",
+    message: ({ what }) => `${what} was there when the build began, but was moved or deleted before it could be read.`,
+    hint: () => "Build again once the files are where they should be: nothing is published from a build that lost a file, and the previous site is left as it was.",
   }),
   "front-matter-missing": rule({
     severity: "error",

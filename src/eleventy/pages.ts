@@ -47,7 +47,6 @@ interface EleventyConfig {
   setTemplateFormats(formats: string[]): void;
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
-  on(event: "eleventy.after", callback: () => Promise<void> | void): void;
   setQuietMode(quiet: boolean): void;
   readonly ignores: Set<string>;
 }
@@ -136,10 +135,6 @@ function configure(config: EleventyConfig, options: PagesOptions, model: SiteMod
   // As globs under the input folder: Eleventy resolves other ignore paths against the working folder.
   for (const template of paginated) config.ignores.add(`**/${template.name}`);
   config.addPassthroughCopy({ [options.publicDir]: "/" });
-  // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
-  // reads its keys as glob patterns, so a file named `*` would publish the
-  // whole bundle, sources and ignored files included.
-  config.on("eleventy.after", () => copyAssets(options.outDir, model.assets));
 }
 
 /** Copy each asset to its place in `outDir`; a destination outside it is a bug, never a write. */
@@ -254,6 +249,11 @@ export async function writePages(
   });
   silenceProgress(eleventy);
   const result = (await eleventy.write()) as unknown;
+  // Bundle pictures are copied by us, by exact name: Eleventy's passthrough
+  // reads its keys as glob patterns, so a file named `*` would publish the
+  // whole bundle, sources and ignored files included. After Eleventy's run,
+  // not in it: a picture deleted meanwhile is then our error to report (main.ts), not Eleventy's to print.
+  await copyAssets(options.outDir, model.assets);
   const oneOff = Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
   const paged = await writePaginated(options.outDir, model, templates.paginated, new Set(templates.oneOff), (done) => onPage?.(done, total), options.reportEvery ?? REPORT_EVERY);
   return { written: oneOff + paged };
