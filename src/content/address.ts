@@ -35,6 +35,22 @@ export function isWindowsReserved(name: string): boolean {
   return RESERVED.test(stem.trimEnd());
 }
 
+/**
+ * A file or folder name copied from the content folder (a bundle's picture),
+ * safe on Windows: `aux.png` → `aux_.png`. Other names are kept as they are,
+ * so that the editor's own links to them still work.
+ */
+export function safeFileName(name: string): string {
+  if (!isWindowsReserved(name)) return name;
+  const dot = name.indexOf(".");
+  return dot === -1 ? `${name}_` : `${name.slice(0, dot)}_${name.slice(dot)}`;
+}
+
+/** `safeFileName` of each segment of a `/`-separated relative path. */
+export function safeFilePath(relative: string): string {
+  return relative.split("/").map(safeFileName).join("/");
+}
+
 const hashOf = (value: string, length = 10): string => createHash("sha256").update(value).digest("hex").slice(0, length);
 
 /** The longest beginning of `value` within `bytes` bytes, cut between characters and never before a combining mark. */

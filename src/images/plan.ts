@@ -1,5 +1,5 @@
 import path from "node:path";
-import { safeSegment } from "../content/address.ts";
+import { safeFilePath, safeSegment } from "../content/address.ts";
 import type { Probed } from "./probe.ts";
 
 /**
@@ -43,7 +43,7 @@ export function planImage(name: string, probed: Extract<Probed, { kind: "raster"
   const stem = path.posix.basename(name, path.posix.extname(name)).replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "image";
   // The whole file name must fit one path segment (address.ts): a long stem is cut, with a hash of it.
   const short = safeSegment(stem, stem, 255 - SUFFIX_BYTES).segment;
-  const dir = path.posix.dirname(name) === "." ? "" : `${path.posix.dirname(name)}/`;
+  const dir = path.posix.dirname(name) === "." ? "" : `${safeFilePath(path.posix.dirname(name))}/`;
   const variants = (format: OutputFormat): ImageVariant[] =>
     widths.map((width) => ({ file: `${dir}${short}-${probed.hash.slice(0, 10)}-${width}.${EXTENSION[format]}`, width, format }));
   const fallbackFormat: OutputFormat = probed.format === "png" || probed.format === "gif" ? "png" : "jpeg";

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { safeFilePath } from "../content/address.ts";
 import type { ImageJob } from "./encode.ts";
 import { planImage } from "./plan.ts";
 import { type PictureView, plainPicture, rasterPicture } from "./picture.ts";
@@ -46,7 +47,7 @@ export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, l
     case "unreadable":
       return { ok: false, rule: "image-unreadable", reason: probed.reason };
     case "svg":
-      return { ok: true, picture: plainPicture(`${prefix}${encodeURI(name)}`, probed, lead), jobs: [] };
+      return { ok: true, picture: plainPicture(`${prefix}${encodeURI(safeFilePath(name))}`, probed, lead), jobs: [] };
     case "raster": {
       const plan = planImage(name, probed);
       const variants = [...plan.sources.flatMap((s) => s.variants), ...plan.fallback.variants];

@@ -9,7 +9,7 @@ import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts"
 import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "./config.ts";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
-import { addressOf, safeSegment } from "../content/address.ts";
+import { addressOf, safeFilePath, safeSegment } from "../content/address.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
@@ -167,7 +167,7 @@ export function buildSiteModel(
   for (const p of published) {
     if (p.article.file.bundleDir === undefined) continue;
     const to = card(p.article.slug).url.slice(1);
-    for (const asset of p.article.file.assets) assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${to}${asset}` });
+    for (const asset of p.article.file.assets) assets.push({ from: path.join(p.article.file.bundleDir, ...asset.split("/")), to: `${to}${safeFilePath(asset)}` });
   }
 
   const sections = sectionsOf(placed, config);
@@ -459,7 +459,7 @@ function imageView(p: Placed, bundle: Bundle, diagnostics: Diagnostic[], jobs: I
     }
   }
   return {
-    src: own ? `${bundle.url}${image.src}` : image.src,
+    src: own ? `${bundle.url}${safeFilePath(image.src)}` : image.src,
     alt,
     caption: image.caption,
     credit: image.credit,

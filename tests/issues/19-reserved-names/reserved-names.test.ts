@@ -1,7 +1,8 @@
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { hasStack } from "../18-output-folder/support.ts";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasStack, type Run } from "../18-output-folder/support.ts";
 import { article, brokenLinks, build, makeSite, treeOf } from "../19-long-names/site.ts";
 
 /**
@@ -24,9 +25,19 @@ describe("names Windows reserves, names without letters", () => {
     "world/con.md": article({ title: "Con", tags: ["con", "AUX.txt", "Nul ", "COM1", "lpt9.", "Com¹"], author: "—" }),
     "world/second.md": article({ title: "Second", tags: [".", ".."], authors: ["...", "!!!"], outlet: "nul.tar.gz" }),
     "aux/third.md": article({ title: "Third", tags: ["CON"], author: "Lpt1", outlet: "..." }),
+    // Pictures and folders beside an article are copied: under the names Windows reserves too.
+    "world/pictured/index.md": article({ title: "Pictured", image: { src: "aux.png", alt: "Lead" } }, "Text.\n\n![Body](con/photo.png)\n\n![Drawing](nul.svg)\n"),
+    "world/pictured/nul.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>\n',
   });
   roots.push(site.root);
-  const run = build(site);
+  let run: Run;
+  beforeAll(async () => {
+    for (const rel of ["world/pictured/aux.png", "world/pictured/con/photo.png"]) {
+      mkdirSync(path.dirname(path.join(site.content, rel)), { recursive: true });
+      writeFileSync(path.join(site.content, rel), await sharp({ create: { width: 60, height: 40, channels: 3, background: "#446688" } }).png().toBuffer());
+    }
+    run = build(site);
+  });
 
   it("should build, with a warning naming each reserved name's field", () => {
     expect(hasStack(run.stderr), run.stderr).toBe(false);
@@ -39,8 +50,12 @@ describe("names Windows reserves, names without letters", () => {
   });
 
   it("should write no file or folder whose name Windows reserves", () => {
-    const reserved = treeOf(site.out).filter((p) => p.split("/").some(windowsReserved));
+    const tree = treeOf(site.out);
+    const reserved = tree.filter((p) => p.split("/").some(windowsReserved));
     expect(reserved).toEqual([]);
+    expect(tree).toContain("world/pictured/aux_.png");
+    expect(tree).toContain("world/pictured/nul_.svg");
+    expect(tree.filter((p) => p.startsWith("world/pictured/con_/photo-") && p.endsWith(".avif")).length).toBeGreaterThan(0);
   });
 
   it("should give every author, outlet and tag a page of its own, and link to it", () => {
