@@ -7,7 +7,8 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { vanishedFile } from "../build/vanished.ts";
+import { diagnose, hasErrors, START } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { loadSiteConfig } from "../site/config.ts";
 import type { LoadedSite, SiteInput } from "../site/load-site.ts";
@@ -144,6 +145,27 @@ async function build(argv: readonly string[]): Promise<number> {
 async function buildOnce(argv: readonly string[], trash: string | undefined): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
+  return await buildSite(options, trash).catch((error: unknown) => vanishedExit(error, options, true));
+}
+
+/**
+ * A file listed when the build began and gone when it was read (an editor
+ * moving a picture mid-build) is the content's doing: said at the file, exit
+ * 1, nothing published. Any other error is thrown again.
+ */
+function vanishedExit(error: unknown, options: BuildOptions, publishing: boolean): number {
+  const gone = vanishedFile(error, [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])]);
+  if (gone === undefined) throw error;
+  const inContent = path.relative(path.resolve(options.contentDir), gone);
+  const display = inContent.startsWith("..") ? (options.siteFile ?? gone) : path.join(options.contentDir, inContent).split(path.sep).join("/");
+  const diagnostic = diagnose("file-vanished", display, START, { what: `\`${display}\`` });
+  if (options.format === "json") process.stdout.write(formatJson([diagnostic]));
+  else process.stderr.write(formatDiagnostics(options.format, [diagnostic], new Map()));
+  if (publishing) process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Build again once the files are in place.\n`);
+  return EXIT.contentErrors;
+}
+
+async function buildSite(options: BuildOptions, trash: string | undefined): Promise<number> {
   const started = performance.now();
   const timings = new Timings(started);
   checkOutDir(options.outDir, { content: options.contentDir, templates: TEMPLATES, public: PUBLIC, siteFile: options.siteFile });
@@ -210,7 +232,12 @@ async function buildOnce(argv: readonly string[], trash: string | undefined): Pr
 async function check(argv: readonly string[]): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
-  const site = await load(options);
+  let site: LoadedSite;
+  try {
+    site = await load(options);
+  } catch (error) {
+    return vanishedExit(error, options, false);
+  }
   report(site, options.format);
   if (options.format !== "json" && site.diagnostics.length === 0) {
     process.stdout.write(`${site.articleCount} articles checked: no problems found.\n`);
@@ -260,7 +287,15 @@ async function dev(argv: readonly string[]): Promise<number> {
         process.stdout.write(`Previewing ${loaded.model.articles.length} articles (updated in ${seconds.toFixed(1)} s).\n`);
       }
     },
-    fail: (error) => process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    fail: (error) => {
+      // A file deleted between the preview's listing and its reading: the watcher reports the deletion, and the preview updates again.
+      const gone = vanishedFile(error, [options.contentDir]);
+      process.stderr.write(
+        gone === undefined
+          ? `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+          : `\`${gone}\` was moved or deleted while the preview was reading it; the preview updates again with what is there now.\n`,
+      );
+    },
   });
   await session.start();
   const server = await servePreview({ dir: outDir, port: options.port, overlay: () => session.overlay });

@@ -12,6 +12,7 @@ import { findArticleFiles } from "../content/find-files.ts";
 import { isSlug, slugify } from "../content/slug.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SiteConfig } from "../site/config.ts";
+import { sectionAddress } from "../site/sections.ts";
 import { UsageError } from "./args.ts";
 
 /** Read before `git config user.name`, for shared machines and CI. */
@@ -46,8 +47,9 @@ export interface Created {
  * a site that lists none takes its sections from the folders, so any name goes.
  */
 export function sectionSlug(section: string, config: SiteConfig): string {
-  const slug = slugify(section);
-  if (slug === "") throw new UsageError(`--section: \`${section}\` has no letters or digits to name a folder.`);
+  // The section's address (sections.ts), which also fits a folder name.
+  const { slug, problem } = sectionAddress(section);
+  if (problem === "section-no-address") throw new UsageError(`--section: \`${section}\` has no letters or digits to name a folder.`);
   if (config.sections.length === 0 || config.sections.some((s) => s.slug === slug)) return slug;
   const guess = didYouMean(section, config.sections.flatMap((s) => [s.slug, s.title]));
   const match = config.sections.find((s) => s.slug === guess || s.title === guess);

@@ -8,6 +8,8 @@ export const PAUSE_VARIABLE = "NEWSROOM_PAUSE_AT";
 
 /** The steps a build can be paused at, in the order a build passes them. */
 export const PAUSE_STEPS = [
+  /** The content folder is listed; no article or picture is read yet. */
+  "build:found",
   /** The site is loaded and checked; nothing is written yet. */
   "build:loaded",
   /** The pages are written in the temporary folder; pictures and search index to come. */
@@ -24,7 +26,6 @@ export type PauseStep = (typeof PAUSE_STEPS)[number];
 
 export async function pauseAt(step: PauseStep): Promise<void> {
   if (process.env[PAUSE_VARIABLE] !== step) return;
-  process.stderr.write(`newsroom: paused at ${step}\n`);
   await new Promise<void>((resolve) => {
     // A signal listener alone does not keep Node running.
     const alive = setInterval(() => undefined, 1 << 30);
@@ -32,5 +33,7 @@ export async function pauseAt(step: PauseStep): Promise<void> {
       clearInterval(alive);
       resolve();
     });
+    // Said once listening: a test that resumes the build as soon as it reads this would otherwise kill it (SIGUSR2's default).
+    process.stderr.write(`newsroom: paused at ${step}\n`);
   });
 }

@@ -28,18 +28,33 @@ function ignored(name: string): boolean {
   return name.startsWith(".") || name.startsWith("_") || name === "node_modules" || /^readme\.md$/i.test(name);
 }
 
-async function walk(dir: string): Promise<string[]> {
+/**
+ * How deep a folder in the content folder is read: a section (1), an
+ * article's bundle (2) and a few folders of its pictures. An article is never
+ * deeper, and a tree thousands deep (a stray copy, a hostile upload) would
+ * otherwise be walked until its paths pass the system's limit.
+ */
+export const MAX_FOLDER_DEPTH = 8;
+
+interface Walked {
+  readonly files: string[];
+  /** Folders at the depth limit that hold folders, not read. */
+  readonly tooDeep: string[];
+}
+
+async function walk(dir: string, depth: number, into: Walked): Promise<Walked> {
   const entries = await readdir(dir, { withFileTypes: true });
   // Sorted by code point, so builds are the same on every file system.
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
   for (const entry of entries) {
     if (ignored(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile()) files.push(full);
+    if (entry.isDirectory()) {
+      if (depth < MAX_FOLDER_DEPTH) await walk(full, depth + 1, into);
+      else into.tooDeep.push(full);
+    } else if (entry.isFile()) into.files.push(full);
   }
-  return files;
+  return into;
 }
 
 const toPosix = (p: string): string => p.split(path.sep).join("/");
@@ -50,11 +65,16 @@ const toPosix = (p: string): string => p.split(path.sep).join("/");
  */
 export async function findArticleFiles(contentDir: string, displayDir: string): Promise<FoundFiles> {
   const root = path.resolve(contentDir);
-  const all = (await walk(root)).map((abs) => toPosix(path.relative(root, abs)));
+  const walked = await walk(root, 0, { files: [], tooDeep: [] });
+  const all = walked.files.map((abs) => toPosix(path.relative(root, abs)));
   const bundles = new Set(all.filter((rel) => rel.endsWith("/index.md")).map((rel) => rel.slice(0, -"/index.md".length)));
   const articles: ArticleFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const display = (rel: string): string => toPosix(path.join(displayDir, rel));
+  for (const folder of walked.tooDeep) {
+    const rel = toPosix(path.relative(root, folder));
+    diagnostics.push(diagnose("folder-too-deep", display(rel), START, { relative: rel, depth: MAX_FOLDER_DEPTH }));
+  }
 
   for (const rel of all) {
     if (!rel.toLowerCase().endsWith(".md")) continue;

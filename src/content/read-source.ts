@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { isGone } from "../build/vanished.ts";
 import type { ArticleFile } from "./find-files.ts";
 
 /**
@@ -29,6 +30,7 @@ function notUtf8(file: ArticleFile, bytes: Uint8Array): Diagnostic {
  */
 export function readArticleSource(file: ArticleFile): { source: string } | { diagnostic: Diagnostic } {
   const bytes = readWhole(file.absolute);
+  if (bytes === undefined) return { diagnostic: vanished(file) };
   return isUtf8(bytes) ? { source: decodeSource(bytes) } : { diagnostic: notUtf8(file, bytes) };
 }
 
@@ -41,6 +43,7 @@ export function readArticleSource(file: ArticleFile): { source: string } | { dia
  */
 export function readArticleBytes(file: ArticleFile): { bytes: Uint8Array } | { diagnostic: Diagnostic } {
   const bytes = readWhole(file.absolute);
+  if (bytes === undefined) return { diagnostic: vanished(file) };
   return isUtf8(bytes) ? { bytes: keep(bytes) } : { diagnostic: notUtf8(file, bytes) };
 }
 
@@ -68,9 +71,18 @@ function keep(bytes: Uint8Array): Uint8Array {
 
 let scratch = Buffer.alloc(1 << 16);
 
-/** The bytes of `file`, in `scratch` (valid until the next call). */
-function readWhole(file: string): Uint8Array {
-  const fd = openSync(file, "r");
+/** A file listed when the build began, gone when it was read. */
+const vanished = (file: ArticleFile): Diagnostic => diagnose("file-vanished", file.display, START, { what: `\`${file.display}\`` });
+
+/** The bytes of `file`, in `scratch` (valid until the next call); undefined when it is gone. */
+function readWhole(file: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    if (isGone(error)) return undefined;
+    throw error;
+  }
   try {
     let size = fstatSync(fd).size;
     let length = 0;

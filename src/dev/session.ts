@@ -1,4 +1,5 @@
 import path from "node:path";
+import { withoutVanished } from "../build/vanished.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { LoadedSite } from "../site/load-site.ts";
 import type { SiteModel } from "../site/view.ts";
@@ -156,8 +157,10 @@ export class PreviewSession {
     this.#shown = this.#preview(loaded);
     this.#overlay = this.#shown.overlay;
     if (this.#pending.size > 0) return false;
-    await this.#options.writeImages(this.#shown.model);
-    const written = await pages.show(this.#shown.model);
+    // The version shown may be the last that built (another file has an error): what was deleted since is not copied.
+    const model = withoutVanished(this.#shown.model);
+    await this.#options.writeImages(model);
+    const written = await pages.show(model);
     this.#options.report(loaded, (performance.now() - started) / 1000);
     // A save that changed nothing shown (a draft in `_drafts/`, the same text again) leaves the open page alone.
     if (written.length > 0 || this.#overlay !== overlayBefore) this.#reload(pages.absolute(written));

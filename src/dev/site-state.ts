@@ -103,6 +103,9 @@ export class DevSite {
     }
     const states = await this.#parse(stale, undefined);
     for (const state of states) this.#files.set(state.file.absolute, state);
+    // Articles gone from the folder go first: their pictures may have gone with them.
+    const listed = new Set(this.#unique.map((f) => f.absolute));
+    for (const absolute of this.#files.keys()) if (!listed.has(absolute)) this.#files.delete(absolute);
     // A picture saved over under the same name changes no article's text: its article's probes are made again.
     const reparsed = new Set(stale.map((file) => file.absolute));
     for (const [absolute, state] of this.#files) {
@@ -112,8 +115,6 @@ export class DevSite {
       const { article } = await probeArticlePictures(state.article);
       this.#files.set(absolute, { ...state, article });
     }
-    const listed = new Set(this.#unique.map((f) => f.absolute));
-    for (const absolute of this.#files.keys()) if (!listed.has(absolute)) this.#files.delete(absolute);
     return this.site(now);
   }
 

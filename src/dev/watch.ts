@@ -1,5 +1,6 @@
 import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import path from "node:path";
+import { MAX_FOLDER_DEPTH } from "../content/find-files.ts";
 
 export interface Watcher {
   close(): void;
@@ -44,7 +45,8 @@ export function watchPaths(roots: readonly string[], onChange: (paths: string[])
     watchers.get(dir)?.close();
     watchers.delete(dir);
   };
-  const watchFolder = (dir: string, only: string | undefined): void => {
+  // Folders are watched no deeper than the build reads them (find-files.ts).
+  const watchFolder = (dir: string, only: string | undefined, depth = 0): void => {
     // A folder deleted and made again under the same name needs a new watch: the old one watches nothing.
     unwatch(dir);
     let watcher: FSWatcher;
@@ -53,7 +55,7 @@ export function watchPaths(roots: readonly string[], onChange: (paths: string[])
         if (name === null || (only !== undefined && name !== only)) return;
         const at = path.join(dir, name);
         // A new folder (a new bundle, or one renamed into place) is watched with what it holds.
-        if (only === undefined && !skipped(name) && isDirectory(at)) watchTree(at);
+        if (only === undefined && !skipped(name) && depth < MAX_FOLDER_DEPTH && isDirectory(at)) watchTree(at, depth + 1);
         else if (watchers.has(at)) unwatch(at);
         changed(at);
       });
@@ -63,19 +65,20 @@ export function watchPaths(roots: readonly string[], onChange: (paths: string[])
     watcher.on("error", () => unwatch(dir));
     watchers.set(dir, watcher);
   };
-  const watchTree = (dir: string): void => {
-    watchFolder(dir, undefined);
+  const watchTree = (dir: string, depth: number): void => {
+    watchFolder(dir, undefined, depth);
+    if (depth >= MAX_FOLDER_DEPTH) return;
     let entries: Dirent[] = [];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const entry of entries) if (entry.isDirectory() && !skipped(entry.name)) watchTree(path.join(dir, entry.name));
+    for (const entry of entries) if (entry.isDirectory() && !skipped(entry.name)) watchTree(path.join(dir, entry.name), depth + 1);
   };
 
   for (const root of roots.map((r) => path.resolve(r))) {
-    if (isDirectory(root)) watchTree(root);
+    if (isDirectory(root)) watchTree(root, 0);
     else watchFolder(path.dirname(root), path.basename(root));
   }
   return {

@@ -42,6 +42,20 @@ export const catalogue = {
     hint: () =>
       "Put articles at `<section>/<slug>.md` or `<section>/<slug>/index.md` inside the content folder.",
   }),
+  "folder-too-deep": rule<{ relative: string; depth: number }>({
+    severity: "warning",
+    title: "Folder too deep to hold articles",
+    message: ({ relative, depth }) =>
+      `\`${relative}\` is more than ${depth} folders deep inside the content folder; nothing in it is read.`,
+    hint: () =>
+      "Articles live at `<section>/<slug>.md` or `<section>/<slug>/index.md`, their pictures beside them: move anything the site needs up, or the folder out of the content folder.",
+  }),
+  "file-vanished": rule<{ what: string }>({
+    severity: "error",
+    title: "File moved or deleted during the build",
+    message: ({ what }) => `${what} was there when the build began, but was moved or deleted before it could be read.`,
+    hint: () => "Build again once the files are where they should be: nothing is published from a build that lost a file, and the previous site is left as it was.",
+  }),
   "front-matter-missing": rule({
     severity: "error",
     title: "No front matter",
@@ -168,7 +182,28 @@ export const catalogue = {
     message: ({ section, slug }) =>
       `The section \`${section}\` would live at \`/${slug}/\`, where the site publishes its own pages.`,
     hint: () =>
-      "Choose another name for the section; `archive`, `authors`, `corrections`, `css`, `outlets`, `page`, `pagefind`, `search`, `sitemaps` and `tags` are the site's.",
+      "Choose another name for the section; `archive`, `authors`, `corrections`, `css`, `outlets`, `page`, `pagefind`, `search`, `sections`, `sitemaps` and `tags` are the site's.",
+  }),
+  "section-duplicate": rule<{ section: string; other: string; slug: string; line: number; column: number }>({
+    severity: "error",
+    title: "Two sections with one address",
+    message: ({ section, other, slug, line, column }) =>
+      `The section \`${section}\` would live at \`/${slug}/\`, like the section \`${other}\` at line ${line}, column ${column}.`,
+    hint: () => "Remove one of the two, or give one of them its own `slug:` (sections are matched by address, so `World` and `World!` are one).",
+  }),
+  "navigation-unknown": rule<{ section: string; suggestion: string | undefined }>({
+    severity: "error",
+    title: "Navigation names no section",
+    message: ({ section, suggestion: s }) => `\`navigation\` names \`${section}\`, which is not in \`sections\`.${suggestion(s)}`,
+    hint: () => "List in `navigation` only sections that `sections` has, by title or slug; every section is on the site's `/sections/` page anyway.",
+  }),
+  "address-reserved": rule<{ field: string; name: string; address: string }>({
+    severity: "warning",
+    title: "Name Windows reserves",
+    message: ({ field, name, address }) =>
+      `The ${field} \`${name}\` would be published under a name Windows reserves for a device; it is published as \`${address}\` instead.`,
+    hint: () =>
+      "Nothing to do if that address suits you. `con`, `prn`, `aux`, `nul`, `com1`–`com9` and `lpt1`–`lpt9` cannot be files or folders on Windows, so the site could not be copied there; rename it for an address of your choosing.",
   }),
   "section-mismatch": rule<{ field: string; folder: string }>({
     severity: "warning",

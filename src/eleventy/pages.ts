@@ -49,7 +49,6 @@ interface EleventyConfig {
   setTemplateFormats(formats: string[]): void;
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
-  on(event: "eleventy.after", callback: () => Promise<void> | void): void;
   setQuietMode(quiet: boolean): void;
   readonly ignores: Set<string>;
 }

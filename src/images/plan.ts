@@ -1,4 +1,5 @@
 import path from "node:path";
+import { safeFilePath, safeSegment } from "../content/address.ts";
 import type { Probed } from "./probe.ts";
 
 /**
@@ -32,15 +33,19 @@ export interface ImagePlan {
 
 export const MIME: Record<OutputFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };
 const EXTENSION: Record<OutputFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg", png: "png" };
+/** What a variant adds to its stem, at most: `-<hash10>-<width>.<ext>`. */
+const SUFFIX_BYTES = `-${"0".repeat(10)}-${WIDEST}.avif`.length;
 
 export function planImage(name: string, probed: Extract<Probed, { kind: "raster" }>): ImagePlan {
   const widths: number[] = WIDTHS.filter((w) => w < probed.width);
   const widest = Math.min(probed.width, WIDEST);
   if (!widths.includes(widest)) widths.push(widest);
   const stem = path.posix.basename(name, path.posix.extname(name)).replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "image";
-  const dir = path.posix.dirname(name) === "." ? "" : `${path.posix.dirname(name)}/`;
+  // The whole file name must fit one path segment (address.ts): a long stem is cut, with a hash of it.
+  const short = safeSegment(stem, stem, 255 - SUFFIX_BYTES).segment;
+  const dir = path.posix.dirname(name) === "." ? "" : `${safeFilePath(path.posix.dirname(name))}/`;
   const variants = (format: OutputFormat): ImageVariant[] =>
-    widths.map((width) => ({ file: `${dir}${stem}-${probed.hash.slice(0, 10)}-${width}.${EXTENSION[format]}`, width, format }));
+    widths.map((width) => ({ file: `${dir}${short}-${probed.hash.slice(0, 10)}-${width}.${EXTENSION[format]}`, width, format }));
   // PNG where the original may be transparent (PNG, GIF, drawings); JPEG for photos.
   const fallbackFormat: OutputFormat = probed.format === "png" || probed.format === "gif" || probed.format === "svg" ? "png" : "jpeg";
   const fallback = variants(fallbackFormat);

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { isTimeZone } from "../content/dates.ts";
-import { slugify } from "../content/slug.ts";
+import { addressOf } from "../content/address.ts";
 import { diagnoseIssues } from "../content/validate.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
-import { sectionAddressProblem } from "./sections.ts";
+import { sectionAddress } from "./sections.ts";
 import { ogLocale } from "./text.ts";
 
 /**
@@ -21,6 +22,15 @@ const sectionEntry = z.union([
   text,
   z.strictObject({ title: text, slug: text.optional(), description: text.optional() }),
 ]);
+
+/**
+ * The masthead lists the sections named in `navigation`, else the first
+ * `NAVIGATION_DEFAULT` of `sections`; every section is on `/sections/`,
+ * which the masthead links to. Every page carries the masthead, so a site of
+ * 1,000 sections listed on each would grow as sections × pages.
+ */
+export const NAVIGATION_DEFAULT = 12;
+export const NAVIGATION_MAX = 30;
 
 const weight = z.number().min(0).max(100);
 
@@ -62,6 +72,7 @@ export const siteConfigSchema = z.strictObject({
   outlet: text.optional(),
   logo: text.default("/logo.svg"),
   sections: z.array(sectionEntry).default([]),
+  navigation: z.array(text).max(NAVIGATION_MAX).optional(),
   authors: z.array(authorEntry).default([]),
   embeds: z
     .array(
@@ -125,6 +136,8 @@ export interface SiteConfig {
   /** The publisher's logo, for structured data: a path under the site or a full URL. */
   readonly logo: string;
   readonly sections: readonly SectionConfig[];
+  /** Slugs of the sections the masthead lists, in order; undefined: the first NAVIGATION_DEFAULT sections. */
+  readonly navigation: readonly string[] | undefined;
   readonly authors: readonly AuthorConfig[];
   /** Hosts whose `<iframe>` embeds articles may use. None by default. */
   readonly embeds: readonly string[];
@@ -138,6 +151,16 @@ export interface SiteConfig {
 }
 
 export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): SiteConfig {
+  const sections = raw.sections.map((entry): SectionConfig =>
+    typeof entry === "string"
+      ? { slug: sectionAddress(entry).slug, title: entry, description: undefined }
+      : { slug: sectionAddress(entry.slug ?? entry.title).slug, title: entry.title, description: entry.description },
+  );
+  // A section in `navigation` by its slug or its title, as `World` or `world`.
+  const navigationSlug = (entry: string): string => {
+    const slug = sectionAddress(entry).slug;
+    return (sections.find((s) => s.slug === slug) ?? sections.find((s) => sectionAddress(s.title).slug === slug))?.slug ?? slug;
+  };
   return {
     name: raw.name,
     url: raw.url.replace(/\/+$/, ""),
@@ -147,11 +170,8 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     timezone: raw.timezone,
     outlet: raw.outlet ?? raw.name,
     logo: raw.logo,
-    sections: raw.sections.map((entry) =>
-      typeof entry === "string"
-        ? { slug: slugify(entry), title: entry, description: undefined }
-        : { slug: slugify(entry.slug ?? entry.title), title: entry.title, description: entry.description },
-    ),
+    sections,
+    navigation: raw.navigation?.map(navigationSlug),
     authors: raw.authors.map((a) => ({ name: a.name, role: a.role, bio: a.bio, profiles: a.profiles ?? [] })),
     embeds: raw.embeds,
     related: relateConfig(raw.related),
@@ -218,9 +238,59 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
   }
   const config = normalizeSiteConfig(result.data);
-  const diagnostics = config.sections.flatMap((section, i) => {
-    const problem = sectionAddressProblem(section.slug);
-    return problem === undefined ? [] : [diagnose(problem, displayPath, yaml.positionOf(["sections", i]), { section: section.title, slug: section.slug })];
+  return { config, diagnostics: sectionProblems(result.data, config, (path) => yaml.positionOf(path), displayPath), source };
+}
+
+/**
+ * What is wrong with the configured sections' addresses: none, one the site
+ * uses itself, two sections at one address (`World`, `World!`), or a name
+ * Windows reserves. And the outlet's, whose page every article links to.
+ */
+function sectionProblems(
+  data: z.output<typeof siteConfigSchema>,
+  config: SiteConfig,
+  positionOf: (path: readonly PropertyKey[]) => { line: number; column: number },
+  file: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, number>();
+  // Where a section's address is written: its `slug`, else the entry.
+  const addressAt = (i: number) => {
+    const entry = data.sections[i];
+    return positionOf(typeof entry === "object" && entry.slug !== undefined ? ["sections", i, "slug"] : ["sections", i]);
+  };
+  data.sections.forEach((entry, i) => {
+    const written = typeof entry === "string" ? entry : (entry.slug ?? entry.title);
+    const at = addressAt(i);
+    const { slug, problem, change } = sectionAddress(written);
+    const title = config.sections[i]?.title ?? written;
+    if (problem !== undefined) {
+      diagnostics.push(diagnose(problem, file, at, { section: title, slug }));
+      return;
+    }
+    if (change === "reserved") diagnostics.push(diagnose("address-reserved", file, at, { field: "section", name: written, address: slug }));
+    const earlier = first.get(slug);
+    if (earlier === undefined) {
+      first.set(slug, i);
+      return;
+    }
+    const other = addressAt(earlier);
+    diagnostics.push(
+      diagnose("section-duplicate", file, at, { section: title, other: config.sections[earlier]?.title ?? "", slug, line: other.line, column: other.column }),
+    );
   });
-  return { config, diagnostics, source };
+  (data.navigation ?? []).forEach((entry, i) => {
+    const slug = config.navigation?.[i];
+    if (first.has(slug ?? "")) return;
+    const names = config.sections.flatMap((s) => [s.slug, s.title]);
+    const guess = didYouMean(entry, names);
+    const suggestion = guess === undefined ? undefined : config.sections.find((s) => s.slug === guess || s.title === guess)?.title;
+    diagnostics.push(diagnose("navigation-unknown", file, positionOf(["navigation", i]), { section: entry, suggestion }));
+  });
+  const outlet = addressOf(config.outlet);
+  if (outlet.change === "reserved") {
+    const field = data.outlet === undefined ? "name" : "outlet";
+    diagnostics.push(diagnose("address-reserved", file, positionOf([field]), { field: "outlet", name: config.outlet, address: outlet.segment }));
+  }
+  return diagnostics;
 }

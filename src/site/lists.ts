@@ -1,4 +1,4 @@
-import { slugify } from "../content/slug.ts";
+import { addressOf } from "../content/address.ts";
 import type { SiteConfig } from "./config.ts";
 import { absolute, breadcrumbList } from "./structured-data.ts";
 import type { ArticleCard, AuthorView, Crumb, FeedLink, ListPage, ListKind, SectionLink } from "./view.ts";
@@ -56,16 +56,17 @@ function commonSpelling(spellings: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
 }
 
+/** Tags, authors and outlets are one page per address (address.ts): `Kabul` and `kabul` are one. */
 export function tagUrl(tag: string): string {
-  return `/tags/${slugify(tag)}/`;
+  return `/tags/${addressOf(tag).segment}/`;
 }
 
 export function authorUrl(name: string): string {
-  return `/authors/${slugify(name)}/`;
+  return `/authors/${addressOf(name).segment}/`;
 }
 
 export function outletUrl(outlet: string): string {
-  return `/outlets/${slugify(outlet)}/`;
+  return `/outlets/${addressOf(outlet).segment}/`;
 }
 
 export function sectionFeeds(section: SectionLink): FeedLink[] {
@@ -97,13 +98,7 @@ export function buildListPages(
   authors: ReadonlyMap<string, AuthorView>,
 ): ListPage[] {
   const specs: ListSpec[] = [];
-  // A few hundred spellings, met hundreds of thousands of times below: each slugified once.
-  const slugs = new Map<string, string>();
-  const slugOf = (name: string): string => {
-    let slug = slugs.get(name);
-    if (slug === undefined) slugs.set(name, (slug = slugify(name)));
-    return slug;
-  };
+  const slugOf = (name: string): string => addressOf(name).segment;
   for (const s of sections) {
     specs.push({
       kind: "section",
@@ -116,7 +111,7 @@ export function buildListPages(
       feeds: sectionFeeds(s.section),
     });
   }
-  for (const [slug, items] of groupBy(listed, (l) => l.tags.map(slugOf).filter((t) => t !== ""))) {
+  for (const [slug, items] of groupBy(listed, (l) => l.tags.map(slugOf))) {
     const name = commonSpelling(items.flatMap((l) => l.tags.filter((t) => slugOf(t) === slug)));
     specs.push({
       kind: "tag",

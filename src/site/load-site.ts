@@ -1,3 +1,4 @@
+import { pauseAt } from "../cli/pause.ts";
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles, type FoundFiles } from "../content/find-files.ts";
 import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
@@ -60,6 +61,7 @@ export async function loadSite(input: SiteInput): Promise<LoadedSite> {
   const site = await loadSiteConfig(input.siteFile);
   const found = await findArticleFiles(input.contentDir, input.contentDir);
   const { unique, diagnostics: duplicates } = findDuplicateSlugs(found.articles);
+  await pauseAt("build:found");
   const loaded = await loadArticles({
     files: unique,
     zone: site.config.timezone,

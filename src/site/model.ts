@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import type { FrontMatter } from "../content/schema.ts";
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { type Picks, type RelateInput, RelatedIndex } from "../relate/engine.ts";
-import type { SectionConfig, SiteConfig } from "./config.ts";
+import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "./config.ts";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
 import { resolveSection } from "./sections.ts";
+import { addressOf, safeSegment } from "../content/address.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { authorUrl, buildListPages, type Listed, outletUrl, type SectionList, siteFeeds } from "./lists.ts";
 import { absolute, breadcrumbList, newsArticle, webSite } from "./structured-data.ts";
@@ -97,11 +98,12 @@ export function buildSiteModel(
     if (!section) continue;
     const fm = article.frontMatter;
     placed.push({ article, section, published: fm.draft !== true && fm.date.epoch <= now });
+    diagnostics.push(...reservedNames(article));
   }
   const placedBySlug = new Map(placed.map((p) => [p.article.slug, p]));
   const published = placed.filter((p) => p.published).sort(newestFirst);
 
-  const url = (p: Placed): string => `/${p.section.slug}/${p.article.slug}/`;
+  const url = (p: Placed): string => `/${p.section.slug}/${safeSegment(p.article.slug).segment}/`;
   const cards = new Map<string, ArticleCard>();
   for (const p of published) {
     const fm = p.article.frontMatter;
@@ -170,7 +172,7 @@ export function buildSiteModel(
     locale: config.locale,
     dir: directionOf(config.language),
     outlet: config.outlet,
-    sections: sections.map(sectionLink),
+    sections: navigationOf(config, sections).map(sectionLink),
   };
 
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
@@ -331,6 +333,7 @@ export function buildSiteModel(
       listPages,
       notFound: siteMeta("Page not found", "/404.html", undefined),
       search: siteMeta("Search", "/search/", `Search every article published by ${config.name}.`),
+      sectionIndex: { meta: siteMeta("Sections", "/sections/", `Every section of ${config.name}.`), sections: sections.map(sectionLink) },
       files: buildFiles(
         config,
         listed,
@@ -353,6 +356,28 @@ function sectionsOf(placed: readonly Placed[], config: SiteConfig): SectionConfi
   for (const p of placed) if (!inUse.has(p.section.slug)) inUse.set(p.section.slug, p.section);
   const configured = new Set(config.sections.map((s) => s.slug));
   return [...config.sections, ...[...inUse.values()].filter((s) => !configured.has(s.slug)).sort((a, b) => byCode(a.slug, b.slug))];
+}
+
+/** Warnings for the names of an article that Windows reserves, each where it is written: their pages get other addresses. */
+function reservedNames(article: LoadedArticle): Diagnostic[] {
+  const fm = article.frontMatter;
+  const file = article.file.display;
+  const found: Diagnostic[] = [];
+  const check = (field: string, name: string, address: { segment: string; change: string | undefined }, at: () => Position): void => {
+    if (address.change === "reserved") found.push(diagnose("address-reserved", file, at(), { field, name, address: address.segment }));
+  };
+  check("file name", article.slug, safeSegment(article.slug), () => START);
+  (fm.tags ?? []).forEach((tag, i) => check("tag", tag, addressOf(tag), () => article.locate(["tags", i])));
+  if (fm.authors !== undefined) fm.authors.forEach((a, i) => check("author", a, addressOf(a), () => article.locate(["authors", i])));
+  else if (fm.author !== undefined) check("author", fm.author, addressOf(fm.author), () => article.locate(["author"]));
+  if (fm.outlet !== undefined) check("outlet", fm.outlet, addressOf(fm.outlet), () => article.locate(["outlet"]));
+  return found;
+}
+
+/** The masthead's sections: those `navigation` names, else the first few configured (or, with none configured, in use). */
+function navigationOf(config: SiteConfig, sections: readonly SectionConfig[]): SectionConfig[] {
+  if (config.navigation !== undefined) return config.navigation.flatMap((slug) => sections.filter((s) => s.slug === slug).slice(0, 1));
+  return (config.sections.length > 0 ? config.sections : sections).slice(0, NAVIGATION_DEFAULT);
 }
 
 function authorsOf(fm: FrontMatter): readonly string[] {

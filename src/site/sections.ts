@@ -1,3 +1,4 @@
+import { type AddressChange, safeSegment } from "../content/address.ts";
 import { slugify } from "../content/slug.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -16,7 +17,7 @@ export interface SectionResolution {
  * A test checks the built site has no other top-level folder.
  */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sitemaps", "tags",
+  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sections", "sitemaps", "tags",
 ]);
 
 export type SectionAddressProblem = "section-no-address" | "section-reserved";
@@ -25,6 +26,20 @@ export type SectionAddressProblem = "section-no-address" | "section-reserved";
 export function sectionAddressProblem(slug: string): SectionAddressProblem | undefined {
   if (slug === "") return "section-no-address";
   return RESERVED_SECTION_SLUGS.has(slug) ? "section-reserved" : undefined;
+}
+
+export interface SectionAddress {
+  /** The section's slug and folder: its name made a safe path segment (address.ts). */
+  readonly slug: string;
+  readonly problem: SectionAddressProblem | undefined;
+  readonly change: AddressChange | undefined;
+}
+
+/** A section's address from its name (`World` → `world`), and why it cannot have one, if it cannot. */
+export function sectionAddress(name: string): SectionAddress {
+  const plain = slugify(name);
+  const { segment, change } = safeSegment(plain, name);
+  return { slug: segment, problem: sectionAddressProblem(plain), change };
 }
 
 const titleCase = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
@@ -44,12 +59,12 @@ export function resolveSection(article: LoadedArticle, config: SiteConfig): Sect
     return { section: undefined, diagnostics: [diagnose("section-missing", at, START, {})] };
   }
   const fieldPosition = field === undefined ? START : article.locate(["section"]);
-  const slug = slugify(written);
-  const problem = sectionAddressProblem(slug);
+  const { slug, problem, change } = sectionAddress(written);
   if (problem !== undefined) {
     return { section: undefined, diagnostics: [diagnose(problem, at, fieldPosition, { section: written, slug })] };
   }
-  if (field !== undefined && folder !== undefined && slug !== slugify(folder)) {
+  if (change === "reserved") diagnostics.push(diagnose("address-reserved", at, fieldPosition, { field: field === undefined ? "section folder" : "section", name: written, address: slug }));
+  if (field !== undefined && folder !== undefined && slug !== sectionAddress(folder).slug) {
     diagnostics.push(diagnose("section-mismatch", at, fieldPosition, { field, folder }));
   }
   const listed = config.sections.find((s) => s.slug === slug);

@@ -160,7 +160,7 @@ export interface SiteView {
   /** Direction of the site's own language: its navigation and labels keep it on pages in other languages. */
   readonly dir: "ltr" | "rtl";
   readonly outlet: string;
-  /** Navigation: the configured sections in order, then any others. */
+  /** The masthead's sections (config.ts `navigation`): a few, not all; every section is on `/sections/`. */
   readonly sections: readonly SectionLink[];
 }
 
@@ -173,6 +173,8 @@ export interface SiteModel {
   readonly notFound: PageMeta;
   /** The search page (templates/search.11ty.tsx), which searches the Pagefind index in the browser. */
   readonly search: PageMeta;
+  /** `/sections/` (templates/sections.11ty.tsx): every section, the configured ones in order, then the others. */
+  readonly sectionIndex: { readonly meta: PageMeta; readonly sections: readonly SectionLink[] };
   readonly files: readonly TextFile[];
   /** Resized pictures to encode into the output (src/images/encode.ts). */
   readonly images: readonly ImageJob[];

@@ -12,6 +12,9 @@ export function chrome(site: SiteView, meta: PageMeta): { lang?: string; dir?: "
   return meta.lang === site.language && meta.dir === site.dir ? {} : { lang: site.language, dir: site.dir };
 }
 
+/** `currentSection` of the sections index, which the masthead's last link names. */
+export const ALL_SECTIONS = "/sections/";
+
 export interface LayoutProps {
   readonly site: SiteView;
   readonly meta: PageMeta;
@@ -86,6 +89,11 @@ export function Layout(props: LayoutProps) {
                   </a>
                 </li>
               ))}
+              <li>
+                <a href="/sections/" aria-current={props.currentSection === ALL_SECTIONS ? "page" : undefined}>
+                  All sections
+                </a>
+              </li>
             </ul>
           </nav>
         </header>

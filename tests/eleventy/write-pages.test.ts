@@ -57,7 +57,8 @@ describe("writePages", () => {
     const { written } = await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: ours }, model);
     const expected = tree(reference);
     const got = tree(ours);
-    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + 3);
+    // And the one-off pages: the front page, 404, search and the sections index.
+    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + 4);
     expect(written).toBe(expected.size);
     for (const [rel, bytes] of expected) expect(got.get(rel), rel).toBe(bytes);
     const beside = [...got.keys()].filter((rel) => !expected.has(rel)).sort();

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../../support/cli.ts";
@@ -23,7 +23,20 @@ export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = 
 }
 
 /** A build paused at `step` (NEWSROOM_PAUSE_AT), killed with SIGKILL once it says it is there; what it printed. */
-export function buildKilledAt(step: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ paused: boolean; stderr: string }> {
+export async function buildKilledAt(step: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ paused: boolean; stderr: string }> {
+  const { paused, stderr } = await pausedBuild(step, args, env, (child) => child.kill("SIGKILL"));
+  return { paused, stderr };
+}
+
+/** A build paused at `step`, `act` done there, then resumed (SIGUSR2): whether it paused, its exit code and stderr. */
+export function buildResumedAt(step: string, args: readonly string[], env: NodeJS.ProcessEnv, act: () => void): Promise<{ paused: boolean; status: number | null; stderr: string }> {
+  return pausedBuild(step, args, env, (child) => {
+    act();
+    child.kill("SIGUSR2");
+  });
+}
+
+function pausedBuild(step: string, args: readonly string[], env: NodeJS.ProcessEnv, atPause: (child: ChildProcess) => void): Promise<{ paused: boolean; status: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [LAUNCH, ...args], { cwd: ROOT, env: envWith({ ...env, NEWSROOM_PAUSE_AT: step }), stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
@@ -32,10 +45,10 @@ export function buildKilledAt(step: string, args: readonly string[], env: NodeJS
       stderr += chunk.toString("utf8");
       if (!paused && stderr.includes(`newsroom: paused at ${step}\n`)) {
         paused = true;
-        child.kill("SIGKILL");
+        atPause(child);
       }
     });
-    child.on("close", () => resolve({ paused, stderr }));
+    child.on("close", (status) => resolve({ paused, status, stderr }));
   });
 }
 
