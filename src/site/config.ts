@@ -4,6 +4,7 @@ import { isTimeZone } from "../content/dates.ts";
 import { slugify } from "../content/slug.ts";
 import { diagnoseIssues } from "../content/validate.ts";
 import { parseYaml } from "../content/yaml.ts";
+import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "../content/yaml-diagnostics.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
 import { sectionAddressProblem } from "./sections.ts";
@@ -183,25 +184,26 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
   if (yaml.errors.length > 0) {
     return {
       config: DEFAULT_SITE_CONFIG,
-      diagnostics: yaml.errors.map((e) => diagnose("yaml-syntax", displayPath, e.position, { reason: e.reason })),
+      diagnostics: yamlErrorDiagnostics(yaml, displayPath),
       source,
     };
   }
   const raw = yaml.value ?? {};
+  const dropped = droppedCharacterDiagnostics(yaml, displayPath);
   const result = siteConfigSchema.safeParse(raw);
   if (!result.success) {
-    const diagnostics = diagnoseIssues(result.error.issues, {
+    const diagnostics = dropped.concat(diagnoseIssues(result.error.issues, {
       raw,
       yaml,
       file: displayPath,
       fieldsAt: (path) => (path.length === 0 ? Object.keys(siteConfigSchema.shape) : []),
-    });
+    }));
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
   }
   const config = normalizeSiteConfig(result.data);
-  const diagnostics = config.sections.flatMap((section, i) => {
+  const diagnostics = dropped.concat(config.sections.flatMap((section, i) => {
     const problem = sectionAddressProblem(section.slug);
     return problem === undefined ? [] : [diagnose(problem, displayPath, yaml.positionOf(["sections", i]), { section: section.title, slug: section.slug })];
-  });
+  }));
   return { config, diagnostics, source };
 }
