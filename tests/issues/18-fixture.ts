@@ -34,8 +34,8 @@ export function makeSite(files: Readonly<Record<string, string>>): Site {
     dir,
     content,
     out,
-    build: (extra = []) => runCli(["build", "--content", content, "--out", out, "--now", NOW, ...extra], dir),
-    check: (format = "human") => runCli(["check", "--content", content, "--format", format], dir),
+    build: (extra = []) => runCli(["build", "--content", content, "--out", out, "--now", NOW, ...extra]),
+    check: (format = "human") => runCli(["check", "--content", content, "--format", format]),
     outputs() {
       const found = new Map<string, string>();
       for (const rel of readdirSync(out, { recursive: true, encoding: "utf8" })) {
