@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isTimeZone } from "../content/dates.ts";
 import { slugify } from "../content/slug.ts";
 import { diagnoseIssues } from "../content/validate.ts";
+import { pictureAddressProblem, webAddressProblem } from "../content/web-address.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "../content/yaml-diagnostics.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -34,8 +35,11 @@ export const siteConfigSchema = z.strictObject({
   name: text.default("News"),
   url: z
     .string()
-    .refine((v) => /^https?:\/\/[^/]+/.test(v), {
-      params: { rule: "field-invalid", problem: "must be the site's full address, e.g. `https://news.example.org/`" },
+    .superRefine((value, ctx) => {
+      const problem = webAddressProblem(value);
+      if (problem === undefined) return;
+      const said = problem.startsWith("must be a full") ? "must be the site's full address, e.g. `https://news.example.org/`" : problem;
+      ctx.addIssue({ code: "custom", message: said, params: { rule: "field-invalid", problem: said } });
     })
     .default("http://localhost:8080/"),
   description: text.optional(),
@@ -46,7 +50,12 @@ export const siteConfigSchema = z.strictObject({
     })
     .default("UTC"),
   outlet: text.optional(),
-  logo: text.default("/logo.svg"),
+  logo: text
+    .superRefine((value, ctx) => {
+      const problem = pictureAddressProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } });
+    })
+    .default("/logo.svg"),
   sections: z.array(sectionEntry).default([]),
   authors: z.array(authorEntry).default([]),
   embeds: z
