@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { PageMeta, SiteView } from "../../src/site/view.ts";
+import { isolateText } from "../../src/site/text.ts";
 import { SectionLinks } from "./SectionLinks.tsx";
 
 /**
@@ -26,7 +27,7 @@ export interface LayoutProps {
 /** The page shell: head with metadata, skip link, masthead with section navigation, footer. */
 export function Layout(props: LayoutProps) {
   const { site, meta } = props;
-  const fullTitle = meta.title === undefined ? site.name : `${meta.title} | ${site.name}`;
+  const fullTitle = meta.title === undefined ? isolateText(site.name) : `${isolateText(meta.title)} | ${isolateText(site.name)}`;
   return (
     <html lang={meta.lang} dir={meta.dir}>
       <head>
@@ -63,7 +64,7 @@ export function Layout(props: LayoutProps) {
         </a>
         <header class="masthead" {...chrome(site, meta)}>
           <div class="masthead-inner">
-            <a class="site-name" href="/">
+            <a class="site-name" href="/" dir="auto">
               {site.name}
             </a>
             {site.description === undefined ? null : <p class="site-tagline">{site.description}</p>}
@@ -79,7 +80,7 @@ export function Layout(props: LayoutProps) {
             <ul>
               {site.sections.map((s) => (
                 <li>
-                  <a href={s.url} aria-current={s.slug === props.currentSection ? "page" : undefined}>
+                  <a href={s.url} aria-current={s.slug === props.currentSection ? "page" : undefined} dir="auto">
                     {s.title}
                   </a>
                 </li>
@@ -92,8 +93,15 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="site-footer" {...chrome(site, meta)}>
           <p>
-            <a href="/">{site.name}</a>
-            {site.description === undefined ? null : <> · {site.description}</>}
+            <a href="/" dir="auto">
+              {site.name}
+            </a>
+            {site.description === undefined ? null : (
+              <>
+                {" · "}
+                <bdi>{site.description}</bdi>
+              </>
+            )}
           </p>
           <nav aria-label="Footer">
             <SectionLinks sections={site.sections} />
