@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
+import { visibleText } from "../diagnostics/visible-text.ts";
 import { loadSiteConfig } from "../site/config.ts";
 import type { LoadedSite, SiteInput } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type BuildOptions, type CommonOptions } from "./args.ts";
@@ -243,7 +244,7 @@ async function dev(argv: readonly string[]): Promise<number> {
         process.stdout.write(`Previewing ${loaded.model.articles.length} articles (updated in ${seconds.toFixed(1)} s).\n`);
       }
     },
-    fail: (error) => process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    fail: (error) => process.stderr.write(internalError(error)),
   });
   await session.start();
   const server = await servePreview({ dir: outDir, port: options.port, overlay: () => session.overlay });
@@ -320,12 +321,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
+      process.stderr.write(`error: ${visibleText(error.message)}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
       return EXIT.usage;
     }
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(internalError(error));
     return EXIT.usage;
   }
+}
+
+/** An unexpected failure as printed: its stack, any name from content in it shown with escapes. */
+function internalError(error: unknown): string {
+  return `internal error: ${visibleText(error instanceof Error ? (error.stack ?? error.message) : String(error), true)}\n`;
 }
 
 const exitCode = await main(process.argv.slice(2));
