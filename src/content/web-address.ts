@@ -14,11 +14,10 @@ export function webAddressProblem(value: string): string | undefined {
   if (written === null || !["http", "https"].includes((written[1] ?? "").toLowerCase())) {
     return "must be a full web address starting with `https://` or `http://`";
   }
-  const authority = written[3] ?? "";
-  if (written[2] === undefined || authority === "") {
+  if (!namesHost(value)) {
     return "must name a host after `https://` (as in `https://news.example.org/…`)";
   }
-  if (authority.includes("@")) return CREDENTIALS;
+  if ((written[3] ?? "").includes("@")) return CREDENTIALS;
   let url: URL;
   try {
     url = new URL(value);
@@ -28,6 +27,11 @@ export function webAddressProblem(value: string): string | undefined {
   if (url.username !== "" || url.password !== "") return CREDENTIALS;
   if (url.hostname === "") return "must name a host after `https://` (as in `https://news.example.org/…`)";
   return undefined;
+}
+
+/** True when `scheme://` is followed by a host, as written: the parser would find one in `https:///etc` or `http:/x`. */
+export function namesHost(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\@]*[^/?#\\@:]/i.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i, "$1"));
 }
 
 const CREDENTIALS =

@@ -2,7 +2,7 @@ import type { Image, ImageReference, Link, LinkReference, Parent, Root, RootCont
 import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { hasCredentials, redactCredentials, withoutCredentials } from "../content/web-address.ts";
+import { hasCredentials, redactCredentials, namesHost, withoutCredentials } from "../content/web-address.ts";
 import { reportIssue } from "./issues.ts";
 
 /** Schemes a body may link to; anything else (javascript:, data:, vbscript:, …) is refused. */
@@ -16,7 +16,10 @@ export function isSafeUrl(url: string): boolean {
   if (colon === -1) return true;
   const firstDelimiter = url.search(/[/?#]/);
   if (firstDelimiter !== -1 && firstDelimiter < colon) return true;
-  return SAFE_SCHEMES.has(url.slice(0, colon).toLowerCase());
+  const scheme = url.slice(0, colon).toLowerCase();
+  // `https:///etc/passwd` and `http:/x` name no host: the browser would take one from the path.
+  if (scheme === "http" || scheme === "https") return namesHost(url);
+  return SAFE_SCHEMES.has(scheme);
 }
 
 /** The address for a message: without its credentials (CI logs are read widely), and cut short. */

@@ -90,12 +90,12 @@ describe("addresses with credentials or without a host", () => {
     }
   });
 
-  it("keeps ordinary addresses, and publishes a body link with credentials as text only", () => {
+  it("keeps ordinary addresses, and publishes a body link with credentials or without a host as text only", () => {
     const site = makeSite({
       "site.yaml": SITE_YAML,
       "content/national/story.md": article(
         "canonical_url: https://wire.example.com/story?id=1#top\ncheck_also:\n  - title: Wire\n    url: http://wire.example.com:8080/a",
-        `See [the wire](https://user:${SECRET}@wire.example.com/a) and <https://editor:${SECRET}@wire.example.com/b> and ![x](https://u:${SECRET}@cdn.example.com/p.jpg).`,
+        `See [the wire](https://user:${SECRET}@wire.example.com/a) and <https://editor:${SECRET}@wire.example.com/b> and ![x](https://u:${SECRET}@cdn.example.com/p.jpg) and [no host](https:///etc/passwd) and [half](http:/wire.example.com/x).`,
       ),
     });
     sites.push(site);
@@ -107,6 +107,8 @@ describe("addresses with credentials or without a host", () => {
     const page = outputs.get("national/story/index.html") ?? "";
     expect(page).toContain('<link rel="canonical" href="https://wire.example.com/story?id=1#top"/>');
     expect(page).toContain("the wire");
+    expect(page).not.toMatch(/href="https?:\/[^/]/);
+    expect(page).not.toContain("/etc/passwd");
     for (const [rel, text] of outputs) expect(text.includes(SECRET), rel).toBe(false);
   });
 });
