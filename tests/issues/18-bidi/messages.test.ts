@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeFrame } from "../../../src/diagnostics/reporter.ts";
+import { diagnose } from "../../../src/diagnostics/diagnostic.ts";
+import { renderOverlay } from "../../../src/dev/overlay.ts";
 import type { CliResult } from "../../support/cli.ts";
 import { makeSite, type Site } from "../18-fixture.ts";
 
@@ -94,5 +96,15 @@ describe("codeFrame", () => {
     expect(line).toBe("  > 2 | \ta\\u001bb\\u202e: x");
     expect(caret.indexOf("^")).toBe(line.indexOf("x"));
     expect(caret).toContain("\t");
+  });
+});
+
+describe("the preview's overlay", () => {
+  it("shows the same escapes as the terminal", () => {
+    const file = `content/national/${HOSTILE_NAME}`;
+    const d = diagnose("field-unknown", file, { line: 2, column: 1 }, { field: "ti\u202etle\u001b[8m", suggestion: undefined });
+    const html = renderOverlay([d], new Map([[file, "---\nti\u202etle\u001b[8m: x\n---\n"]])) ?? "";
+    expect(html.match(HIDDEN)?.[0]).toBeUndefined();
+    expect(html).toContain(String.raw`ti\u202etle\u001b[8m`);
   });
 });
