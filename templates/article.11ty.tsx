@@ -1,6 +1,7 @@
 import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts";
 import { authorUrl, outletUrl, tagUrl } from "../src/site/lists.ts";
 import { ArticleCard } from "./_components/ArticleCard.tsx";
+import { Breadcrumb } from "./_components/Breadcrumb.tsx";
 import type { ArticlePageData } from "./_components/data.ts";
 import { chrome, Layout } from "./_components/Layout.tsx";
 
@@ -18,7 +19,9 @@ function AuthorNames({ authors }: { authors: readonly AuthorView[] }) {
       {authors.map((a, i) => (
         <>
           {i === 0 ? null : i === authors.length - 1 ? " and " : ", "}
-          <a href={authorUrl(a.name)}>{a.name}</a>
+          <a href={authorUrl(a.name)} dir="auto">
+            {a.name}
+          </a>
         </>
       ))}
     </>
@@ -58,12 +61,14 @@ function CheckAlso({ items }: { items: readonly CheckAlsoItem[] }) {
             <li>
               <article class="card card-external">
                 <h3 class="card-title">
-                  <a href={item.url} rel="noopener">
+                  <a href={item.url} rel="noopener" dir="auto">
                     {item.title}
                   </a>
                 </h3>
                 <p class="card-meta">
-                  <span class="card-outlet">{item.host}</span>
+                  <span class="card-outlet" dir="auto">
+                    {item.host}
+                  </span>
                 </p>
               </article>
             </li>
@@ -83,7 +88,7 @@ function Corrections({ items }: { items: ArticleView["corrections"] }) {
       <ul>
         {items.map((c) => (
           <li>
-            <time datetime={c.date.iso}>{c.date.dayTime}</time>: {c.text}
+            <time datetime={c.date.iso}>{c.date.dayTime}</time>: <bdi>{c.text}</bdi>
           </li>
         ))}
       </ul>
@@ -99,8 +104,14 @@ function AuthorBox({ authors }: { authors: readonly AuthorView[] }) {
       {authors.map((author) => (
         <div class="author">
           <p class="author-name">
-            <a href={authorUrl(author.name)}>{author.name}</a>
-            {author.role === undefined ? null : <span class="author-role">{author.role}</span>}
+            <a href={authorUrl(author.name)} dir="auto">
+              {author.name}
+            </a>
+            {author.role === undefined ? null : (
+              <span class="author-role" dir="auto">
+                {author.role}
+              </span>
+            )}
           </p>
           {author.bio === undefined ? null : <p class="author-bio">{author.bio}</p>}
         </div>
@@ -113,32 +124,18 @@ export function render({ model, article }: ArticlePageData) {
   const site = chrome(model.site, article.meta);
   return (
     <Layout site={model.site} meta={article.meta} currentSection={article.section.slug}>
-      <nav class="breadcrumb" aria-label="Breadcrumb" {...site}>
-        <ol>
-          {article.breadcrumb.map((crumb) => (
-            <li>
-              {crumb.url === undefined ? (
-                <span aria-current="page" {...(site.lang === undefined ? {} : { lang: article.lang, dir: article.dir })}>
-                  {crumb.title}
-                </span>
-              ) : (
-                <a href={crumb.url}>{crumb.title}</a>
-              )}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumb crumbs={article.breadcrumb} attributes={site} current={site.lang === undefined ? undefined : { lang: article.lang, dir: article.dir }} />
       <div class="article-layout">
         <article class="article" data-pagefind-body data-pagefind-meta={`date:${article.published.day}`}>
           <header class="article-header">
             <p class="kicker" {...site}>
-              <a href={article.section.url} data-pagefind-filter="section">
+              <a href={article.section.url} data-pagefind-filter="section" dir="auto">
                 {article.section.title}
               </a>
             </p>
             <h1>{article.title}</h1>
             <p class="outlet" {...site}>
-              <a href={outletUrl(article.outlet)} data-pagefind-filter="outlet">
+              <a href={outletUrl(article.outlet)} data-pagefind-filter="outlet" dir="auto">
                 {article.outlet}
               </a>
             </p>
@@ -149,8 +146,15 @@ export function render({ model, article }: ArticlePageData) {
               <picture dangerouslySetInnerHTML={{ __html: article.image.pictureHtml }} />
               {article.image.caption === undefined && article.image.credit === undefined ? null : (
                 <figcaption>
-                  {article.image.caption}
-                  {article.image.credit === undefined ? null : <> <span class="credit">{article.image.credit}</span></>}
+                  {article.image.caption === undefined ? null : <bdi>{article.image.caption}</bdi>}
+                  {article.image.credit === undefined ? null : (
+                    <>
+                      {" "}
+                      <span class="credit" dir="auto">
+                        {article.image.credit}
+                      </span>
+                    </>
+                  )}
                 </figcaption>
               )}
             </figure>
@@ -163,7 +167,9 @@ export function render({ model, article }: ArticlePageData) {
               <ul class="tags">
                 {article.tags.map((tag) => (
                   <li>
-                    <a href={tagUrl(tag)}>{tag}</a>
+                    <a href={tagUrl(tag)} dir="auto">
+                      {tag}
+                    </a>
                   </li>
                 ))}
               </ul>

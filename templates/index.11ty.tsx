@@ -21,7 +21,9 @@ export function render({ model }: PageData) {
         {home.sections.map((block) => (
           <section class="home-section" aria-labelledby={`home-${block.section.slug}`}>
             <h2 id={`home-${block.section.slug}`}>
-              <a href={block.section.url}>{block.section.title}</a>
+              <a href={block.section.url} dir="auto">
+                {block.section.title}
+              </a>
             </h2>
             <ul class="card-list">
               {block.articles.map((article) => (

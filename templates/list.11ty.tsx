@@ -1,4 +1,5 @@
 import { ArticleCard } from "./_components/ArticleCard.tsx";
+import { Breadcrumb } from "./_components/Breadcrumb.tsx";
 import type { ListPageData } from "./_components/data.ts";
 import { Layout } from "./_components/Layout.tsx";
 
@@ -12,19 +13,13 @@ export const data = {
 export function render({ model, list }: ListPageData) {
   return (
     <Layout site={model.site} meta={list.meta} currentSection={list.section}>
-      <nav class="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          {list.breadcrumb.map((crumb) => (
-            <li>{crumb.url === undefined ? <span aria-current="page">{crumb.title}</span> : <a href={crumb.url}>{crumb.title}</a>}</li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumb crumbs={list.breadcrumb} />
       <header class="page-header">
         {list.kind === "section" || list.kind === "archive" || list.kind === "corrections" ? null : (
           <p class="kicker">{list.kind === "tag" ? "Topic" : list.kind === "author" ? (list.author?.role ?? "Author") : "Outlet"}</p>
         )}
         <h1>
-          {list.heading}
+          <bdi>{list.heading}</bdi>
           {list.pageNumber > 1 ? <span class="page-number">, page {list.pageNumber}</span> : null}
         </h1>
         {list.description === undefined ? null : <p class="page-description">{list.description}</p>}

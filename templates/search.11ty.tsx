@@ -27,7 +27,7 @@ export function render({ model }: PageData) {
     <Layout site={site} meta={model.search} scripts={["/search/search.js"]} currentSearch>
       <header class="page-header">
         <h1>Search</h1>
-        <p class="page-description">Every article {site.name} has published, newest stories and archive alike.</p>
+        <p class="page-description">Every article <bdi>{site.name}</bdi> has published, newest stories and archive alike.</p>
       </header>
       <form class="search-form" role="search" action="/search/" method="get" id="search-form">
         <label for="search-input">Words to find</label>

@@ -55,12 +55,14 @@ function card(result) {
   const article = element("article", "card");
   const heading = element("h2", "card-title");
   const link = element("a", "", result.meta.title ?? result.url);
+  // Editors' text is isolated, as on the pages: a U+202E in an outlet cannot reorder the date after it.
+  link.dir = "auto";
   link.href = result.url.startsWith("/") ? result.url : "/";
   heading.append(link);
   article.append(heading, excerpt(result.excerpt));
   const meta = element("p", "card-meta");
   for (const value of [result.filters.section?.[0], result.filters.outlet?.[0], result.meta.date]) {
-    if (value) meta.append(element("span", "", value));
+    if (value) meta.append(Object.assign(element("span", "", value), { dir: "auto" }));
   }
   article.append(meta);
   item.append(article);

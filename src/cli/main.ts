@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { vanishedFile } from "../build/vanished.ts";
 import { diagnose, hasErrors, START } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
+import { visibleText } from "../diagnostics/visible-text.ts";
 import { loadSiteConfig } from "../site/config.ts";
 import type { LoadedSite, SiteInput } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type BuildOptions, type CommonOptions } from "./args.ts";
@@ -292,8 +293,8 @@ async function dev(argv: readonly string[]): Promise<number> {
       const gone = vanishedFile(error, [options.contentDir]);
       process.stderr.write(
         gone === undefined
-          ? `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-          : `\`${gone}\` was moved or deleted while the preview was reading it; the preview updates again with what is there now.\n`,
+          ? internalError(error)
+          : `\`${visibleText(gone)}\` was moved or deleted while the preview was reading it; the preview updates again with what is there now.\n`,
       );
     },
   });
@@ -376,12 +377,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
+      process.stderr.write(`error: ${visibleText(error.message)}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
       return EXIT.usage;
     }
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(internalError(error));
     return EXIT.usage;
   }
+}
+
+/** An unexpected failure as printed: its stack, any name from content in it shown with escapes. */
+function internalError(error: unknown): string {
+  return `internal error: ${visibleText(error instanceof Error ? (error.stack ?? error.message) : String(error), true)}\n`;
 }
 
 const exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 import { toIso } from "../content/dates.ts";
+import { visibleText } from "../diagnostics/visible-text.ts";
 import type { Scheduled } from "../site/schedule.ts";
 
 /** The one line a build ends with, in CI as on a terminal: counts, warnings, time. */
@@ -20,5 +21,5 @@ export function builtLine(facts: {
 export function nextScheduledLine(next: Scheduled | undefined): string | undefined {
   if (next === undefined) return undefined;
   const utc = new Date(next.date.epoch).toISOString().replace(/\.000Z$/, "Z");
-  return `Next scheduled: ${toIso(next.date)} (${utc}), ${next.file}: build again then to publish it.`;
+  return `Next scheduled: ${toIso(next.date)} (${utc}), ${visibleText(next.file)}: build again then to publish it.`;
 }

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { dropForbiddenCharacters } from "./text-safety.ts";
 
 /** Where an article file sits, and what its place says about it. */
 export interface ArticleFile {
@@ -88,11 +89,16 @@ export async function findArticleFiles(contentDir: string, displayDir: string): 
       continue;
     }
     const bundleRel = isIndex ? parts.slice(0, -1).join("/") : undefined;
+    // A section folder's name becomes the section's title when site.yaml does not list it.
+    const folder = folders[0] === undefined ? undefined : dropForbiddenCharacters(folders[0]);
+    if (folder !== undefined && folder.dropped.length > 0) {
+      diagnostics.push(diagnose("control-character", display(rel), START, { where: "The name of the section folder", characters: folder.dropped }));
+    }
     articles.push({
       absolute: path.join(root, ...parts),
       display: display(rel),
       name,
-      sectionFolder: folders[0],
+      sectionFolder: folder?.text,
       assets:
         bundleRel === undefined
           ? []

@@ -9,6 +9,7 @@ import type { Probed } from "../images/probe.ts";
 import { isSlug, slugify } from "./slug.ts";
 import { leadingWords } from "../relate/tokenize.ts";
 import { validateFrontMatter } from "./validate.ts";
+import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "./yaml-diagnostics.ts";
 
 /** A rendered body whose HTML may still be in the cache file (body-html.ts). */
 export type ArticleBody = Omit<RenderedBody, "html"> & { readonly html: BodyHtml };
@@ -68,9 +69,9 @@ export function parseArticle(
       break;
   }
   if (split.yaml.errors.length > 0) {
-    return fail(split.yaml.errors.map((e) => diagnose("yaml-syntax", at, e.position, { reason: e.reason })));
+    return fail(yamlErrorDiagnostics(split.yaml, at));
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = droppedCharacterDiagnostics(split.yaml, at);
   const slug = file.name.normalize("NFC");
   if (!isSlug(slug)) {
     diagnostics.push(diagnose("slug-invalid", at, START, { slug: file.name, proposal: slugify(file.name) || "my-article" }));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Moment, parseDate } from "./dates.ts";
+import { pictureAddressProblem, webAddressProblem } from "./web-address.ts";
 
 /**
  * The article's front matter: one zod schema that is both the validator and,
@@ -30,24 +31,16 @@ function dateField(zone: string) {
   });
 }
 
-const httpUrl = z.string().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:";
-    } catch {
-      return false;
-    }
-  },
-  { params: { rule: "field-invalid", problem: "must be a full web address starting with `https://` or `http://`" } satisfies IssueParams },
-);
+/** A full `http(s)://` address with a host and no credentials (web-address.ts). */
+const httpUrl = z.string().superRefine((value, ctx) => {
+  const problem = webAddressProblem(value);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } satisfies IssueParams });
+});
 
 /** Same-site pictures sit beside the article (`photo.jpg`) or under /; others are web addresses. */
-const imageSrc = z.string().refine((value) => /^https?:\/\//.test(value) || !/^[a-z][a-z0-9+.-]*:|^\/\/|(^|\/)\.\.(\/|$)/i.test(value), {
-  params: {
-    rule: "field-invalid",
-    problem: "must be a file beside the article (`photo.jpg`), a path under the site (`/images/photo.jpg`) or an `https://` address",
-  } satisfies IssueParams,
+const imageSrc = z.string().superRefine((value, ctx) => {
+  const problem = pictureAddressProblem(value);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } satisfies IssueParams });
 });
 
 export const checkAlsoLink = z.strictObject({ title: text, url: httpUrl });

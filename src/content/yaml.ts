@@ -1,5 +1,6 @@
-import { isMap, isNode, isPair, isScalar, parseDocument, type Document } from "yaml";
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Position } from "../diagnostics/diagnostic.ts";
+import { dropForbiddenCharacters, firstForbiddenCharacter } from "./text-safety.ts";
 import { LineTable, openerOf, unclosedOpener } from "./yaml-positions.ts";
 
 /**
@@ -19,12 +20,32 @@ export const MAX_DEPTH = 32;
 export interface YamlError {
   readonly position: Position;
   readonly reason: string;
+  /** Set for a tag outside the core schema: the field it sits on and the tag as written. */
+  readonly tag?: { readonly path: readonly PropertyKey[]; readonly written: string } | undefined;
 }
+
+/** A value that held characters no output may carry (text-safety.ts): they were dropped. */
+export interface DroppedCharacters {
+  readonly position: Position;
+  readonly path: readonly PropertyKey[];
+  /** The characters, as `\uXXXX` escapes. */
+  readonly dropped: readonly string[];
+}
+
+/**
+ * The tags of the core schema, which only say what the value already is.
+ * Every other (`!!js/function`, `!!python/object`, `!!binary`,
+ * `!!timestamp`, `!!set`, `!local`) asks the reader to build something, and
+ * `yaml` resolves some of them (bytes, dates, sets) and reads the others as text.
+ */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((name) => `tag:yaml.org,2002:${name}`));
 
 export interface ParsedYaml {
   /** The plain data, or undefined when the YAML has errors. */
   readonly value: unknown;
   readonly errors: readonly YamlError[];
+  /** Values whose forbidden characters were dropped (none when there are errors). */
+  readonly dropped: readonly DroppedCharacters[];
   /**
    * Where a value sits, by its path in the data (`["tags", 1]`), or its key
    * when `key` is set. Falls back to the nearest ancestor that exists.
@@ -42,6 +63,7 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     return {
       value: undefined,
       errors: [{ position, reason: `nested more than ${MAX_DEPTH} levels deep; front matter is read up to ${MAX_DEPTH} levels` }],
+      dropped: [],
       positionOf: () => position,
     };
   }
@@ -67,6 +89,25 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     const opened = opener === undefined ? undefined : unclosedOpener(text, e.pos[0], opener);
     return opened === undefined ? { position: at(e.pos[0]), reason } : { position: at(opened), reason: `${reason} (the \`${opener}\` opened here is never closed)` };
   });
+  const dropped: DroppedCharacters[] = [];
+  if (errors.length === 0) {
+    walkNodes(doc.contents, [], (node, path, isKey) => {
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const tag = tagToken(text, node.range?.[0] ?? 0);
+        const written = tag?.written ?? node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+        errors.push({ position: at(tag?.offset ?? node.range?.[0] ?? 0), reason: `unsupported tag ${written}`, tag: { path, written } });
+      }
+      if (!isKey && isScalar(node) && typeof node.value === "string") {
+        const clean = dropForbiddenCharacters(node.value);
+        if (clean.dropped.length === 0) return;
+        // Written as it is in the file, the character's own place; produced by an escape, the value's.
+        const [start = 0, end = start] = node.range ?? [];
+        const raw = firstForbiddenCharacter(text.slice(start, end));
+        dropped.push({ position: at(raw < 0 ? start : start + raw), path, dropped: clean.dropped });
+        node.value = clean.text;
+      }
+    });
+  }
   let value: unknown;
   if (errors.length === 0) {
     try {
@@ -80,6 +121,7 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   return {
     value,
     errors,
+    dropped: errors.length === 0 ? dropped : [],
     positionOf(path, key = false) {
       const range = rangeOf(doc, path, key);
       return range === undefined ? start : at(range);
@@ -105,6 +147,42 @@ function colonInValue(text: string, offset: number): string | undefined {
 
 function firstLine(message: string): string {
   return message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
+}
+
+/** Every node under `node` (keys too, marked), with its path in the data; aliases are not followed. */
+function walkNodes(node: unknown, path: readonly PropertyKey[], visit: (node: Node, path: readonly PropertyKey[], isKey: boolean) => void): void {
+  if (!isNode(node) || isAlias(node)) return;
+  visit(node, path, false);
+  if (!isCollection(node)) return;
+  node.items.forEach((item, index) => {
+    if (isPair(item)) {
+      const key: PropertyKey = isScalar(item.key) ? (typeof item.key.value === "number" ? item.key.value : String(item.key.value)) : index;
+      // A collection used as a key is refused as an unknown field; its own tags still count.
+      walkNodes(item.key, [...path, key], (n, p) => visit(n, p, true));
+      walkNodes(item.value, [...path, key], visit);
+    } else {
+      walkNodes(item, [...path, index], visit);
+    }
+  });
+}
+
+/**
+ * The tag written before the node starting at `start` (`!!js/function`,
+ * `!<tag:…>`), skipping an anchor between them; undefined when a comment or
+ * something else stands there.
+ */
+function tagToken(text: string, start: number): { written: string; offset: number } | undefined {
+  let end = start;
+  for (let tokens = 0; tokens < 2; tokens++) {
+    while (end > 0 && /\s/.test(text[end - 1] ?? "")) end--;
+    let begin = end;
+    while (begin > 0 && !/\s/.test(text[begin - 1] ?? "")) begin--;
+    const token = text.slice(begin, end);
+    if (token.startsWith("!")) return { written: token, offset: begin };
+    if (!token.startsWith("&")) return undefined;
+    end = begin;
+  }
+  return undefined;
 }
 
 function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): number | undefined {

@@ -7,6 +7,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { codeFrame, type Sources, summaryLine } from "../diagnostics/reporter.ts";
+import { visibleText } from "../diagnostics/visible-text.ts";
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -31,10 +32,10 @@ function block(d: Diagnostic, sources: Sources): string {
   const frame = source === undefined ? "" : `<pre>${escapeHtml(codeFrame(source, d.position.line, d.position.column))}</pre>`;
   return (
     "<article>" +
-    `<p><span class="where">${escapeHtml(`${d.file}:${d.position.line}:${d.position.column}`)}</span> ` +
+    `<p><span class="where">${escapeHtml(`${visibleText(d.file)}:${d.position.line}:${d.position.column}`)}</span> ` +
     `${escapeHtml(d.severity)} <span class="rule">${escapeHtml(d.rule)}</span></p>` +
-    `<p>${escapeHtml(d.message)}</p>` +
-    `<p>hint: ${escapeHtml(d.hint)}</p>` +
+    `<p>${escapeHtml(visibleText(d.message))}</p>` +
+    `<p>hint: ${escapeHtml(visibleText(d.hint))}</p>` +
     frame +
     "</article>"
   );

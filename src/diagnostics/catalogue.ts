@@ -83,6 +83,22 @@ export const catalogue = {
     hint: () =>
       "Check indentation and quoting: a value containing `: ` or starting with a quote, `[`, `{`, `&`, `*`, `!` or `#` must be put in double quotes.",
   }),
+  "yaml-tag": rule<{ field: string; tag: string }>({
+    severity: "error",
+    title: "YAML tag outside the core schema",
+    message: ({ field, tag }) =>
+      `\`${field}\` carries the YAML tag \`${tag}\`; front matter and site.yaml hold only text, numbers, true/false, lists and fields.`,
+    hint: () =>
+      "Remove the tag (the `!…` word before the value); if the value itself starts with `!`, quote the value: `title: \"!important\"`.",
+  }),
+  "control-character": rule<{ where: string; characters: readonly string[] }>({
+    severity: "warning",
+    title: "Control or invisible character dropped",
+    message: ({ where, characters }) =>
+      `${where} holds ${characters.length === 1 ? "the character" : "the characters"} ${characters.map((c) => `\`${c}\``).join(", ")}, which no page, feed or index may carry; ${characters.length === 1 ? "it is" : "they are"} left out.`,
+    hint: () =>
+      "Delete the character in your editor (it is often invisible, pasted from a terminal, a PDF or a word processor), or write the text again by hand.",
+  }),
   "yaml-not-mapping": rule({
     severity: "error",
     title: "Front matter is not a set of fields",

@@ -1,5 +1,6 @@
 import { catalogue } from "./catalogue.ts";
 import { type Diagnostic, compareDiagnostics } from "./diagnostic.ts";
+import { escapeJsonHidden, visibleText } from "./visible-text.ts";
 
 /** Source texts by file, for code frames. A file missing here gets no frame. */
 export type Sources = ReadonlyMap<string, string>;
@@ -8,7 +9,9 @@ const FRAME_CONTEXT = 1;
 
 /**
  * A compiler-style code frame: the offending line with one line of context
- * either side, and a caret under the column.
+ * either side, and a caret under the column. Lines are shown with their
+ * hidden characters as escapes (visible-text.ts), the caret under the same
+ * character still.
  */
 export function codeFrame(source: string, line: number, column: number): string {
   const lines = source.split(/\r?\n/);
@@ -18,9 +21,12 @@ export function codeFrame(source: string, line: number, column: number): string 
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? ">" : " ";
-    out.push(`  ${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ""}`.trimEnd());
+    const text = lines[n - 1] ?? "";
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${visibleText(text)}`.trimEnd());
     if (n === line) {
-      out.push(`    ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
+      const before = visibleText(text.slice(0, Math.max(0, column - 1)));
+      // Tabs kept, so the caret stands under the character however wide the terminal sets a tab.
+      out.push(`    ${" ".repeat(width)} | ${before.replace(/[^\t]/g, " ")}${" ".repeat(Math.max(0, column - 1 - text.length))}^`);
     }
   }
   return out.join("\n");
@@ -40,19 +46,24 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
 /** The human report: every diagnostic with hint and frame, then the summary. */
 export function formatHuman(diagnostics: readonly Diagnostic[], sources: Sources): string {
   const blocks = [...diagnostics].sort(compareDiagnostics).map((d) => {
-    const head = `${d.file}:${d.position.line}:${d.position.column}  ${d.severity}  ${d.rule}  ${d.message}`;
+    const head = `${visibleText(d.file)}:${d.position.line}:${d.position.column}  ${d.severity}  ${d.rule}  ${visibleText(d.message)}`;
     const source = sources.get(d.file);
     const frame = source === undefined ? "" : `\n${codeFrame(source, d.position.line, d.position.column)}`;
-    return `${head}\n  hint: ${d.hint}${frame}`;
+    return `${head}\n  hint: ${visibleText(d.hint)}${frame}`;
   });
   return `${[...blocks, summaryLine(diagnostics)].join("\n\n")}\n`;
 }
 
-/** Machine-readable: every diagnostic with its rule's title, and the counts. */
+/**
+ * Machine-readable: every diagnostic with its rule's title, and the counts.
+ * The file is the path as it is, for tools to open; messages and hints show
+ * hidden characters as escapes, for tools that print them; and no hidden
+ * character is left raw in the JSON text, for people who read it.
+ */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const errors = sorted.filter((d) => d.severity === "error").length;
-  return `${JSON.stringify(
+  return `${escapeJsonHidden(JSON.stringify(
     {
       diagnostics: sorted.map((d) => ({
         file: d.file,
@@ -61,17 +72,24 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
         severity: d.severity,
         rule: d.rule,
         title: catalogue[d.rule].title,
-        message: d.message,
-        hint: d.hint,
+        message: visibleText(d.message),
+        hint: visibleText(d.hint),
       })),
       summary: { errors, warnings: sorted.length - errors, files: new Set(sorted.map((d) => d.file)).size },
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }
 
-/** GitHub Actions workflow commands: data escapes `%`, CR, LF; properties also `:` and `,`. */
+/**
+ * GitHub Actions workflow commands: data escapes `%`, CR, LF; properties also
+ * `:` and `,`. Content reaches them through `visibleText` first, so no line
+ * break of any kind (CR, LF, NEL, U+2028) and no terminal control is left
+ * to end an annotation early or start a line of its own: a `::stop-commands::`
+ * or `::add-mask::` in a value stays inside its annotation, where the runner
+ * reads no command.
+ */
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
@@ -79,12 +97,12 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A")
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   const lines = [...diagnostics].sort(compareDiagnostics).map((d) => {
     const props = [
-      `file=${escapeProperty(d.file)}`,
+      `file=${escapeProperty(visibleText(d.file))}`,
       `line=${d.position.line}`,
       `col=${d.position.column}`,
       `title=${escapeProperty(`${d.rule}: ${catalogue[d.rule].title}`)}`,
     ].join(",");
-    return `::${d.severity} ${props}::${escapeData(`${d.message}\n${d.hint}`)}`;
+    return `::${d.severity} ${props}::${escapeData(`${visibleText(d.message)}\n${visibleText(d.hint)}`)}`;
   });
   return `${[...lines, summaryLine(diagnostics)].join("\n")}\n`;
 }

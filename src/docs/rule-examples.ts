@@ -13,6 +13,8 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "front-matter-unclosed": {},
   "front-matter-language": { language: "js" },
   "yaml-syntax": { reason: "Nested mappings are not allowed in compact mappings" },
+  "yaml-tag": { field: "title", tag: "!!js/function" },
+  "control-character": { where: "`title`", characters: ["\\u001b"] },
   "yaml-not-mapping": {},
   "field-required": { field: "date" },
   "field-type": { field: "tags", expected: "a list", received: 'the text "floods"' },

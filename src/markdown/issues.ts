@@ -13,6 +13,7 @@ export type BodyIssue =
   | { readonly rule: "body-too-deep"; readonly line: number; readonly column: number; readonly args: { limit: number } }
   | { readonly rule: "image-missing"; readonly line: number; readonly column: number; readonly args: { src: string } }
   | { readonly rule: "image-unreadable"; readonly line: number; readonly column: number; readonly args: { src: string; reason: string } }
+  | { readonly rule: "control-character"; readonly line: number; readonly column: number; readonly args: { where: string; characters: readonly string[] } }
   | { readonly rule: "image-alt-missing"; readonly line: number; readonly column: number; readonly args: { src: string } };
 
 declare module "vfile" {

@@ -2,6 +2,7 @@ import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import remarkControlCharacters, { dropWrittenCharacters } from "./remark-control-characters.ts";
 import remarkDateline from "./remark-dateline.ts";
 import remarkDemoteHeadings from "./remark-demote-headings.ts";
 import remarkExcerpt from "./remark-excerpt.ts";
@@ -22,6 +23,7 @@ import type { Root } from "mdast";
 const processor = unified()
   .use(remarkParseBody)
   .use(remarkGfm)
+  .use(remarkControlCharacters)
   .use(remarkRawHtml)
   .use(remarkSafeUrls)
   .use(remarkImages)
@@ -63,11 +65,12 @@ export interface RenderedBody {
   readonly issues: readonly BodyIssue[];
 }
 
-export function renderBody(markdown: string, options: BodyOptions = {}): RenderedBody {
+export function renderBody(written: string, options: BodyOptions = {}): RenderedBody {
+  const { markdown, issues } = dropWrittenCharacters(written);
   const file = new VFile({ value: markdown, ...(options.path === undefined ? {} : { path: options.path }) });
   if (options.dateline !== undefined) file.data.dateline = options.dateline;
   if (options.embedHosts !== undefined) file.data.embedHosts = options.embedHosts;
   const tree = options.gfm === "always" ? (processor.parse(file) as Root) : parseFast(file);
   const html = String(processor.stringify(processor.runSync(tree, file) as Root, file));
-  return { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: file.data.issues ?? [] };
+  return { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: [...issues, ...(file.data.issues ?? [])] };
 }

@@ -20,7 +20,7 @@ export default function remarkDateline() {
     const opening: PhrasingContent[] = [
       {
         type: "emphasis",
-        data: { hName: "span", hProperties: { className: ["dateline"] } },
+        data: { hName: "span", hProperties: { className: ["dateline"], dir: "auto" } },
         children: [{ type: "text", value: dateline.toUpperCase() }],
       },
       { type: "text", value: " – " },

@@ -2,6 +2,7 @@ import type { Image, ImageReference, Link, LinkReference, Parent, Root, RootCont
 import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { hasCredentials, redactCredentials, namesHost, withoutCredentials } from "../content/web-address.ts";
 import { reportIssue } from "./issues.ts";
 
 /** Schemes a body may link to; anything else (javascript:, data:, vbscript:, …) is refused. */
@@ -9,11 +10,16 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
 
 /** True for relative URLs and the safe schemes. Mirrors the sanitizer's notion of a scheme. */
 export function isSafeUrl(url: string): boolean {
+  // A user name or password in a link would be published to every reader.
+  if (hasCredentials(url)) return false;
   const colon = url.indexOf(":");
   if (colon === -1) return true;
   const firstDelimiter = url.search(/[/?#]/);
   if (firstDelimiter !== -1 && firstDelimiter < colon) return true;
-  return SAFE_SCHEMES.has(url.slice(0, colon).toLowerCase());
+  const scheme = url.slice(0, colon).toLowerCase();
+  // `https:///etc/passwd` and `http:/x` name no host: the browser would take one from the path.
+  if (scheme === "http" || scheme === "https") return namesHost(url);
+  return SAFE_SCHEMES.has(scheme);
 }
 
 /**
@@ -31,7 +37,11 @@ export function normalizeScheme(url: string): string {
   return lower === scheme ? url : `${lower}${url.slice(colon)}`;
 }
 
-const shorten = (url: string): string => (url.length > 60 ? `${url.slice(0, 60)}…` : url);
+/** The address for a message: without its credentials (CI logs are read widely), and cut short. */
+const shorten = (address: string): string => {
+  const url = withoutCredentials(address);
+  return url.length > 60 ? `${url.slice(0, 60)}…` : url;
+};
 
 /**
  * The sanitizer would keep an unsafe link as an `<a>` without `href` and an
@@ -69,6 +79,14 @@ export default function remarkSafeUrls() {
           : (node as Image | ImageReference).alt
             ? [{ type: "text", value: (node as Image | ImageReference).alt ?? "" }]
             : [];
+      // An autolink's text is its address (`www.` ones without the scheme): the credentials go from the text too.
+      const only = replacement.length === 1 ? replacement[0] : undefined;
+      if (node.type === "link" && only?.type === "text" && (node as Link).url.endsWith(only.value)) only.value = withoutCredentials((node as Link).url);
+      for (const child of replacement) {
+        visit(child, "text", (text) => {
+          text.value = redactCredentials(text.value);
+        });
+      }
       parent.children.splice(index, 1, ...(replacement as typeof parent.children));
       return [SKIP, index];
     });

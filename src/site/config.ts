@@ -3,7 +3,9 @@ import { z } from "zod";
 import { isTimeZone } from "../content/dates.ts";
 import { addressOf } from "../content/address.ts";
 import { diagnoseIssues } from "../content/validate.ts";
+import { pictureAddressProblem, webAddressProblem } from "../content/web-address.ts";
 import { parseYaml } from "../content/yaml.ts";
+import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "../content/yaml-diagnostics.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
@@ -52,8 +54,11 @@ export const siteConfigSchema = z.strictObject({
   name: text.default("News"),
   url: z
     .string()
-    .refine((v) => /^https?:\/\/[^/]+/.test(v), {
-      params: { rule: "field-invalid", problem: "must be the site's full address, e.g. `https://news.example.org/`" },
+    .superRefine((value, ctx) => {
+      const problem = webAddressProblem(value);
+      if (problem === undefined) return;
+      const said = problem.startsWith("must be a full") ? "must be the site's full address, e.g. `https://news.example.org/`" : problem;
+      ctx.addIssue({ code: "custom", message: said, params: { rule: "field-invalid", problem: said } });
     })
     .default("http://localhost:8080/"),
   description: text.optional(),
@@ -70,7 +75,12 @@ export const siteConfigSchema = z.strictObject({
     })
     .default("UTC"),
   outlet: text.optional(),
-  logo: text.default("/logo.svg"),
+  logo: text
+    .superRefine((value, ctx) => {
+      const problem = pictureAddressProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } });
+    })
+    .default("/logo.svg"),
   sections: z.array(sectionEntry).default([]),
   navigation: z.array(text).max(NAVIGATION_MAX).optional(),
   authors: z.array(authorEntry).default([]),
@@ -222,23 +232,24 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
   if (yaml.errors.length > 0) {
     return {
       config: DEFAULT_SITE_CONFIG,
-      diagnostics: yaml.errors.map((e) => diagnose("yaml-syntax", displayPath, e.position, { reason: e.reason })),
+      diagnostics: yamlErrorDiagnostics(yaml, displayPath),
       source,
     };
   }
   const raw = yaml.value ?? {};
+  const dropped = droppedCharacterDiagnostics(yaml, displayPath);
   const result = siteConfigSchema.safeParse(raw);
   if (!result.success) {
-    const diagnostics = diagnoseIssues(result.error.issues, {
+    const diagnostics = dropped.concat(diagnoseIssues(result.error.issues, {
       raw,
       yaml,
       file: displayPath,
       fieldsAt: (path) => (path.length === 0 ? Object.keys(siteConfigSchema.shape) : []),
-    });
+    }));
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
   }
   const config = normalizeSiteConfig(result.data);
-  return { config, diagnostics: sectionProblems(result.data, config, (path) => yaml.positionOf(path), displayPath), source };
+  return { config, diagnostics: dropped.concat(sectionProblems(result.data, config, (path) => yaml.positionOf(path), displayPath)), source };
 }
 
 /**

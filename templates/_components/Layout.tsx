@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { PageMeta, SiteView } from "../../src/site/view.ts";
-import { headTitle, ogLocale } from "../../src/site/text.ts";
+import { headTitle, isolateText, ogLocale } from "../../src/site/text.ts";
 import { SectionLinks } from "./SectionLinks.tsx";
 
 /**
@@ -31,7 +31,7 @@ export interface LayoutProps {
 export function Layout(props: LayoutProps) {
   const { site, meta } = props;
   const title = meta.title === undefined ? undefined : headTitle(meta.title);
-  const fullTitle = title === undefined ? site.name : `${title} | ${site.name}`;
+  const fullTitle = title === undefined ? isolateText(site.name) : `${isolateText(title)} | ${isolateText(site.name)}`;
   return (
     <html lang={meta.lang} dir={meta.dir}>
       <head>
@@ -68,7 +68,7 @@ export function Layout(props: LayoutProps) {
         </a>
         <header class="masthead" {...chrome(site, meta)}>
           <div class="masthead-inner">
-            <a class="site-name" href="/">
+            <a class="site-name" href="/" dir="auto">
               {site.name}
             </a>
             {site.description === undefined ? null : <p class="site-tagline">{site.description}</p>}
@@ -84,7 +84,7 @@ export function Layout(props: LayoutProps) {
             <ul>
               {site.sections.map((s) => (
                 <li>
-                  <a href={s.url} aria-current={s.slug === props.currentSection ? "page" : undefined}>
+                  <a href={s.url} aria-current={s.slug === props.currentSection ? "page" : undefined} dir="auto">
                     {s.title}
                   </a>
                 </li>
@@ -102,8 +102,15 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="site-footer" {...chrome(site, meta)}>
           <p>
-            <a href="/">{site.name}</a>
-            {site.description === undefined ? null : <> · {site.description}</>}
+            <a href="/" dir="auto">
+              {site.name}
+            </a>
+            {site.description === undefined ? null : (
+              <>
+                {" · "}
+                <bdi>{site.description}</bdi>
+              </>
+            )}
           </p>
           <nav aria-label="Footer">
             <SectionLinks sections={site.sections} />

@@ -6,7 +6,9 @@ export function SectionLinks({ sections, class: className }: { sections: readonl
     <ul class={className}>
       {sections.map((s) => (
         <li>
-          <a href={s.url}>{s.title}</a>
+          <a href={s.url} dir="auto">
+            {s.title}
+          </a>
         </li>
       ))}
     </ul>

@@ -39,13 +39,13 @@ describe("npm run build", () => {
   it("should render the article page like a news site", () => {
     const html = page("national/floods-hit-baghlan");
     expect(html).toMatch(
-      /<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="\/">Home<\/a><\/li><li><a href="\/national\/">National<\/a><\/li><li><span aria-current="page">Floods hit Baghlan<\/span><\/li><\/ol><\/nav>/,
+      /<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="\/" dir="auto">Home<\/a><\/li><li><a href="\/national\/" dir="auto">National<\/a><\/li><li><span aria-current="page" dir="auto">Floods hit Baghlan<\/span><\/li><\/ol><\/nav>/,
     );
     expect(html).toContain("<h1>Floods hit Baghlan</h1>");
-    expect(html).toContain('<p class="outlet"><a href="/outlets/at-news/" data-pagefind-filter="outlet">AT News</a></p>');
-    expect(html).toContain('<p><span class="dateline">PUL-E-KHUMRI</span> – Floodwaters swept through villages overnight.</p>');
+    expect(html).toContain('<p class="outlet"><a href="/outlets/at-news/" data-pagefind-filter="outlet" dir="auto">AT News</a></p>');
+    expect(html).toContain('<p><span class="dateline" dir="auto">PUL-E-KHUMRI</span> – Floodwaters swept through villages overnight.</p>');
     expect(html).toContain('<time datetime="2026-10-14T09:30:00+04:30">14 October 2026, 09:30 UTC+04:30</time>');
-    expect(html).toContain('By <a href="/authors/farida-noori/">Farida Noori</a>');
+    expect(html).toContain('By <a href="/authors/farida-noori/" dir="auto">Farida Noori</a>');
     expect(html).toContain("Farida covers the northern provinces.");
   });
 
@@ -53,7 +53,7 @@ describe("npm run build", () => {
     const html = page("national/floods-hit-baghlan");
     const box = html.slice(html.indexOf('<section class="check-also"'), html.indexOf("</section>", html.indexOf('<section class="check-also"')));
     expect(box).toContain("Check Also");
-    expect(box).toContain('<a href="/national/aid-reaches-baghlan/">Aid reaches Baghlan</a>');
+    expect(box).toContain('<a href="/national/aid-reaches-baghlan/" dir="auto">Aid reaches Baghlan</a>');
     expect(box).toContain("The first convoys reached flood-hit villages.");
   });
 

@@ -86,8 +86,8 @@ describe("npm run new", () => {
     const build = runCli(["build", "--content", content, "--out", out, "--now", NOW]);
     expect(build.status).toBe(0);
     const html = readFileSync(path.join(out, "world/talks-resume-in-doha/index.html"), "utf8");
-    expect(html).toContain('<p><span class="dateline">DOHA</span> – Delegations met on Monday.</p>');
-    expect(html).toContain('By <a href="/authors/farida-noori/">Farida Noori</a>');
+    expect(html).toContain('<p><span class="dateline" dir="auto">DOHA</span> – Delegations met on Monday.</p>');
+    expect(html).toContain('By <a href="/authors/farida-noori/" dir="auto">Farida Noori</a>');
   });
 
   it("should refuse to overwrite an article, name the file that has the slug, and write nothing", () => {

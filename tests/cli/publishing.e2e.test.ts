@@ -68,7 +68,7 @@ describe("feeds, read back by a real feed parser", () => {
       expect(floods?.author).toBe("Farida Noori");
       expect(floods?.categories).toEqual(expect.arrayContaining(["National", "floods", "Baghlan floods"]));
       expect(floods?.pubdate?.toISOString()).toBe("2026-10-14T05:00:00.000Z");
-      expect(floods?.description).toContain('<span class="dateline">PUL-E-KHUMRI</span>');
+      expect(floods?.description).toContain('<span class="dateline" dir="auto">PUL-E-KHUMRI</span>');
     });
   }
 

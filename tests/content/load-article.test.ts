@@ -12,7 +12,7 @@ describe("parseArticle", () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.article?.slug).toBe("story");
     expect(r.article?.frontMatter.tags).toEqual(["floods"]);
-    expect(r.article?.body.html.read()).toBe('<p><span class="dateline">PUL-E-KHUMRI</span> – Water rose overnight.</p>\n');
+    expect(r.article?.body.html.read()).toBe('<p><span class="dateline" dir="auto">PUL-E-KHUMRI</span> – Water rose overnight.</p>\n');
     expect(r.article?.body.firstParagraph).toBe("Water rose overnight.");
   });
 
