@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
 import { cacheUnusable } from "./cache-location.ts";
+import { checkPictures } from "./check-pictures.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
@@ -96,6 +97,8 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     const result = results[i];
     const text = textOf[i];
     if (result !== undefined) diagnostics.push(...result.diagnostics);
+    // A file with errors is not in the site, but its missing pictures are reported now, not on the next run.
+    if (result?.article === undefined && result?.pictures !== undefined) diagnostics.push(...checkPictures(file, result.pictures));
     if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text, keys[i]));
     else unreadable.add(file.name.normalize("NFC"));
   });

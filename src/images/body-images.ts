@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Position } from "../diagnostics/diagnostic.ts";
 import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
+import { decodeAttribute, MARKED_PICTURE } from "../markdown/local-pictures.ts";
 import type { ImageJob } from "./encode.ts";
 import { pictureInnerHtml } from "./picture-html.ts";
 import { type Bundle, resolveLocalImage } from "./resolve.ts";
@@ -23,15 +24,6 @@ export interface BodyImages {
   readonly problems: readonly BodyImageProblem[];
 }
 
-const MARKED = /<img((?: [a-z-]+="[^"]*")*) data-line="(\d+)">/g;
-
-const decode = (value: string): string =>
-  value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (dec !== undefined) return String.fromCodePoint(Number(dec));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[(named ?? "amp").toLowerCase() as "amp"];
-  });
-
 /** `bodyLine` turns a line of the body into a position in the article's file. */
 export function resolveBodyImages(body: BodyHtml, bundle: Bundle, bodyLine: (line: number) => Position): BodyImages {
   // A body without local pictures is not read: it may still be in the cache file.
@@ -39,8 +31,8 @@ export function resolveBodyImages(body: BodyHtml, bundle: Bundle, bodyLine: (lin
   const html = body.read();
   const jobs: ImageJob[] = [];
   const problems: BodyImageProblem[] = [];
-  const out = html.replace(MARKED, (whole, attributeText: string, line: string) => {
-    const attributes = new Map([...attributeText.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? "", decode(m[2] ?? "")]));
+  const out = html.replace(MARKED_PICTURE, (whole, attributeText: string, line: string) => {
+    const attributes = new Map([...attributeText.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? "", decodeAttribute(m[2] ?? "")]));
     const src = attributes.get("src") ?? "";
     const resolved = resolveLocalImage(src, bundle, "", false);
     if (!resolved.ok) {
