@@ -10,6 +10,8 @@
 
 /** Characters kept on each side of the column. */
 export const CUT_RADIUS = 60;
+/** Lines up to this long are shown whole: a long sentence of copy reads better uncut. */
+export const CUT_ABOVE = 200;
 
 export interface CutLine {
   readonly text: string;
@@ -40,7 +42,7 @@ function boundary(text: string, at: number): number {
 /** `line` around `column` (1-based, in UTF-16 code units as positions count): the window, and where its caret goes. */
 export function cutLine(line: string, column: number, radius = CUT_RADIUS): CutLine {
   const at = Math.max(0, Math.min(column - 1, line.length));
-  if (line.length <= 2 * radius + 2) return { text: line, caret: displayWidth(line.slice(0, at)) };
+  if (line.length <= Math.max(CUT_ABOVE, 2 * radius + 2)) return { text: line, caret: displayWidth(line.slice(0, at)) };
   const start = at - radius <= 1 ? 0 : boundary(line, at - radius);
   const end = at + radius >= line.length - 1 ? line.length : boundary(line, at + radius);
   const head = start > 0 ? "…" : "";
