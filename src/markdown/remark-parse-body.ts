@@ -8,6 +8,7 @@ import type { VFile } from "vfile";
 import { CHUNK_SIZE, chunkMarkdown } from "./chunks.ts";
 import { reportIssueAt } from "./issues.ts";
 import "./linear-edit-map.ts";
+import "./linear-attention.ts";
 import { MAX_NESTING, scanNesting, treeTooDeep } from "./nesting.ts";
 
 /**
