@@ -16,8 +16,8 @@
  * delimiter soups and the CommonMark suite (`withUpstreamAttention`).
  */
 import { attention } from "micromark-core-commonmark";
-import { resolveAll } from "micromark-util-resolve-all";
-import type { Event, Point, Resolver, Token } from "micromark-util-types";
+import type { Point, Resolver, Token } from "micromark-util-types";
+import { SpanFrames } from "./span-frames.ts";
 
 interface Sequence {
   readonly token: Token;
@@ -114,38 +114,28 @@ const resolveAllLinearAttention: Resolver = (events, context) => {
   if (sequences.length === 0) return events;
   pair(sequences);
 
-  // A match's content is resolved again by the span resolvers, this one in micromark's place among
-  // them, as micromark's resolver does: runs inside that have changed length since may pair up now.
-  const inside = context.parser.constructs.insideSpan.null ?? [];
-  const frames: Event[][] = [[]];
-  const current = (): Event[] => frames[frames.length - 1]!;
+  // A match's content is resolved again by the span resolvers, this one among them, as micromark's
+  // resolver does: runs inside that have changed length since may pair up now.
+  const frames = new SpanFrames(context);
   for (let i = 0; i < events.length; i++) {
     const sequence = at.get(i);
     if (sequence === undefined) {
-      current().push(events[i]!);
+      frames.push(events[i]!);
       continue;
     }
-    const exit = events[i + 1]!;
-    i++;
+    const enter = events[i]!;
+    const exit = events[++i]!;
     for (const match of sequence.closes) {
-      const content = resolveAll(inside, frames.pop()!, context);
-      const out = current();
-      out.push(["enter", match.group, context], ["enter", match.openingSequence, context], ["exit", match.openingSequence, context], ["enter", match.text, context]);
-      for (const event of content) out.push(event);
-      out.push(["exit", match.text, context], ["enter", match.closingSequence, context], ["exit", match.closingSequence, context], ["exit", match.group, context]);
+      frames.close(
+        [["enter", match.group, context], ["enter", match.openingSequence, context], ["exit", match.openingSequence, context], ["enter", match.text, context]],
+        [["exit", match.text, context], ["enter", match.closingSequence, context], ["exit", match.closingSequence, context], ["exit", match.group, context]],
+      );
     }
-    if (length(sequence.token) > 0) current().push(events[i - 1]!, exit);
-    for (let m = sequence.opens.length - 1; m >= 0; m--) frames.push([]);
+    if (length(sequence.token) > 0) frames.push(enter, exit);
+    for (let m = sequence.opens.length - 1; m >= 0; m--) frames.open();
   }
-  // Every opened match closed: the pairing opens none without its closer. In place, as micromark's
-  // resolver works: the caller that made the list may hold it.
-  const resolved = frames[0]!;
-  events.length = 0;
-  for (const event of resolved) {
-    if (event[1].type === "attentionSequence") event[1].type = "data";
-    events.push(event);
-  }
-  return events;
+  // Every opened match closed: the pairing opens none without its closer.
+  return frames.finish(events, "attentionSequence");
 };
 
 const upstream = attention.resolveAll;

@@ -18,5 +18,9 @@ export function growth(work: (n: number) => () => unknown, n: number, factor = 4
     return Math.max(best, 1);
   };
   fastest(Math.max(1, Math.floor(n / 8))); // warm up: compile the code paths first
-  return fastest(factor * n) / fastest(n);
+  // A run of a few milliseconds is mostly noise: grow the input until the smaller size is measurable.
+  let size = n;
+  let small = fastest(size);
+  while (small < 20 && size < 16 * n) small = fastest((size *= 2));
+  return fastest(factor * size) / small;
 }
