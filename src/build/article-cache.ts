@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import { type BodyHtml, htmlHash } from "../markdown/body-html.ts";
 import { seal, sealMatches, warnForged } from "./cache-seal.mjs";
-import type { ParseTask, ParsedArticle } from "./parsed-article.ts";
+import { type ParseTask, type ParsedArticle, withPictures } from "./parsed-article.ts";
 
 /**
  * The persistent cache of parsed articles: one packed file, written whole at
@@ -103,14 +103,16 @@ type Parse = NonNullable<ParsedArticle["article"]>;
 type LeanParse = {
   readonly article: (Omit<Parse, "body"> & { readonly body: Omit<Parse["body"], "html"> }) | undefined;
   readonly diagnostics: ParsedArticle["diagnostics"];
+  readonly pictures?: ParsedArticle["pictures"];
 };
 
 const EMPTY: CacheEntries = new Map();
 
 function isIndexEntry(value: unknown): value is IndexEntry {
   if (!Array.isArray(value) || typeof value[0] !== "string") return false;
-  const parsed = value[1] as { article?: unknown; diagnostics?: unknown } | null;
+  const parsed = value[1] as { article?: unknown; diagnostics?: unknown; pictures?: unknown } | null;
   if (typeof parsed !== "object" || parsed === null || !Array.isArray(parsed.diagnostics)) return false;
+  if (parsed.pictures !== undefined && !Array.isArray(parsed.pictures)) return false;
   const body = value[2] as { hash?: unknown; marksPictures?: unknown; at?: unknown; length?: unknown } | undefined;
   if (parsed.article === undefined) return body === undefined;
   return (
@@ -252,11 +254,11 @@ async function readIndex(file: string, version: string, secret: Buffer): Promise
     const bodies = new BodyFile(file, fd, indexStart + header.index, header.bodies);
     used = true;
     const entries = new Map<string, ParsedArticle>();
-    for (const [key, { article, diagnostics }, body] of value as IndexEntry[]) {
+    for (const [key, { article, diagnostics, pictures }, body] of value as IndexEntry[]) {
       entries.set(
         key,
         article === undefined || body === undefined
-          ? { article: undefined, diagnostics }
+          ? withPictures({ article: undefined, diagnostics }, pictures)
           : { article: { ...article, body: { ...article.body, html: bodies.body(body.hash, body.marksPictures, body.at, body.length) } }, diagnostics },
       );
     }
@@ -278,9 +280,9 @@ export async function writeCache(file: string, version: string, secret: Buffer, 
   let run: Buffer[] = [];
   let runBytes = 0;
   let at = 0;
-  for (const [key, { article, diagnostics }] of entries) {
+  for (const [key, { article, diagnostics, pictures }] of entries) {
     if (article === undefined) {
-      index.push([key, { article: undefined, diagnostics }, undefined]);
+      index.push([key, withPictures({ article: undefined, diagnostics }, pictures), undefined]);
       continue;
     }
     const { html, ...body } = article.body;

@@ -6,6 +6,7 @@ import { probeAllPictures } from "../images/article-pictures.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
 import { cacheUnusable } from "./cache-location.ts";
+import { checkPictures } from "./check-pictures.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
@@ -93,13 +94,15 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   const textOf = texts.map((bytes) => (bytes === undefined ? undefined : input.resident ? decoded(decodeSource(bytes)) : decodeLater(bytes)));
   const articles: LoadedArticle[] = [];
   const unreadable = new Set<string>();
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     const result = results[i];
     const text = textOf[i];
     if (result !== undefined) diagnostics.push(...result.diagnostics);
+    // A file with errors is not in the site, but its missing pictures are reported now, not on the next run.
+    if (result?.article === undefined && result?.pictures !== undefined) diagnostics.push(...(await checkPictures(file, result.pictures)));
     if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text, keys[i]));
     else unreadable.add(file.name.normalize("NFC"));
-  });
+  }
   // Every picture an article shows is read whole now, so a broken one is an error before anything is rendered.
   const probed = await probeAllPictures(articles);
   diagnostics.push(...probed.diagnostics);

@@ -1,10 +1,10 @@
 import { parseArticle } from "../content/load-article.ts";
-import { type ParseTask, type ParsedArticle, type ParsedData, toData } from "./parsed-article.ts";
+import { type ParseTask, type ParsedArticle, type ParsedData, toData, withPictures } from "./parsed-article.ts";
 
 /** One article's parse, without the file's own parts (parsed-article.ts). */
 export function parseOne(task: ParseTask): ParsedArticle {
-  const { article, diagnostics } = parseArticle(task.source, task.file, task.zone, task.embedHosts, task.textWords);
-  if (article === undefined) return { article: undefined, diagnostics };
+  const { article, diagnostics, pictures } = parseArticle(task.source, task.file, task.zone, task.embedHosts, task.textWords);
+  if (article === undefined) return withPictures({ article: undefined, diagnostics }, pictures);
   return { article: { slug: article.slug, frontMatter: article.frontMatter, body: article.body }, diagnostics };
 }
 

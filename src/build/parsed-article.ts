@@ -3,6 +3,7 @@ import type { ArticleBody, LoadedArticle } from "../content/load-article.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LocalPicture } from "../markdown/local-pictures.ts";
 
 /**
  * Everything one article's parse depends on. `parseArticle` is a pure
@@ -26,26 +27,29 @@ export interface ParsedArticle {
   /** Undefined when the file has errors. */
   readonly article: Omit<LoadedArticle, "file" | "locate" | "key" | "pictures"> | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  /** A file with errors: the pictures beside it that its body shows (`LoadResult`). */
+  readonly pictures?: readonly LocalPicture[];
 }
 
 /** A `ParsedArticle` as plain data, to cross from a worker thread by structured clone: the HTML as a string, beside its hash. */
 export interface ParsedData {
   readonly article: (Omit<LoadedArticle, "file" | "locate" | "key" | "pictures" | "body"> & { readonly body: PlainBody }) | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  readonly pictures?: readonly LocalPicture[];
 }
 
 type PlainBody = Omit<ArticleBody, "html"> & { readonly html: string; readonly htmlHash: string };
 
 export function toData(parsed: ParsedArticle): ParsedData {
   const { article, diagnostics } = parsed;
-  if (article === undefined) return { article: undefined, diagnostics };
+  if (article === undefined) return withPictures({ article: undefined, diagnostics }, parsed.pictures);
   const { html, ...body } = article.body;
   return { article: { ...article, body: { ...body, html: html.read(), htmlHash: html.hash } }, diagnostics };
 }
 
 export function fromData(data: ParsedData): ParsedArticle {
   const { article, diagnostics } = data;
-  if (article === undefined) return { article: undefined, diagnostics };
+  if (article === undefined) return withPictures({ article: undefined, diagnostics }, data.pictures);
   const { html, htmlHash, ...body } = article.body;
   return { article: { ...article, body: { ...body, html: heldHtml(html, htmlHash) } }, diagnostics };
 }
@@ -72,4 +76,9 @@ export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, f
       return positions(path, key);
     },
   };
+}
+
+/** A failed parse with its pictures, when it has any (no empty field: the cache and the threads carry it as is). */
+export function withPictures<T extends { readonly article: undefined }>(parsed: T, pictures: readonly LocalPicture[] | undefined): T & { readonly pictures?: readonly LocalPicture[] } {
+  return pictures === undefined || pictures.length === 0 ? parsed : { ...parsed, pictures };
 }

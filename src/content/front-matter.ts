@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { FRONT_MATTER_FIELDS } from "./schema.ts";
 import { parseYaml, type ParsedYaml } from "./yaml.ts";
 
 /**
@@ -53,7 +54,7 @@ export function splitFrontMatter(source: string): SplitResult {
   const prefix = text.slice(0, text.length - file.content.length);
   // gray-matter's `matter` starts with the rest of the opening line, so its
   // line 1 is the file's line 1: the YAML needs no line offset.
-  const yaml = parseYaml(file.matter);
+  const yaml = parseYaml(file.matter, 0, { fields: FRONT_MATTER_FIELDS });
   return { kind: "ok", yaml, body: file.content, bodyLineOffset: countNewlines(prefix) };
 }
 

@@ -1,6 +1,7 @@
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import type { BodyIssue } from "../markdown/issues.ts";
 import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
+import { localPictures, type LocalPicture } from "../markdown/local-pictures.ts";
 import { renderBody, type RenderedBody } from "../markdown/processor.ts";
 import type { ArticleFile } from "./find-files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -40,6 +41,12 @@ export interface LoadResult {
   /** Undefined when the file has errors. */
   readonly article: LoadedArticle | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The pictures beside the article that the body of a file with errors
+   * shows: the build checks them against the folder all the same, so
+   * every problem of the file is reported in one run.
+   */
+  readonly pictures?: readonly LocalPicture[];
   /** The decoded text, for code frames; undefined if it could not be decoded. */
   readonly source: string | undefined;
 }
@@ -68,24 +75,36 @@ export function parseArticle(
     case "ok":
       break;
   }
+  const diagnostics: Diagnostic[] = [];
+  // Every problem at once: when the front matter has an error, the body is still read for its own.
+  const failWithBody = (): Omit<LoadResult, "source"> => {
+    const rendered = renderBody(split.body, { embedHosts, path: at });
+    for (const issue of rendered.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));
+    const pictures = localPictures(rendered.html, split.bodyLineOffset);
+    return { article: undefined, diagnostics, ...(pictures.length > 0 ? { pictures } : {}) };
+  };
   if (split.yaml.errors.length > 0) {
-    return fail(yamlErrorDiagnostics(split.yaml, at));
+    diagnostics.push(...yamlErrorDiagnostics(split.yaml, at));
+    return failWithBody();
   }
-  const diagnostics: Diagnostic[] = droppedCharacterDiagnostics(split.yaml, at);
+  diagnostics.push(...droppedCharacterDiagnostics(split.yaml, at));
   const slug = file.name.normalize("NFC");
   if (!isSlug(slug)) {
     diagnostics.push(diagnose("slug-invalid", at, START, { slug: file.name, proposal: slugify(file.name) || "my-article" }));
   }
   const validated = validateFrontMatter(split.yaml, at, zone);
   diagnostics.push(...validated.diagnostics);
-  if (validated.data === undefined || diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
+  if (validated.data === undefined || diagnostics.some((d) => d.severity === "error")) return failWithBody();
 
   const frontMatter = validated.data;
   const rendered = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
   const plainText = textWords === undefined ? rendered.plainText : leadingWords(rendered.plainText, textWords);
   const body: ArticleBody = { ...rendered, plainText, html: heldHtml(rendered.html) };
   for (const issue of body.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));
-  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) {
+    const pictures = localPictures(rendered.html, split.bodyLineOffset);
+    return { article: undefined, diagnostics, ...(pictures.length > 0 ? { pictures } : {}) };
+  }
   const yaml = split.yaml;
   return {
     article: { file, slug, frontMatter, body, locate: (path, key) => yaml.positionOf(path, key) },

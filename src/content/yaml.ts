@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Position } from "../diagnostics/diagnostic.ts";
 import { dropForbiddenCharacters, firstForbiddenCharacter } from "./text-safety.ts";
+import { findAliasBomb } from "./alias-bomb.ts";
 import { LineTable, openerOf, unclosedOpener } from "./yaml-positions.ts";
 
 /**
@@ -55,8 +56,9 @@ export interface ParsedYaml {
 
 /**
  * @param lineOffset lines before the YAML text in its file (front matter starts on line 2).
+ * @param options.fields the top-level keys the file may have, to say when a key is none of them.
  */
-export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+export function parseYaml(text: string, lineOffset = 0, options: { readonly fields?: readonly string[] } = {}): ParsedYaml {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) {
     const position = { line: tooDeep.line + lineOffset, column: tooDeep.column };
@@ -113,8 +115,10 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      // Alias bombs and similar are refused by `yaml` itself at toJS time.
-      errors.push({ position: at(0), reason: error instanceof Error ? error.message : String(error) });
+      // Alias bombs and similar are refused by `yaml` itself at toJS time, without a place: find it.
+      const bomb = findAliasBomb(doc, MAX_ALIAS_COUNT, options.fields);
+      if (bomb !== undefined) errors.push({ position: at(bomb.offset), reason: bomb.reason });
+      else errors.push({ position: at(0), reason: error instanceof Error ? error.message : String(error) });
     }
   }
   const start: Position = { line: lineOffset + 1, column: 1 };

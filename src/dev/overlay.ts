@@ -6,7 +6,7 @@
  * is escaped; it is plain HTML and CSS, no script.
  */
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { codeFrame, type Sources, summaryLine } from "../diagnostics/reporter.ts";
+import { capped, framer, moreLine, type Shown, type Sources, summaryLine } from "../diagnostics/reporter.ts";
 import { visibleText } from "../diagnostics/visible-text.ts";
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -27,9 +27,9 @@ const STYLE = `#${OVERLAY_ID}{position:fixed;inset:0;z-index:2147483647;overflow
 #${OVERLAY_ID} .rule{font-family:ui-monospace,monospace;color:#9ad}
 #${OVERLAY_ID} pre{margin:.5rem 0 0;padding:.75rem;background:#000;color:#eee;overflow:auto;font:13px/1.45 ui-monospace,monospace}`;
 
-function block(d: Diagnostic, sources: Sources): string {
-  const source = sources.get(d.file);
-  const frame = source === undefined ? "" : `<pre>${escapeHtml(codeFrame(source, d.position.line, d.position.column))}</pre>`;
+function block({ diagnostic: d, more }: Shown, frameOf: (d: Diagnostic) => string | undefined): string {
+  const text = frameOf(d);
+  const frame = text === undefined ? "" : `<pre>${escapeHtml(text)}</pre>`;
   return (
     "<article>" +
     `<p><span class="where">${escapeHtml(`${visibleText(d.file)}:${d.position.line}:${d.position.column}`)}</span> ` +
@@ -37,6 +37,7 @@ function block(d: Diagnostic, sources: Sources): string {
     `<p>${escapeHtml(visibleText(d.message))}</p>` +
     `<p>hint: ${escapeHtml(visibleText(d.hint))}</p>` +
     frame +
+    (more > 0 ? `<p>${escapeHtml(visibleText(moreLine(d, more)))}</p>` : "") +
     "</article>"
   );
 }
@@ -48,11 +49,12 @@ function block(d: Diagnostic, sources: Sources): string {
 export function renderOverlay(diagnostics: readonly Diagnostic[], sources: Sources): string | undefined {
   const errors = diagnostics.filter((d) => d.severity === "error").sort(compareDiagnostics);
   if (errors.length === 0) return undefined;
+  const frameOf = framer(sources);
   return (
     `<div id="${OVERLAY_ID}" role="alertdialog" aria-labelledby="${OVERLAY_ID}-title"><style>${STYLE}</style>` +
     `<h2 id="${OVERLAY_ID}-title">${escapeHtml(summaryLine(errors))}: this would not publish</h2>` +
     "<p>The preview shows the last version that built. Fix the file and save; this panel goes away by itself.</p>" +
-    errors.map((d) => block(d, sources)).join("") +
+    capped(errors).map((shown) => block(shown, frameOf)).join("") +
     "</div>"
   );
 }

@@ -30,7 +30,10 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.max(1, Math.floor(needle.length / 3)));
   for (const candidate of candidates) {
-    const distance = editDistance(needle, candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    // The lengths bound the distance from below: most candidates are ruled out without a table.
+    if (Math.abs(lower.length - needle.length) > bestDistance) continue;
+    const distance = editDistance(needle, lower);
     if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
       best = candidate;
       bestDistance = distance;

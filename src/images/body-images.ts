@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Position } from "../diagnostics/diagnostic.ts";
 import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
+import { decodeAttribute, MARKED_PICTURE } from "../markdown/local-pictures.ts";
 import type { ImageJob } from "./encode.ts";
 import { pictureInnerHtml } from "./picture-html.ts";
 import { type Bundle, type Resolved, resolveLocalImage } from "./resolve.ts";
@@ -24,21 +25,13 @@ export interface BodyImages {
   readonly problems: readonly BodyImageProblem[];
 }
 
-const MARKED = /<img((?: [a-z-]+="[^"]*")*) data-line="(\d+)" data-column="(\d+)">/g;
 const MARK = / data-line="\d+" data-column="\d+"/;
 
-const attributesOf = (text: string): Map<string, string> => new Map([...text.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? "", decode(m[2] ?? "")]));
-
-const decode = (value: string): string =>
-  value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (dec !== undefined) return String.fromCodePoint(Number(dec));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[(named ?? "amp").toLowerCase() as "amp"];
-  });
+const attributesOf = (text: string): Map<string, string> => new Map([...text.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? "", decodeAttribute(m[2] ?? "")]));
 
 /** The `src` of every picture beside the article that the body shows, as written. */
 export function markedSources(html: string): string[] {
-  return [...html.matchAll(MARKED)].map((m) => attributesOf(m[1] ?? "").get("src") ?? "");
+  return [...html.matchAll(MARKED_PICTURE)].map((m) => attributesOf(m[1] ?? "").get("src") ?? "");
 }
 
 /** `bodyAt` turns a line and column of the body into a position in the article's file. */
@@ -48,7 +41,7 @@ export function resolveBodyImages(body: BodyHtml, bundle: Bundle, bodyAt: (line:
   const html = body.read();
   const jobs: ImageJob[] = [];
   const problems: BodyImageProblem[] = [];
-  const out = html.replace(MARKED, (whole, attributeText: string, line: string, column: string) => {
+  const out = html.replace(MARKED_PICTURE, (whole, attributeText: string, line: string, column: string) => {
     const attributes = attributesOf(attributeText);
     const src = attributes.get("src") ?? "";
     const resolved = resolveLocalImage(src, bundle, "", false);

@@ -82,11 +82,14 @@ function containerTooDeep(text: string, start: number, end: number, limit: numbe
  */
 class InlineDepth {
   brackets = 0;
+  /** Raw HTML elements open: a paragraph's inline tags, or an HTML block's (both end at a blank line). */
+  html = 0;
   private readonly open = new Map<number, number>();
   private total = 0;
 
   reset(): void {
     this.brackets = 0;
+    this.html = 0;
     this.open.clear();
     this.total = 0;
   }
@@ -106,6 +109,38 @@ class InlineDepth {
 }
 
 const EMPHASIS = new Set([0x2a, 0x5f, 0x7e]);
+
+/**
+ * Elements that never nest as their tags suggest: void ones (no end tag),
+ * and those whose end tag may be left out, which the HTML parser closes
+ * when the next one opens (`<p>a <p>b`, `<li>`, `<td>`). The lists and
+ * tables that hold the latter are counted themselves.
+ */
+const FLAT_ELEMENTS = new Set(
+  (
+    "area base br col embed hr img input link meta param source track wbr " +
+    "p li dt dd tr td th thead tbody tfoot option optgroup rb rt rtc rp colgroup caption"
+  ).split(" "),
+);
+
+const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/**
+ * A raw HTML tag at `i` (a `<`): +1 for a start tag of an element that
+ * nests, -1 for an end tag, 0 otherwise; and where the name ends. A start
+ * tag counts even without its `>` or with a `/>` (the HTML parser opens a
+ * `<span/>` all the same): over-estimated, never under.
+ */
+function htmlTag(text: string, i: number, end: number): { delta: number; next: number } {
+  let j = i + 1;
+  const closing = text.charCodeAt(j) === 0x2f;
+  if (closing) j++;
+  if (!isLetter(text.charCodeAt(j))) return { delta: 0, next: i };
+  const nameStart = j;
+  while (j < end && (isLetter(text.charCodeAt(j)) || (text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) || text.charCodeAt(j) === 0x2d)) j++;
+  if (FLAT_ELEMENTS.has(text.slice(nameStart, j).toLowerCase())) return { delta: 0, next: j - 1 };
+  return { delta: closing ? -1 : 1, next: j - 1 };
+}
 
 /** White space around a delimiter run, or no character at all (NaN: the line's edge). */
 function space(c: number): boolean {
@@ -144,6 +179,14 @@ export function scanNesting(text: string, limit = MAX_NESTING): TooDeep | undefi
           inline.brackets++;
         } else if (c === 0x5d) {
           inline.brackets = Math.max(0, inline.brackets - 1);
+        } else if (c === 0x3c) {
+          const tag = htmlTag(text, i, end);
+          const column = i - start + 1;
+          i = tag.next;
+          inline.html = Math.max(0, inline.html + tag.delta);
+          // The HTML parser (hast-util-from-parse5) recurses once per element: as deep a guard as for Markdown.
+          if (inline.html > limit) return { line, column, limit };
+          continue;
         } else if (EMPHASIS.has(c)) {
           let j = i + 1;
           while (j < end && text.charCodeAt(j) === c) j++;

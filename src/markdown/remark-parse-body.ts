@@ -8,6 +8,8 @@ import type { VFile } from "vfile";
 import { CHUNK_SIZE, chunkMarkdown } from "./chunks.ts";
 import { reportIssueAt } from "./issues.ts";
 import "./linear-edit-map.ts";
+import "./linear-attention.ts";
+import { useLinearStrikethrough } from "./linear-strikethrough.ts";
 import { MAX_NESTING, scanNesting, treeTooDeep } from "./nesting.ts";
 
 /**
@@ -38,8 +40,10 @@ export default function remarkParseBody(this: Processor): void {
       reportIssueAt(file, scanned, { rule: "body-too-deep", args: { limit: MAX_NESTING } });
       return empty;
     }
+    const extensions = self.data("micromarkExtensions") ?? [];
+    useLinearStrikethrough(extensions);
     const options = {
-      extensions: self.data("micromarkExtensions") ?? [],
+      extensions,
       mdastExtensions: self.data("fromMarkdownExtensions") ?? [],
     };
     const root = parseInChunks(document, options);

@@ -15,8 +15,23 @@ declare module "vfile" {
 /** What an embed may do inside its frame: run its player, never navigate our page. */
 const SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups";
 
+/** An `<iframe>` start tag, and the end tag that closes its content (text to the HTML parser, never elements). */
+const IFRAME_START = /^<iframe(?=[\s/>]|$)/i;
+const IFRAME_END = /<\/iframe(?=[\s/>]|$)[^>]*>?/i;
+
+/**
+ * The `<iframe>` that `html` is, alone, or undefined. Only the iframe itself
+ * is parsed, never the rest of a raw block: the HTML parser recurses once per
+ * nested element, and a block of 20,000 nested `<div>` (which the nesting
+ * guard cannot see when it runs across blank lines, in a `<pre>`) would
+ * overflow the stack. Anything after the iframe's end tag means it is not alone.
+ */
 function singleIframe(html: string): Element | undefined {
-  const tree = fromHtml(html, { fragment: true });
+  if (!IFRAME_START.test(html)) return undefined;
+  const end = IFRAME_END.exec(html);
+  const whole = end === null ? html : html.slice(0, end.index + end[0].length);
+  if (whole.length < html.length && html.slice(whole.length).trim() !== "") return undefined;
+  const tree = fromHtml(whole, { fragment: true });
   const elements = tree.children.filter((n) => !(n.type === "text" && n.value.trim() === ""));
   const only = elements[0];
   return elements.length === 1 && only?.type === "element" && only.tagName === "iframe" ? only : undefined;

@@ -145,3 +145,55 @@ export const STRESS_CASES: Readonly<Record<string, () => string>> = {
   /** (c) 9^9 (387 million) "lol"s from 90 aliases. */
   "yaml-alias-bomb": aliasBomb,
 };
+
+/**
+ * Inline bodies from published ReDoS and quadratic-time reports against
+ * Markdown parsers, as functions of their length in characters: marked
+ * CVE-2022-21680 / CVE-2022-21681 (`[x]:` then spaces, runs of `*` or `_`),
+ * markdown-it GHSA-38c4-r59v-3vqw (unclosed `*` and `_` runs), commonmarker
+ * #147 and cmark's pathological tests (nested and alternating delimiters,
+ * unclosed links, backtick runs, `<` runs). Each must cost time about
+ * linear in its length (pathological.test.ts).
+ */
+const cycle = (unit: string, n: number): string => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
+
+/**
+ * Still superlinear, not yet fixed: micromark tries each unclosed `](` as a
+ * link destination to the end of the paragraph (4× the text, about 10× the time).
+ */
+export const KNOWN_SUPERLINEAR: Readonly<Record<string, (n: number) => string>> = {
+  "unclosed link destinations": (n) => cycle("[a](", n),
+};
+
+export const PATHOLOGICAL: Readonly<Record<string, (n: number) => string>> = {
+  "stars then a letter": (n) => `${"*".repeat(n)}a`,
+  "alternating *a_": (n) => cycle("*a_", n),
+  "alternating _a*": (n) => cycle("_a*", n),
+  "a* runs (closers and openers)": (n) => cycle("a*", n),
+  "a_ runs": (n) => cycle("a_", n),
+  "**a* runs": (n) => cycle("**a*", n),
+  "*_ pairs then a letter": (n) => `${cycle("*_", n)}a`,
+  "unclosed <a": (n) => cycle("<a", n),
+  "unclosed <a with spaces": (n) => cycle("<a ", n),
+  "unclosed <": (n) => `${"<".repeat(n)}a`,
+  "backtick run": (n) => "`".repeat(n),
+  "unclosed backtick runs": (n) => cycle("a`", n),
+  "spaces then @": (n) => `${" ".repeat(n)}@`,
+  "text, spaces then @": (n) => `a${" ".repeat(n)}@`,
+  "[x]: then spaces": (n) => `[x]:${" ".repeat(n)}`,
+  "[x]: then spaces then text": (n) => `[x]:${" ".repeat(n)}x`,
+  "unclosed link title": (n) => `[a](b "${"\\".repeat(Math.floor(n / 2))}`,
+  "unclosed brackets": (n) => cycle("[a", n),
+  "unclosed image labels": (n) => cycle("![a", n),
+  "unclosed autolinks": (n) => cycle("<http://", n),
+  "many &": (n) => "&".repeat(n),
+  "dots after an address": (n) => `a@${cycle("a.", n)}`,
+  "www with dots": (n) => `www.${cycle("a.", n)}`,
+  "open parentheses after an address": (n) => `http://a.b/${"(".repeat(n)}`,
+  "closing parentheses after www": (n) => `www.a.b/${")".repeat(n)}`,
+  "unclosed comments": (n) => cycle("<!--", n),
+  "nested parentheses in a destination": (n) => `[a](${"(".repeat(n)}`,
+  "~a runs (strikethrough)": (n) => cycle("~a", n),
+  "~~a~ runs": (n) => cycle("~~a~", n),
+  "table header with many cells": (n) => `${cycle("|a", n)}\n|-|\n`,
+};

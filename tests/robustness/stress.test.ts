@@ -124,23 +124,23 @@ describe("a very large article", () => {
   // linear in its length (micromark's quadratic event edits are replaced by
   // src/markdown/linear-edit-map.ts, and long bodies are parsed in pieces).
   it(
-    "should refuse ~25 MB of news copy within seconds, with an error naming the limit",
+    "should refuse ~25 MB of news copy before parsing it, with an error naming the limit",
     async ({ expect }) => {
       const report = await run("big-article", 20);
       expect(report.inputLength).toBeGreaterThan(25 * 1024 * 1024);
-      expect(report.seconds).toBeLessThan(5);
+      // Refused before parsing: no HTML, one error. (How the cost grows is pathological.test.ts's check; no clocks here.)
+      expect(report.htmlLength).toBeUndefined();
       expect(report.diagnostics.map((d) => d.rule)).toEqual(["body-too-large"]);
     },
     margin(20),
   );
 
   it(
-    "should render the largest body allowed (~2 MB of realistic copy) within seconds",
+    "should render the largest body allowed (~2 MB of realistic copy), in time linear in its length (pathological.test.ts)",
     async ({ expect }) => {
       const report = await run("largest-article", 60);
       expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(report.htmlLength).toBeGreaterThan(2_000_000);
-      expect(report.seconds).toBeLessThan(30);
     },
     margin(60),
   );
@@ -185,8 +185,6 @@ describe("hostile YAML front matter", () => {
   const YAML_DEADLINE = 20;
   const refused = async (name: string, expect: ExpectStatic): Promise<void> => {
     const report = await run(name, YAML_DEADLINE);
-    // "Within a few seconds": generous, the point is that it does not hang.
-    expect(report.seconds).toBeLessThan(5);
     expect(report.htmlLength, "no article from hostile front matter").toBeUndefined();
     expectFinished(report, expect);
     for (const d of report.diagnostics) expect(d.message.length).toBeGreaterThan(0);
