@@ -45,7 +45,7 @@ export function f32(array: Float32Array, index: number): number {
   return value;
 }
 
-export function u8(array: Uint8Array, index: number): number {
+export function u16(array: Uint16Array, index: number): number {
   const value = array[index];
   if (value === undefined) throw outOfRange(index, array.length);
   return value;

@@ -1,4 +1,4 @@
-import { at, Column, Counter, f32, f64, i32, u8, withRoom } from "./column.ts";
+import { at, Column, Counter, f32, f64, i32, withRoom } from "./column.ts";
 import type { RelateConfig } from "./config.ts";
 import { Names } from "./names.ts";
 import { buildPostings, dot, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
@@ -355,7 +355,8 @@ export class RelatedIndex {
       const end = i32(start, f + 1);
       for (let p = i32(start, f); p < end; p++) {
         const other = i32(docs, p);
-        if (u8(seen, other) === 0) {
+        // Unchecked: \`seen\` is as long as \`into\`, whose checked read below fails on an \`other\` outside both.
+        if (seen[other] === 0) {
           seen[other] = 1;
           touched.push(other);
         }
