@@ -1,4 +1,5 @@
 import type { RelateInput } from "./engine.ts";
+import { at } from "./column.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**
@@ -13,10 +14,10 @@ export function tagsThenNewest(inputs: readonly RelateInput[], count: number): M
   const tags = inputs.map((i) => new Set(i.tags.map(normalizeTag)));
   return new Map(
     inputs.map((me, i) => {
-      const mine = tags[i] ?? new Set<string>();
+      const mine = at(tags, i);
       const excluded = new Set([me.slug, ...me.exclude]);
       const scored = inputs
-        .map((other, j) => ({ other, shared: [...(tags[j] ?? [])].filter((t) => mine.has(t)).length }))
+        .map((other, j) => ({ other, shared: [...at(tags, j)].filter((t) => mine.has(t)).length }))
         .filter((s) => !excluded.has(s.other.slug) && s.shared > 0)
         .sort((a, b) => b.shared - a.shared || b.other.epoch - a.other.epoch || bySlug(a.other.slug, b.other.slug));
       return [me.slug, scored.slice(0, count).map((s) => s.other.slug)];
@@ -30,7 +31,7 @@ export function tfidfCosine(inputs: readonly RelateInput[], count: number): Map<
   const counts = inputs.map((i) => {
     const c = new Map<string, number>();
     table.scan([i.title, ...i.text], 1, (id) => {
-      const feature = table.names[id] ?? "";
+      const feature = at(table.names, id);
       if (!feature.startsWith("n:")) c.set(feature, (c.get(feature) ?? 0) + 1);
     });
     return c;
@@ -51,12 +52,12 @@ export function tfidfCosine(inputs: readonly RelateInput[], count: number): Map<
   });
   return new Map(
     inputs.map((me, i) => {
-      const mine = vectors[i] ?? new Map<string, number>();
+      const mine = at(vectors, i);
       const excluded = new Set([me.slug, ...me.exclude]);
       const scored = inputs
         .map((other, j) => {
           let sim = 0;
-          for (const [term, w] of vectors[j] ?? []) sim += w * (mine.get(term) ?? 0);
+          for (const [term, w] of at(vectors, j)) sim += w * (mine.get(term) ?? 0);
           return { other, sim };
         })
         .filter((s) => !excluded.has(s.other.slug) && s.sim > 0)

@@ -1,3 +1,4 @@
+import { at, i32, u16 } from "./column.ts";
 import { Names } from "./names.ts";
 import { NOT_NAMES, STOPWORDS } from "./stopwords.ts";
 
@@ -87,8 +88,8 @@ export class FeatureTable {
   }
 
   private mark(word: number, flag: number): void {
-    const at = (this.slotOf[word] ?? 0) * STRIDE + 3;
-    this.table[at] = (this.table[at] ?? 0) | flag;
+    const offset = at(this.slotOf, word) * STRIDE + 3;
+    this.table[offset] = i32(this.table, offset) | flag;
   }
 
   /** Feature names, by id: `flood`, `n:wahid sharifi`. */
@@ -119,7 +120,8 @@ export class FeatureTable {
       let i = 0;
       while (i < length) {
         const c = text.charCodeAt(i);
-        const cls = CLASSES[c] ?? 0;
+        // A code unit is below 65536, so always in the tables: unchecked, as this runs for every character.
+        const cls = CLASSES[c]!;
         if ((cls & WORD_CHAR) === 0) {
           if (cls & BREAK) {
             broken = true;
@@ -135,15 +137,16 @@ export class FeatureTable {
         let allDigits = true;
         while (i < length) {
           const d = text.charCodeAt(i);
-          const dcls = CLASSES[d] ?? 0;
+          const dcls = CLASSES[d]!;
           if (dcls & WORD_CHAR) {
             if ((dcls & DIGIT_CHAR) === 0) allDigits = false;
-            const lower = LOWER[d] ?? d;
+            const lower = LOWER[d]!;
             hash = Math.imul(hash ^ lower, 0x01000193);
             hash2 = Math.imul(hash2 + lower, 0x5bd1e995) ^ (hash2 >>> 15);
             i++;
           } else if (
             (d === APOSTROPHE || d === RIGHT_QUOTE || d === HYPHEN) &&
+            // Past the end of the text charCodeAt is NaN and the class lookup undefined: no character, so no word character.
             ((CLASSES[text.charCodeAt(i + 1)] ?? 0) & WORD_CHAR) &&
             // A possessive ends the word: "Rehabilitation's" is "rehabilitation".
             !(d !== HYPHEN && (text.charCodeAt(i + 1) | 0x20) === 0x73 && !((CLASSES[text.charCodeAt(i + 2)] ?? 0) & WORD_CHAR))
@@ -156,9 +159,9 @@ export class FeatureTable {
             break;
           }
         }
-        const at = this.find(text, start, i, hash, hash2);
-        const word = (this.table[at + 2] ?? 0) - 1;
-        const info = this.table[at + 3] ?? 0;
+        const offset = this.find(text, start, i, hash, hash2);
+        const word = i32(this.table, offset + 2) - 1;
+        const info = i32(this.table, offset + 3);
         const flags = info & 3;
         const stop = (flags & IS_STOP) !== 0;
         // Names: capitalised words in a run unbroken by punctuation; a capitalised stopword opening a sentence is not one.
@@ -192,23 +195,23 @@ export class FeatureTable {
     const mask = table.length / STRIDE - 1;
     let slot = hash & mask;
     for (;;) {
-      const at = slot * STRIDE;
-      if (table[at + 2] === 0) break;
-      if (table[at] === hash && table[at + 1] === hash2) return at;
+      const offset = slot * STRIDE;
+      if (table[offset + 2] === 0) break;
+      if (table[offset] === hash && table[offset + 1] === hash2) return offset;
       slot = (slot + 1) & mask;
     }
     const length = end - start;
     const codes = new Uint16Array(length);
     for (let k = 0; k < length; k++) {
       const c = text.charCodeAt(start + k);
-      codes[k] = LOWER[c] ?? c;
+      codes[k] = u16(LOWER, c);
     }
     return this.insert(String.fromCharCode(...codes), hash, hash2, slot);
   }
 
   /** The id of a word given as a string (stopword lists), adding it if new. */
   private wordId(word: string): number {
-    return (this.table[this.find(word, 0, word.length, ...hashes(word)) + 2] ?? 0) - 1;
+    return i32(this.table, this.find(word, 0, word.length, ...hashes(word)) + 2) - 1;
   }
 
   private insert(word: string, hash: number, hash2: number, slot: number): number {
@@ -216,13 +219,13 @@ export class FeatureTable {
     this.words.push(word);
     this.slotOf.push(slot);
     const term = word.length >= 3 && !STOPWORDS.has(word) ? this.feature(stem(word)) : -1;
-    const at = slot * STRIDE;
-    this.table[at] = hash;
-    this.table[at + 1] = hash2;
-    this.table[at + 2] = id + 1;
-    this.table[at + 3] = (term + 1) << 2;
+    const offset = slot * STRIDE;
+    this.table[offset] = hash;
+    this.table[offset + 1] = hash2;
+    this.table[offset + 2] = id + 1;
+    this.table[offset + 3] = (term + 1) << 2;
     if (this.words.length * 2 > this.table.length / STRIDE) return this.grow(id);
-    return at;
+    return offset;
   }
 
   /** Double the table; returns the new offset of word `id`'s slot. */
@@ -230,15 +233,15 @@ export class FeatureTable {
     const old = this.table;
     this.table = new Int32Array(old.length * 2);
     const mask = this.table.length / STRIDE - 1;
-    for (let at = 0; at < old.length; at += STRIDE) {
-      const word = (old[at + 2] ?? 0) - 1;
+    for (let offset = 0; offset < old.length; offset += STRIDE) {
+      const word = i32(old, offset + 2) - 1;
       if (word === -1) continue;
-      let slot = (old[at] ?? 0) & mask;
-      while ((this.table[slot * STRIDE + 2] ?? 0) !== 0) slot = (slot + 1) & mask;
-      this.table.set(old.subarray(at, at + STRIDE), slot * STRIDE);
+      let slot = i32(old, offset) & mask;
+      while (i32(this.table, slot * STRIDE + 2) !== 0) slot = (slot + 1) & mask;
+      this.table.set(old.subarray(offset, offset + STRIDE), slot * STRIDE);
       this.slotOf[word] = slot;
     }
-    return (this.slotOf[id] ?? 0) * STRIDE;
+    return at(this.slotOf, id) * STRIDE;
   }
 }
 
@@ -260,7 +263,7 @@ export function featuresOf(text: string): Map<string, number> {
   const table = new FeatureTable();
   const counts = new Map<string, number>();
   table.scan([text], 1, (id, w) => {
-    const name = table.names[id] ?? "";
+    const name = at(table.names, id);
     counts.set(name, (counts.get(name) ?? 0) + w);
   });
   return counts;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../../src/relate/config.ts";
-import { RelatedIndex, select, type RelateInput } from "../../src/relate/engine.ts";
+import { RelatedIndex, type RelateInput } from "../../src/relate/engine.ts";
+import { select } from "../../src/relate/sparse.ts";
 import { featuresOf } from "../../src/relate/tokenize.ts";
 
 const DAY = 86_400_000;
