@@ -31,7 +31,7 @@ function unresolved(n: number, oneLine: boolean): { source: string; diagnostics:
 
 describe("cutting a long line around the column", () => {
   it("keeps short lines whole", () => {
-    expect(cutLine("title: Floods", 8)).toEqual({ text: "title: Floods", caret: 7 });
+    expect(cutLine("title: Floods", 8)).toEqual({ text: "title: Floods", caret: 7, before: "title: " });
   });
 
   it("cuts a long line to about 60 characters each side of the column, with … where it was cut", () => {
