@@ -16,7 +16,7 @@ import type { LoadedSite, SiteInput } from "../site/load-site.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type BuildOptions, type CommonOptions } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { failureMessage, PlainError } from "./failure.ts";
-import { checkOutDir, publishAtomically } from "./output-dir.ts";
+import { checkCacheDir, checkOutDir, publishAtomically } from "./output-dir.ts";
 import { pauseAt } from "./pause.ts";
 import { Progress, writingPages } from "./progress.ts";
 import { explainRelated } from "./related.ts";
@@ -123,6 +123,12 @@ async function loadForPublishing(options: BuildOptions, progress: Progress, cach
  * again without it, as if it had been ignored from the start.
  */
 async function build(argv: readonly string[]): Promise<number> {
+  // Before anything is made in the cache folder: one among the sources or in the output is refused.
+  const options = parseBuildArgs(argv);
+  const setting = process.env.NEWSROOM_CACHE;
+  if (options !== "help" && setting !== undefined && setting !== "" && setting !== "off") {
+    checkCacheDir(setting, options.outDir, { content: options.contentDir, templates: TEMPLATES, public: PUBLIC, siteFile: options.siteFile });
+  }
   // What the last build replaced is deleted meanwhile, and waited for: nothing outlives the command.
   const { cacheBase } = await import("../build/cache-location.ts");
   const base = cacheBase(ROOT);
@@ -378,6 +384,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${visibleText(error.message)}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
+      return EXIT.usage;
+    }
+    // The system refusing a read or a write anywhere else (a device given as a file, a failing disk): in words too.
+    const system = failureMessage(error);
+    if (system !== undefined) {
+      process.stderr.write(`error: ${visibleText(system)}\n`);
       return EXIT.usage;
     }
     process.stderr.write(internalError(error));

@@ -85,6 +85,28 @@ function listedIn(marker: string): Set<string> | undefined {
 const NAMES_SHOWN = 10;
 
 /**
+ * Refuse a cache folder (`NEWSROOM_CACHE`) inside a source folder or inside
+ * the output: the cache holds the previous site until the next build, and
+ * in the content folder it would be committed with the articles; in the
+ * output it would be published, then refused as files the build did not write.
+ */
+export function checkCacheDir(cacheDir: string | undefined, outDir: string, sources: Sources): void {
+  if (cacheDir === undefined) return;
+  const cache = real(cacheDir);
+  const places: [string, string][] = [
+    ["the content folder", sources.content],
+    ["the templates folder", sources.templates],
+    ["the public folder", sources.public],
+    ["the output folder", outDir],
+  ];
+  for (const [what, folder] of places) {
+    if (inside(cache, real(folder))) {
+      throw new UsageError(`NEWSROOM_CACHE: \`${cacheDir}\` is inside ${what} \`${folder}\`; set it to a folder outside the sources and the output (or leave it unset for \`.cache/\`).`, { showUsage: false });
+    }
+  }
+}
+
+/**
  * Refuse an output folder inside a source folder (each build would publish
  * the last one inside the next) or holding one (replacing it would lose
  * it), a path that is not a folder, and an output that holds files the last

@@ -81,7 +81,12 @@ const schemas = new Map<string, FrontMatterSchema>();
 
 function makeFrontMatterSchema(zone: string) {
   return z.strictObject({
-    title: text.describe("The headline, plain text."),
+    title: text
+      // Spaces are refused by `text`; a headline of only invisible or direction marks would print blank.
+      .refine((value) => /[\p{L}\p{N}\p{P}\p{S}]/u.test(value), {
+        params: { rule: "field-invalid", problem: "has no letter, digit or sign a reader can see: write the headline in words" } satisfies IssueParams,
+      })
+      .describe("The headline, plain text."),
     date: dateField(zone).describe("Publication time, ISO 8601 with the offset it was written in: 2026-09-26T09:00:00+04:30. Shown in that local time; later than the build, the article waits."),
     updated: dateField(zone).optional().describe("Time of the last substantial update, same form as `date`."),
     outlet: text.optional().describe("The publishing outlet under the headline (e.g. AT News); defaults to the site's outlet."),

@@ -227,7 +227,11 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
   if (file === undefined || displayPath === undefined) {
     return { config: DEFAULT_SITE_CONFIG, diagnostics: [], source: undefined };
   }
-  const source = await readFile(file, "utf8");
+  const source = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    // A read that fails midway (a device given as the config) names no file: this one.
+    error.path ??= file;
+    throw error;
+  });
   const yaml = parseYaml(source);
   if (yaml.errors.length > 0) {
     return {
