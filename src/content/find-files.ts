@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -41,6 +42,8 @@ interface Walked {
   readonly files: string[];
   /** Folders at the depth limit that hold folders, not read. */
   readonly tooDeep: string[];
+  /** Names that are not UTF-8: read as text they name no file, so they cannot be opened. */
+  readonly undecodable: string[];
 }
 
 async function walk(dir: string, depth: number, into: Walked): Promise<Walked> {
@@ -50,6 +53,11 @@ async function walk(dir: string, depth: number, into: Walked): Promise<Walked> {
   for (const entry of entries) {
     if (ignored(entry.name)) continue;
     const full = path.join(dir, entry.name);
+    // Node decodes a name's bytes as UTF-8, putting U+FFFD for bytes that are not: such a path names nothing.
+    if (entry.name.includes("\uFFFD") && !existsSync(full)) {
+      into.undecodable.push(full);
+      continue;
+    }
     if (entry.isDirectory()) {
       if (depth < MAX_FOLDER_DEPTH) await walk(full, depth + 1, into);
       else into.tooDeep.push(full);
@@ -66,12 +74,15 @@ const toPosix = (p: string): string => p.split(path.sep).join("/");
  */
 export async function findArticleFiles(contentDir: string, displayDir: string): Promise<FoundFiles> {
   const root = path.resolve(contentDir);
-  const walked = await walk(root, 0, { files: [], tooDeep: [] });
+  const walked = await walk(root, 0, { files: [], tooDeep: [], undecodable: [] });
   const all = walked.files.map((abs) => toPosix(path.relative(root, abs)));
   const bundles = new Set(all.filter((rel) => rel.endsWith("/index.md")).map((rel) => rel.slice(0, -"/index.md".length)));
   const articles: ArticleFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const display = (rel: string): string => toPosix(path.join(displayDir, rel));
+  for (const file of walked.undecodable) {
+    diagnostics.push(diagnose("file-name-encoding", display(toPosix(path.relative(root, file))), START, {}));
+  }
   for (const folder of walked.tooDeep) {
     const rel = toPosix(path.relative(root, folder));
     diagnostics.push(diagnose("folder-too-deep", display(rel), START, { relative: rel, depth: MAX_FOLDER_DEPTH }));

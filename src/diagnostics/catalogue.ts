@@ -50,6 +50,12 @@ export const catalogue = {
     hint: () =>
       "Articles live at `<section>/<slug>.md` or `<section>/<slug>/index.md`, their pictures beside them: move anything the site needs up, or the folder out of the content folder.",
   }),
+  "file-name-encoding": rule({
+    severity: "error",
+    title: "File name is not UTF-8",
+    message: () => "The name of this file or folder is not valid UTF-8 (shown with � where its bytes are not), so it cannot be read.",
+    hint: () => "Rename it with the letters your editor shows, saved as UTF-8 (the name becomes the article's address).",
+  }),
   "file-vanished": rule<{ what: string }>({
     severity: "error",
     title: "File moved or deleted during the build",

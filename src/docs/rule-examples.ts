@@ -41,6 +41,7 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "navigation-unknown": { section: "Wrold", suggestion: "World" },
   "address-reserved": { field: "tag", name: "CON", address: "con_" },
   "folder-too-deep": { relative: "world/a/b/c/d/e/f/g/h", depth: 8 },
+  "file-name-encoding": {},
   "file-vanished": { what: "`content/world/floods.md`" },
   "body-too-large": { length: 25_000_000, limit: 2_000_000 },
   "image-missing": { src: "convoy.jpg" },

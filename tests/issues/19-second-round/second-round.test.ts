@@ -48,6 +48,17 @@ describe("a second round of issue 19's classes", () => {
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
+  it("should say that a file's name is not UTF-8, not that it vanished", () => {
+    const dir = site("undecodable-name");
+    // The name as bytes: Node cannot hold it as a string, and reads it with U+FFFD.
+    const name = Buffer.concat([Buffer.from(path.join(dir, "content/world/raw")), Buffer.from([0x9b]), Buffer.from("name"), Buffer.from([0xff]), Buffer.from(".md")]);
+    writeFileSync(name, "---\ntitle: Raw\ndate: 2026-10-17T09:00:00+04:30\n---\nA body.\n");
+    const result = run(["check", "--content", path.join(dir, "content"), "--site", path.join(dir, "site.yaml")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/raw\uFFFDname\uFFFD\.md:1:1 {2}error {2}file-name-encoding/);
+    expect(result.stderr).not.toMatch(/file-vanished|internal error/);
+  });
+
   it("should refuse a headline of only invisible and direction marks at its place", () => {
     const dir = site("invisible-title");
     writeFileSync(path.join(dir, "content/world/blank.md"), '---\ntitle: "\\u200f\\u202e\\u2066 \\u200b\\u00ad"\ndate: 2026-10-17T09:00:00+04:30\n---\nA body.\n');
