@@ -9,6 +9,7 @@ import { CHUNK_SIZE, chunkMarkdown } from "./chunks.ts";
 import { reportIssueAt } from "./issues.ts";
 import "./linear-edit-map.ts";
 import "./linear-attention.ts";
+import "./linear-text-merge.ts";
 import { useLinearStrikethrough } from "./linear-strikethrough.ts";
 import { MAX_NESTING, scanNesting, treeTooDeep } from "./nesting.ts";
 

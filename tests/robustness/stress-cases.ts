@@ -157,14 +157,6 @@ export const STRESS_CASES: Readonly<Record<string, () => string>> = {
  */
 const cycle = (unit: string, n: number): string => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
 
-/**
- * Still superlinear, not yet fixed: micromark tries each unclosed `](` as a
- * link destination to the end of the paragraph (4× the text, about 10× the time).
- */
-export const KNOWN_SUPERLINEAR: Readonly<Record<string, (n: number) => string>> = {
-  "unclosed link destinations": (n) => cycle("[a](", n),
-};
-
 export const PATHOLOGICAL: Readonly<Record<string, (n: number) => string>> = {
   "stars then a letter": (n) => `${"*".repeat(n)}a`,
   "alternating *a_": (n) => cycle("*a_", n),
@@ -196,4 +188,10 @@ export const PATHOLOGICAL: Readonly<Record<string, (n: number) => string>> = {
   "~a runs (strikethrough)": (n) => cycle("~a", n),
   "~~a~ runs": (n) => cycle("~~a~", n),
   "table header with many cells": (n) => `${cycle("|a", n)}\n|-|\n`,
+  "unclosed link destinations": (n) => cycle("[a](", n),
+  "unclosed link destinations with text": (n) => cycle("[a](b ", n),
+  "unclosed image destinations": (n) => cycle("![a](", n),
+  "task list markers on one line": (n) => cycle("- [ ] ", n),
+  "checked task list markers on one line": (n) => cycle("- [x] ", n),
+  "labels closed by nothing": (n) => cycle("a]", n),
 };
