@@ -4,7 +4,7 @@ import type { Severity } from "./diagnostic.ts";
 /**
  * The catalogue of everything the build can say about content, in the manner
  * of Astro's errors-data: each rule has a permanent id (used in tests and in
- * the README), a one-line title, a message built from the facts of the case
+ * the editors' guide), a one-line title, a message built from the facts of the case
  * and a hint saying what to do. Ids never change meaning; retire, don't reuse.
  */
 interface Rule<Args> {
@@ -131,7 +131,7 @@ export const catalogue = {
     severity: "error",
     title: "Field value is not allowed",
     message: ({ field, problem }) => `\`${field}\` ${problem}.`,
-    hint: () => "Correct the value; the README's front-matter reference lists what each field accepts.",
+    hint: () => "Correct the value; the front-matter reference in docs/editors.md lists what each field accepts.",
   }),
   "field-unknown": rule<{ field: string; suggestion: string | undefined }>({
     severity: "error",
@@ -139,7 +139,7 @@ export const catalogue = {
     message: ({ field, suggestion: s }) => `Unknown field \`${field}\`.${suggestion(s)}`,
     hint: ({ suggestion: s }) =>
       s === undefined
-        ? "Remove the field, or check the README's front-matter reference for the fields an article can have."
+        ? "Remove the field, or check the front-matter reference in docs/editors.md for the fields an article can have."
         : `Rename it to \`${s}\`.`,
   }),
   "field-conflict": rule<{ fields: string }>({

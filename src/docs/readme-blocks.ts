@@ -18,7 +18,7 @@ export function replaceBlock(text: string, name: string, content: string): strin
   const open = text.indexOf(start(name));
   const close = text.indexOf(end(name));
   if (open < 0 || close < open) {
-    throw new Error(`README.md has no \`${start(name)}\` … \`${end(name)}\` block; add the two marker lines where the ${name} table belongs.`);
+    throw new Error(`docs/editors.md has no \`${start(name)}\` … \`${end(name)}\` block; add the two marker lines where the ${name} table belongs.`);
   }
   return `${text.slice(0, open + start(name).length)}\n${content}\n${text.slice(close)}`;
 }

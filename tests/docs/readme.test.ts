@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../src/diagnostics/catalogue.ts";
@@ -8,9 +8,17 @@ import { markdownTable } from "../../src/docs/markdown-table.ts";
 import { replaceBlock, withGeneratedBlocks } from "../../src/docs/readme-blocks.ts";
 import { ROOT } from "../support/cli.ts";
 
-const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
+const README = readFileSync(path.join(ROOT, "docs/editors.md"), "utf8");
+const NEWCOMER = readFileSync(path.join(ROOT, "README.md"), "utf8");
 
-describe("README's generated parts", () => {
+describe("the README a newcomer reads", () => {
+  it("should stay short and link to docs that exist", () => {
+    expect(Buffer.byteLength(NEWCOMER)).toBeLessThanOrEqual(8192);
+    for (const [, target] of NEWCOMER.matchAll(/\]\(((?:docs|bench)\/[^)#]+)/g)) expect(existsSync(path.join(ROOT, target ?? "")), target).toBe(true);
+  });
+});
+
+describe("the editors' guide's generated parts", () => {
   it("should be as `npm run schema` generates them (run it after changing the schema or the catalogue)", () => {
     expect(README).toBe(withGeneratedBlocks(README));
   });
@@ -34,7 +42,7 @@ describe("replaceBlock", () => {
   });
 
   it("should say which markers are missing rather than skip the block", () => {
-    expect(() => replaceBlock("no markers", "x", "new")).toThrow(`README.md has no \`${open}\` … \`${close}\` block`);
+    expect(() => replaceBlock("no markers", "x", "new")).toThrow(`docs/editors.md has no \`${open}\` … \`${close}\` block`);
   });
 });
 
