@@ -125,8 +125,9 @@ async function loadForPublishing(options: BuildOptions, progress: Progress, cach
 async function build(argv: readonly string[]): Promise<number> {
   // Before anything is made in the cache folder: one among the sources or in the output is refused.
   const options = parseBuildArgs(argv);
+  if (options === "help") return help();
   const setting = process.env.NEWSROOM_CACHE;
-  if (options !== "help" && setting !== undefined && setting !== "" && setting !== "off") {
+  if (setting !== undefined && setting !== "" && setting !== "off") {
     checkCacheDir(setting, options.outDir, { content: options.contentDir, templates: TEMPLATES, public: PUBLIC, siteFile: options.siteFile });
   }
   // What the last build replaced is deleted meanwhile, and waited for: nothing outlives the command.
@@ -135,7 +136,7 @@ async function build(argv: readonly string[]): Promise<number> {
   const trash = base === undefined ? undefined : path.join(base, TRASH_FOLDER);
   const sweeping = sweepTrash(trash);
   try {
-    return await buildOnce(argv, trash);
+    return await buildOnce(options, trash);
   } catch (error) {
     const { damagedCacheIn } = await import("../build/article-cache.ts");
     const damaged = damagedCacheIn(error);
@@ -143,15 +144,13 @@ async function build(argv: readonly string[]): Promise<number> {
     // A cache that cannot be removed (read-only) is only ignored: it is read again at the next build, and refused again.
     await rm(damaged.file, { force: true }).catch(() => undefined);
     process.stderr.write(`The article cache \`${damaged.file}\` was damaged: it is removed, and the site is built again without it.\n`);
-    return await buildOnce(argv, trash);
+    return await buildOnce(options, trash);
   } finally {
     await sweeping;
   }
 }
 
-async function buildOnce(argv: readonly string[], trash: string | undefined): Promise<number> {
-  const options = parseBuildArgs(argv);
-  if (options === "help") return help();
+async function buildOnce(options: BuildOptions, trash: string | undefined): Promise<number> {
   return await buildSite(options, trash).catch((error: unknown) => vanishedExit(error, options, true));
 }
 
