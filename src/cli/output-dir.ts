@@ -84,6 +84,13 @@ function listedIn(marker: string): Set<string> | undefined {
 
 const NAMES_SHOWN = 10;
 
+/** The source folders by what messages call them. */
+const sourceFolders = (sources: Sources): [string, string][] => [
+  ["content folder", sources.content],
+  ["templates folder", sources.templates],
+  ["public folder", sources.public],
+];
+
 /**
  * Refuse a cache folder (`NEWSROOM_CACHE`) inside a source folder or inside
  * the output: the cache holds the previous site until the next build, and
@@ -93,15 +100,9 @@ const NAMES_SHOWN = 10;
 export function checkCacheDir(cacheDir: string | undefined, outDir: string, sources: Sources): void {
   if (cacheDir === undefined) return;
   const cache = real(cacheDir);
-  const places: [string, string][] = [
-    ["the content folder", sources.content],
-    ["the templates folder", sources.templates],
-    ["the public folder", sources.public],
-    ["the output folder", outDir],
-  ];
-  for (const [what, folder] of places) {
+  for (const [what, folder] of [...sourceFolders(sources), ["output folder", outDir] as [string, string]]) {
     if (inside(cache, real(folder))) {
-      throw new UsageError(`NEWSROOM_CACHE: \`${cacheDir}\` is inside ${what} \`${folder}\`; set it to a folder outside the sources and the output (or leave it unset for \`.cache/\`).`, { showUsage: false });
+      throw new UsageError(`NEWSROOM_CACHE: \`${cacheDir}\` is inside the ${what} \`${folder}\`; set it to a folder outside the sources and the output (or leave it unset for \`.cache/\`).`, { showUsage: false });
     }
   }
 }
@@ -117,11 +118,7 @@ export function checkOutDir(outDir: string, sources: Sources): void {
   const out = real(outDir);
   const flag = `--out: \`${outDir}\``;
   const separate = "choose a separate output folder such as `dist`.";
-  const folders: [string, string][] = [
-    ["content folder", sources.content],
-    ["templates folder", sources.templates],
-    ["public folder", sources.public],
-  ];
+  const folders = sourceFolders(sources);
   for (const [what, folder] of folders) {
     if (inside(out, real(folder))) {
       throw new UsageError(`${flag} is inside the ${what} \`${folder}\`: every build would publish the previous site in it; ${separate}`, { showUsage: false });
