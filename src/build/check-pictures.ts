@@ -1,8 +1,8 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { imageProblem } from "../images/body-images.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { pictureProblems } from "../images/picture-problems.ts";
 import { probeImage, type Probed } from "../images/probe.ts";
-import { bundleFile, resolveLocalImage } from "../images/resolve.ts";
+import { bundleFile } from "../images/resolve.ts";
 import type { LocalPicture } from "../markdown/local-pictures.ts";
 
 /**
@@ -17,12 +17,5 @@ export async function checkPictures(file: ArticleFile, pictures: readonly LocalP
     if (found !== undefined && !probes.has(found.name)) probes.set(found.name, await probeImage(found.file, found.name));
   }
   const bundle = { dir: file.bundleDir, assets: file.assets, url: "/", pictures: probes };
-  const diagnostics: Diagnostic[] = [];
-  for (const { src, position } of pictures) {
-    const resolved = resolveLocalImage(src, bundle, "", false);
-    if (resolved.ok) continue;
-    const problem = imageProblem(resolved, src, position);
-    diagnostics.push(diagnose(problem.rule, file.display, problem.at, problem.args));
-  }
-  return diagnostics;
+  return pictureProblems(file.display, bundle, pictures.map(({ src, position }) => ({ src, at: () => position })));
 }

@@ -10,6 +10,9 @@ import { checkPictures } from "./check-pictures.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
+/** The version in the keys of a build without a cache: they are compared within one process only. */
+const UNCACHED = "uncached";
+
 export interface ArticleCacheOptions {
   /** The packed cache file (git-ignored). */
   readonly file: string;
@@ -72,9 +75,10 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   }
 
   const cached = (await reading) ?? { entries: new Map<string, ParsedArticle>(), ignored: undefined };
-  const version = input.cache?.version;
+  // Every article is known by its key, cache or not: a page made from it is planned by it (site/pages.ts).
+  const version = input.cache?.version ?? UNCACHED;
   const task = <S extends string | Uint8Array>(i: number, source: S) => ({ source, file: files[i] as ArticleFile, zone: input.zone, embedHosts: input.embedHosts, textWords: input.textWords });
-  const keys = texts.map((bytes, i) => (bytes === undefined || version === undefined ? undefined : cacheKey(version, task(i, bytes))));
+  const keys = texts.map((bytes, i) => (bytes === undefined ? undefined : cacheKey(version, task(i, bytes))));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
   if (input.resident) results.forEach((result, i) => (results[i] = result && held(result)));
   const missing = texts.flatMap((bytes, i) => (bytes !== undefined && results[i] === undefined ? [i] : []));
@@ -92,7 +96,7 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
 
   // Decoded when a code frame or a front-matter position needs one; the preview keeps every text, and then no bytes.
   const textOf = texts.map((bytes) => (bytes === undefined ? undefined : input.resident ? decoded(decodeSource(bytes)) : decodeLater(bytes)));
-  const articles: LoadedArticle[] = [];
+  const articles: Omit<LoadedArticle, "pictures">[] = [];
   const unreadable = new Set<string>();
   for (const [i, file] of files.entries()) {
     const result = results[i];
@@ -100,7 +104,8 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     if (result !== undefined) diagnostics.push(...result.diagnostics);
     // A file with errors is not in the site, but its missing pictures are reported now, not on the next run.
     if (result?.article === undefined && result?.pictures !== undefined) diagnostics.push(...(await checkPictures(file, result.pictures)));
-    if (result?.article !== undefined && text !== undefined) articles.push(toLoadedArticle(result.article, file, text, keys[i]));
+    const key = keys[i];
+    if (result?.article !== undefined && text !== undefined && key !== undefined) articles.push(toLoadedArticle(result.article, file, text, key));
     else unreadable.add(file.name.normalize("NFC"));
   }
   // Every picture an article shows is read whole now, so a broken one is an error before anything is rendered.

@@ -1,9 +1,10 @@
 import path from "node:path";
-import type { SiteModel } from "../site/view.ts";
-import { type Entry, previousPages, recordPages } from "./page-manifest.ts";
-import type { HeldPages } from "../site/model.ts";
-import { inputHash, outputPath, type PagePlan, planPages } from "./page-plan.ts";
+import type { Page } from "../site/pages.ts";
+import { renderModel } from "../site/pages.ts";
+import type { RenderModel, SiteView, FrontPages } from "../site/view.ts";
 import { carryOverAside } from "./carry-aside.ts";
+import { type Entry, previousPages, recordPages } from "./page-manifest.ts";
+import { type PagePlan, planPages } from "./page-plan.ts";
 import { type Stamp, withdraw } from "./previous-output.ts";
 import { pagesVersion } from "./pipeline-version.ts";
 
@@ -13,28 +14,37 @@ export type PagesProgress = (done: number, total: number) => void;
 /** What renders pages into the folder being built (Eleventy, src/eleventy/pages.ts). */
 export interface Renderer {
   /** Render the model's pages into `dir`, reporting progress to the callback given. */
-  render(dir: string, model: SiteModel, progress?: PagesProgress): Promise<{ written: number }>;
+  render(dir: string, model: RenderModel, progress?: PagesProgress): Promise<{ written: number }>;
+  /** Render the model's paginated pages alone (articles, lists, files): nothing written on every run. */
+  renderPages(dir: string, model: RenderModel): Promise<{ written: number }>;
   /**
-   * Every file it writes besides the model's pages (the front
-   * page, `public/`): never carried over, as it would write into the link.
+   * Every file it writes on every run besides the model's paginated pages
+   * (the front pages, `public/`): never carried over, as it would write into the link.
    */
   readonly beside: ReadonlySet<string>;
 }
 
-/** What the model made of the site's pages: its views, and the digests of article pages known by their inputs. */
-export interface Modelled {
-  readonly model: SiteModel;
-  readonly digests: ReadonlyMap<string, string>;
+/** The site's pages as the model lists them, with what every page shares. */
+export interface SitePages {
+  readonly chrome: SiteView;
+  readonly front: FrontPages;
+  readonly pages: readonly Page[];
+}
+
+export interface PagesWritten {
+  readonly written: number;
+  readonly rendered: number;
+  readonly carried: number;
+  /** Article pages rendered: the only ones whose views were made for their pages. */
+  readonly articles: number;
 }
 
 export interface PageWriter {
-  /** The pages of the previous output that need no view (model.ts `HeldPages`). */
-  readonly held: HeldPages;
   /**
    * Render the pages that changed into `dir`, link the rest from the
    * previous output; returns the files written. `progress` counts both.
    */
-  write(dir: string, site: Modelled, progress?: PagesProgress): Promise<{ written: number; rendered: number; carried: number }>;
+  write(dir: string, site: SitePages, progress?: PagesProgress): Promise<PagesWritten>;
   /**
    * Once `dir` has its pages: remember them for the next build. Returns the
    * stamp of each page remembered (none without a cache folder).
@@ -54,16 +64,15 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
   let plan: PagePlan | undefined;
   let linked = new Map<string, Entry>();
   return {
-    held: (url, digest) => previous.get(outputPath(url))?.hash === inputHash(version, digest),
-    async write(dir, { model, digests }, progress) {
+    async write(dir, { chrome, front, pages }, progress) {
       const candidates = [...previous.keys()];
       // Every page the previous output still holds as it was is linked into `dir` on another thread
-      // while this one hashes the new pages; those found changed or gone are taken out again before
-      // anything is rendered, so nothing is ever written into a link to the published output.
+      // while this one plans; those found changed or gone are taken out again before anything is
+      // rendered, so nothing is ever written into a link to the published output.
       const linking = await carryOverAside(root, { from: path.resolve(outDir), to: dir, paths: candidates });
       let planned: PagePlan;
       try {
-        planned = planPages(model, version, new Map(candidates.map((rel) => [rel, (previous.get(rel) as Entry).hash])), digests);
+        planned = planPages(pages, version, new Map(candidates.map((rel) => [rel, (previous.get(rel) as Entry).hash])), renderer.beside);
       } catch (error) {
         // The thread is done with `dir` before the caller removes it.
         await linking.linked.catch(() => undefined);
@@ -76,10 +85,11 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
       // Rendered pages as the renderer reports them; the carried ones all at once at the end.
       let total = planned.carry.length;
       const rendering = progress && ((done: number, toRender: number) => progress(done, (total = toRender + planned.carry.length)));
-      const { written } = await renderer.render(dir, planned.render, rendering);
+      const { written } = await renderer.render(dir, renderModel(chrome, front, planned.render), rendering);
       if (planned.carry.length > 0) progress?.(total, total);
       linked = new Map([...links].filter((rel) => carry.has(rel)).map((rel) => [rel, previous.get(rel) as Entry]));
-      return { written: written + planned.carry.length, rendered: written, carried: planned.carry.length };
+      const articles = planned.render.filter((page) => page.template === "article").length;
+      return { written: written + planned.carry.length, rendered: written, carried: planned.carry.length, articles };
     },
     async record(dir) {
       if (plan === undefined) throw new Error("internal: pages recorded before they were written");

@@ -5,7 +5,7 @@ import { type ParseTask, type ParsedArticle, type ParsedData, toData, withPictur
 export function parseOne(task: ParseTask): ParsedArticle {
   const { article, diagnostics, pictures } = parseArticle(task.source, task.file, task.zone, task.embedHosts, task.textWords);
   if (article === undefined) return withPictures({ article: undefined, diagnostics }, pictures);
-  return { article: { slug: article.slug, frontMatter: article.frontMatter, body: article.body }, diagnostics };
+  return { article: { slug: article.slug, frontMatter: article.frontMatter, body: article.body, bodyPictures: article.bodyPictures }, diagnostics };
 }
 
 /** A worker thread's whole job (see parse-pool.ts): a batch of articles in, their parses out as plain data, in order. */

@@ -60,7 +60,7 @@ export function fromData(data: ParsedData): ParsedArticle {
  * (from `text`, which decodes the file's bytes when asked), not kept: a
  * function neither clones nor caches.
  */
-export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, file: ArticleFile, text: () => string, key?: string): LoadedArticle {
+export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, file: ArticleFile, text: () => string, key: string): Omit<LoadedArticle, "pictures"> {
   let positions: ((path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }) | undefined;
   return {
     ...parsed,

@@ -1,6 +1,4 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import type { SiteModel } from "../site/view.ts";
 
 /**
  * Files that were there when the build listed the content folder and were
@@ -28,14 +26,4 @@ export function vanishedFile(error: unknown, roots: readonly string[]): string |
     if (roots.some((root) => absolute === path.resolve(root) || !path.relative(path.resolve(root), absolute).startsWith(".."))) return absolute;
   }
   return undefined;
-}
-
-/**
- * `model` without the pictures to encode whose source is gone. For the
- * preview, which shows the last version that built while another file has
- * an error: a bundle deleted since is not there to read.
- */
-export function withoutVanished(model: SiteModel): SiteModel {
-  const images = model.images.filter((job) => existsSync(job.source));
-  return images.length === model.images.length ? model : { ...model, images };
 }

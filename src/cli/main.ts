@@ -8,16 +8,14 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vanishedFile } from "../build/vanished.ts";
-import { diagnose, hasErrors, START } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { visibleText } from "../diagnostics/visible-text.ts";
 import { loadSiteConfig } from "../site/config.ts";
-import type { LoadedSite, SiteInput } from "../site/load-site.ts";
-import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError, type BuildOptions, type CommonOptions } from "./args.ts";
+import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { failureMessage, PlainError } from "./failure.ts";
-import { checkCacheDir, checkOutDir, publishAtomically } from "./output-dir.ts";
-import { pauseAt } from "./pause.ts";
+import { checkCacheDir } from "./output-dir.ts";
 import { Progress, writingPages } from "./progress.ts";
 import { explainRelated } from "./related.ts";
 import { assertPortFree } from "../dev/port.ts";
@@ -51,78 +49,19 @@ The new article's author is $${AUTHOR_VARIABLE}, else \`git config user.name\`.
 
 Exit codes: 0 success, 1 the content has errors, 2 usage or internal error.`;
 
-function report(site: LoadedSite, format: Format): void {
+function report(problems: { readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> }, format: Format): void {
   if (format === "json") {
-    process.stdout.write(formatJson(site.diagnostics));
-  } else if (site.diagnostics.length > 0) {
-    process.stderr.write(formatDiagnostics(format, site.diagnostics, site.sources));
+    process.stdout.write(formatJson(problems.diagnostics));
+  } else if (problems.diagnostics.length > 0) {
+    process.stderr.write(formatDiagnostics(format, problems.diagnostics, problems.sources));
   }
 }
 
-/** What a build adds to loading: progress on a terminal, the cache folder, the pages its previous output holds. */
-interface LoadExtras {
-  readonly progress?: Progress;
-  readonly cache?: string | undefined;
-  readonly held?: SiteInput["held"];
-}
+/** The content pipeline and Eleventy are imported when a command needs them: together they take seconds to load, and `new` or `--help` need neither. */
+const pipeline = () => import("../build/build.ts");
 
-/**
- * The content pipeline and Eleventy are imported when a command needs them:
- * together they take seconds to load, and `new` or `--help` need neither.
- */
-async function load(options: CommonOptions & { readonly now: number }, { progress, cache, held }: LoadExtras = {}): Promise<LoadedSite> {
-  const { loadSite } = await import("../site/load-site.ts");
-  const { articleCache } = await import("../build/cache-location.ts");
-  return loadSite({
-    contentDir: options.contentDir,
-    siteFile: options.siteFile,
-    now: options.now,
-    cache: articleCache(ROOT, cache),
-    ...(held === undefined ? {} : { held }),
-    ...(progress === undefined
-      ? {}
-      : { onArticle: (done: number, total: number) => progress.update({ stage: "parsing", done, total }, done === total) }),
-  });
-}
-
-/** What publishing needs of a loaded site. */
-interface SiteToPublish {
-  readonly model: LoadedSite["model"];
-  readonly digests: LoadedSite["digests"];
-  readonly published: number;
-  readonly warnings: number;
-  readonly nextScheduled: LoadedSite["nextScheduled"];
-  readonly cacheStats: LoadedSite["cacheStats"];
-}
-
-/**
- * Load the site and report its problems; undefined when it has errors.
- * Only what publishing needs is returned: the related engine's inputs (the
- * articles' texts, 50 MB at 10,000 articles) and the loaded articles would
- * otherwise be gone through by the garbage collector again and again while
- * pages are written.
- */
-async function loadForPublishing(options: BuildOptions, progress: Progress, cache: string | undefined, held: SiteInput["held"]): Promise<SiteToPublish | undefined> {
-  const site = await load(options, { progress, cache, held });
-  progress.clear();
-  report(site, options.format);
-  if (hasErrors(site.diagnostics)) return undefined;
-  return {
-    model: site.model,
-    digests: site.digests,
-    published: site.published,
-    warnings: site.diagnostics.length,
-    nextScheduled: site.nextScheduled,
-    cacheStats: site.cacheStats,
-  };
-}
-
-/**
- * A body in the parse cache is checked when a page reads it, long after the
- * cache was opened; found damaged, the cache is removed and the site built
- * again without it, as if it had been ignored from the start.
- */
 async function build(argv: readonly string[]): Promise<number> {
+  const started = performance.now();
   // Before anything is made in the cache folder: one among the sources or in the output is refused.
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
@@ -135,120 +74,61 @@ async function build(argv: readonly string[]): Promise<number> {
   const base = cacheBase(ROOT);
   const trash = base === undefined ? undefined : path.join(base, TRASH_FOLDER);
   const sweeping = sweepTrash(trash);
+  const timings = new Timings(started);
+  // On a terminal, a line that counts; in CI nothing until the summary.
+  const progress = new Progress(process.stderr);
   try {
-    return await buildOnce(options, trash);
-  } catch (error) {
-    const { damagedCacheIn } = await import("../build/article-cache.ts");
-    const damaged = damagedCacheIn(error);
-    if (damaged === undefined) throw error;
-    // A cache that cannot be removed (read-only) is only ignored: it is read again at the next build, and refused again.
-    await rm(damaged.file, { force: true }).catch(() => undefined);
-    process.stderr.write(`The article cache \`${damaged.file}\` was damaged: it is removed, and the site is built again without it.\n`);
-    return await buildOnce(options, trash);
+    const { build: buildSite } = await pipeline();
+    const outcome = await buildSite(
+      { root: ROOT, contentDir: options.contentDir, siteFile: options.siteFile, outDir: options.outDir, now: options.now, trash },
+      {
+        onArticle: (done, total) => progress.update({ stage: "parsing", done, total }, done === total),
+        onPages: writingPages(progress),
+        problems: (found) => {
+          progress.clear();
+          report(found, options.format);
+        },
+        phase: (name) => {
+          progress.clear();
+          timings.mark(name);
+        },
+      },
+    ).catch((error: unknown) => {
+      // A tool we call, or the file system, failed: said in words; the previous output is as it was.
+      const message = failureMessage(error);
+      if (message === undefined) throw error;
+      throw new PlainError(`${message}\nNothing was published: \`${options.outDir}\` is unchanged.`, { cause: error });
+    });
+    if (outcome.kind === "content-errors") {
+      const vanished = outcome.diagnostics.some((d) => d.rule === "file-vanished");
+      const what = vanished ? "Build again once the files are in place." : "Fix the errors above and build again.";
+      process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. ${what}\n`);
+      return EXIT.contentErrors;
+    }
+    const { pages } = outcome;
+    timings.report(process.stderr, { modelled: pages.articles, rendered: pages.rendered, carried: pages.carried, ...outcome.cacheStats, search: outcome.search });
+    const seconds = (performance.now() - started) / 1000;
+    // With --format json, stdout carries only the JSON report.
+    const out = options.format === "json" ? process.stderr : process.stdout;
+    const summary = builtLine({ articles: outcome.articles, pages: pages.written, outDir: options.outDir, seconds, warnings: outcome.diagnostics.length });
+    const next = nextScheduledLine(outcome.nextScheduled);
+    out.write(`${summary}\n${next === undefined ? "" : `${next}\n`}`);
+    return EXIT.ok;
   } finally {
     await sweeping;
   }
 }
 
-async function buildOnce(options: BuildOptions, trash: string | undefined): Promise<number> {
-  return await buildSite(options, trash).catch((error: unknown) => vanishedExit(error, options, true));
-}
-
-/**
- * A file listed when the build began and gone when it was read (an editor
- * moving a picture mid-build) is the content's doing: said at the file, exit
- * 1, nothing published. Any other error is thrown again.
- */
-function vanishedExit(error: unknown, options: BuildOptions, publishing: boolean): number {
-  const gone = vanishedFile(error, [options.contentDir, ...(options.siteFile === undefined ? [] : [options.siteFile])]);
-  if (gone === undefined) throw error;
-  const inContent = path.relative(path.resolve(options.contentDir), gone);
-  const display = inContent.startsWith("..") ? (options.siteFile ?? gone) : path.join(options.contentDir, inContent).split(path.sep).join("/");
-  const diagnostic = diagnose("file-vanished", display, START, { what: `\`${display}\`` });
-  if (options.format === "json") process.stdout.write(formatJson([diagnostic]));
-  else process.stderr.write(formatDiagnostics(options.format, [diagnostic], new Map()));
-  if (publishing) process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Build again once the files are in place.\n`);
-  return EXIT.contentErrors;
-}
-
-async function buildSite(options: BuildOptions, trash: string | undefined): Promise<number> {
-  const started = performance.now();
-  const timings = new Timings(started);
-  checkOutDir(options.outDir, { content: options.contentDir, templates: TEMPLATES, public: PUBLIC, siteFile: options.siteFile });
-  // On a terminal, a line that counts; in CI nothing until the summary.
-  const progress = new Progress(process.stderr);
-  const { cacheFolder } = await import("../build/cache-location.ts");
-  const cache = cacheFolder(ROOT, options.contentDir, options.outDir);
-  // The content pipeline's modules first, then Eleventy's while the articles are read, when this
-  // thread mostly waits on the disk (0.3 s later, at 10,000 articles). Both at once, the pipeline's wait.
-  await import("../site/load-site.ts");
-  const eleventyPages = import("../eleventy/pages.ts");
-  // Only pages whose data changed are rendered; the rest are linked from the previous output, and
-  // the model need not make the views of the pages held there: what they hold is known while the
-  // articles are read.
-  const writing = eleventyPages.then(async ({ eleventyRenderer }) => {
-    const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
-    return (await import("../build/page-writer.ts")).pageWriter(ROOT, cache, options.outDir, renderer);
-  });
-  // Awaited only when the site has no errors; a failure to load is reported then.
-  writing.catch(() => undefined);
-  const site = await loadForPublishing(
-    options,
-    progress,
-    cache,
-    writing.then(
-      (writer) => writer.held,
-      () => undefined,
-    ),
-  );
-  timings.mark("load");
-  await pauseAt("build:loaded");
-  if (site === undefined) {
-    process.stderr.write(`Nothing was published: \`${options.outDir}\` is unchanged. Fix the errors above and build again.\n`);
-    return EXIT.contentErrors;
-  }
-  const pages = await writing;
-  const { written, search } = await publishAtomically(options.outDir, trash, async (dir) => {
-    // On a terminal, pages written of all as each run of pages ends; the line goes before the search index.
-    const written = await pages.write(dir, site, writingPages(progress)).finally(() => progress.clear());
-    // Recorded before the search index, which takes the pages' stamps from the record.
-    const stamps = await pages.record(dir);
-    timings.mark("pages");
-    await pauseAt("build:pages");
-    const search = await (await import("../search/finish-site.ts")).finishSite(dir, site.model, { outDir: options.outDir, cacheFolder: cache }, stamps);
-    timings.mark("finish");
-    return { written, search };
-  }).catch((error: unknown) => {
-    // A tool we call, or the file system, failed: said in words; the previous output is as it was.
-    const message = failureMessage(error);
-    if (message === undefined) throw error;
-    throw new PlainError(`${message}\nNothing was published: \`${options.outDir}\` is unchanged.`, { cause: error });
-  });
-  timings.mark("publish");
-  timings.report(process.stderr, { modelled: site.model.articles.length, rendered: written.rendered, carried: written.carried, ...site.cacheStats, search });
-  const seconds = (performance.now() - started) / 1000;
-  // With --format json, stdout carries only the JSON report.
-  const out = options.format === "json" ? process.stderr : process.stdout;
-  const summary = builtLine({ articles: site.published, pages: written.written, outDir: options.outDir, seconds, warnings: site.warnings });
-  const next = nextScheduledLine(site.nextScheduled);
-  out.write(`${summary}\n${next === undefined ? "" : `${next}\n`}`);
-  return EXIT.ok;
-}
-
 async function check(argv: readonly string[]): Promise<number> {
   const options = parseBuildArgs(argv);
   if (options === "help") return help();
-  let site: LoadedSite;
-  try {
-    site = await load(options);
-  } catch (error) {
-    return vanishedExit(error, options, false);
+  const modelled = await (await pipeline()).modelSite(options);
+  report(modelled, options.format);
+  if (modelled.kind === "content-errors") return EXIT.contentErrors;
+  if (options.format !== "json" && modelled.diagnostics.length === 0) {
+    process.stdout.write(`${modelled.content.articleCount} articles checked: no problems found.\n`);
   }
-  report(site, options.format);
-  if (options.format !== "json" && site.diagnostics.length === 0) {
-    process.stdout.write(`${site.articleCount} articles checked: no problems found.\n`);
-  }
-  return hasErrors(site.diagnostics) ? EXIT.contentErrors : EXIT.ok;
+  return EXIT.ok;
 }
 
 async function dev(argv: readonly string[]): Promise<number> {
@@ -257,7 +137,7 @@ async function dev(argv: readonly string[]): Promise<number> {
   await assertPortFree(options.port);
   // One folder per port: two previews (or a test beside an editor's preview) never share one.
   const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
-  const { servePreview, writePages, writeArticlePage, forgetTemplates } = await import("../eleventy/pages.ts");
+  const { servePreview, eleventyRenderer, forgetTemplates } = await import("../eleventy/pages.ts");
   const { articleCache, cacheFolder } = await import("../build/cache-location.ts");
   const { pagesVersion } = await import("../build/pipeline-version.ts");
   const { DevSite } = await import("../dev/site-state.ts");
@@ -273,24 +153,20 @@ async function dev(argv: readonly string[]): Promise<number> {
     // The parse cache, as for builds: a restart re-parses only what changed since.
     cache: articleCache(ROOT, cacheFolder(ROOT, options.contentDir, outDir)),
   });
-  const pagesOptions = { templatesDir: TEMPLATES, publicDir: PUBLIC, outDir };
   const session = new PreviewSession({
     site,
-    pages: new PreviewPages(outDir, pagesVersion(ROOT), {
-      pages: (model) => writePages(pagesOptions, model),
-      article: (site, article) => writeArticlePage(pagesOptions, site, article),
-    }),
+    pages: new PreviewPages(outDir, pagesVersion(ROOT), () => eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC })),
     now: () => options.now ?? Date.now(),
     templatesDir: TEMPLATES,
     publicDir: PUBLIC,
     forgetTemplates: () => forgetTemplates(TEMPLATES),
-    writeImages: (model) => writeImages(outDir, model.images),
+    writeImages: (images) => writeImages(outDir, images),
     report: (loaded, seconds) => {
       report(loaded, options.format);
       if (hasErrors(loaded.diagnostics)) {
         process.stderr.write("The preview keeps the last version that built, with these errors over every page; fix them and save.\n");
       } else {
-        process.stdout.write(`Previewing ${loaded.model.articles.length} articles (updated in ${seconds.toFixed(1)} s).\n`);
+        process.stdout.write(`Previewing ${loaded.built.site.articles.length} articles (updated in ${seconds.toFixed(1)} s).\n`);
       }
     },
     fail: (error) => {
@@ -315,13 +191,13 @@ async function related(argv: readonly string[]): Promise<number> {
   const options = parseRelatedArgs(argv);
   if (options === "help") return help();
   const { slugs } = options;
-  const site = await load(options);
-  if (hasErrors(site.diagnostics)) {
-    report(site, options.format);
+  const modelled = await (await pipeline()).modelSite(options);
+  if (modelled.kind === "content-errors") {
+    report(modelled, options.format);
     return EXIT.contentErrors;
   }
   for (const slug of slugs) {
-    const text = explainRelated(site.relateInputs, site.config.related, slug);
+    const text = explainRelated(modelled.built.relateInputs, modelled.content.config.related, slug);
     if (text === undefined) throw new UsageError(`no published article has the slug \`${slug}\`.`);
     process.stdout.write(text);
   }

@@ -21,25 +21,34 @@ export interface LoadedArticle {
   readonly slug: string;
   readonly frontMatter: FrontMatter;
   readonly body: ArticleBody;
+  /**
+   * The pictures beside the article that its body shows, each where it is
+   * written in the file: found by the parse (and cached with it), so their
+   * problems are reported at their lines without reading the file again.
+   */
+  readonly bodyPictures: readonly LocalPicture[];
   /** Where a front-matter value sits, for problems found across articles later. */
   readonly locate: (path: readonly PropertyKey[], key?: boolean) => Position;
   /**
    * The hash of everything the parse depends on (the file, its bytes, the
-   * pipeline: article-cache.ts `cacheKey`), when the build keeps a cache:
-   * two articles with one key are the same article.
+   * pipeline: article-cache.ts `cacheKey`): two articles with one key are
+   * the same article, and a page made from it is known by it.
    */
-  readonly key?: string | undefined;
+  readonly key: string;
   /**
    * The probe of each picture beside the article that it shows, by name
    * (src/images/article-pictures.ts): made when the article is loaded, after
    * the parse, so never cached with it (a picture changes apart from the text).
    */
-  readonly pictures?: ReadonlyMap<string, Probed>;
+  readonly pictures: ReadonlyMap<string, Probed>;
 }
+
+/** An article as its parse leaves it: the loader adds its key and the probes of its pictures (load-articles.ts). */
+export type ParsedFile = Omit<LoadedArticle, "key" | "pictures">;
 
 export interface LoadResult {
   /** Undefined when the file has errors. */
-  readonly article: LoadedArticle | undefined;
+  readonly article: ParsedFile | undefined;
   readonly diagnostics: readonly Diagnostic[];
   /**
    * The pictures beside the article that the body of a file with errors
@@ -107,7 +116,7 @@ export function parseArticle(
   }
   const yaml = split.yaml;
   return {
-    article: { file, slug, frontMatter, body, locate: (path, key) => yaml.positionOf(path, key) },
+    article: { file, slug, frontMatter, body, bodyPictures: localPictures(rendered.html, split.bodyLineOffset), locate: (path, key) => yaml.positionOf(path, key) },
     diagnostics,
   };
 }

@@ -1,56 +1,59 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { outputFile } from "../build/output-file.ts";
-import { outputPath, pageHashes, planPages } from "../build/page-plan.ts";
-import type { ArticleView, SiteModel, SiteView } from "../site/view.ts";
-
-/** How pages get into the folder (src/eleventy/pages.ts). */
-export interface Renderers {
-  /** Render a model's pages (`writePages`). */
-  readonly pages: (model: SiteModel) => Promise<unknown>;
-  /** Render one article's page alone, as `pages` would (`writeArticlePage`). */
-  readonly article: (site: SiteView, article: ArticleView) => Promise<unknown>;
-}
+import { pageHash, planPages } from "../build/page-plan.ts";
+import type { Renderer, SitePages } from "../build/page-writer.ts";
+import { type ArticlePage, outputPath, renderModel } from "../site/pages.ts";
 
 /**
- * The preview folder and what is in it: the hash of each planned page as
- * last written (src/build/page-plan.ts), so that a save renders only the
- * pages whose data changed, as a warm build does, and a page written ahead
- * of the full update (the edited article) is put right by it if it differs.
+ * The preview folder and what is in it: the hash of each page as last
+ * written, so that a save renders only the pages whose key changed, by the
+ * same plan and renderer as a build (src/build/page-plan.ts); the preview
+ * writes in place, as its server reads the folder. A page written ahead of
+ * the full update (the edited article) is put right by it if it differs.
  */
 export class PreviewPages {
   readonly #outDir: string;
   readonly #version: string;
-  readonly #render: Renderers;
+  readonly #renderer: () => Promise<Renderer>;
+  #current: Promise<Renderer> | undefined;
   #written = new Map<string, string>();
 
-  constructor(outDir: string, version: string, render: Renderers) {
+  /** `renderer` makes a renderer with the templates as they are now: made again after `forget`. */
+  constructor(outDir: string, version: string, renderer: () => Promise<Renderer>) {
     this.#outDir = outDir;
     this.#version = version;
-    this.#render = render;
+    this.#renderer = renderer;
+  }
+
+  #render(): Promise<Renderer> {
+    return (this.#current ??= this.#renderer());
   }
 
   /**
-   * Make the folder show `model`: render the pages whose data changed,
-   * delete the pages it no longer has. Returns the planned files written
-   * or deleted, relative to the folder: none when no page changed.
+   * Make the folder show `site`: render the pages whose key changed, delete
+   * the pages it no longer has. Returns the files written or deleted,
+   * relative to the folder: none when no page changed (the front pages,
+   * written on every render, change only with a page listed there).
    */
-  async show(model: SiteModel): Promise<string[]> {
-    const plan = planPages(model, this.#version, this.#written);
-    const rendered = [...plan.render.articles, ...plan.render.listPages, ...plan.render.files].map((page) => outputPath(page.url));
-    await this.#rendering(rendered, () => this.#render.pages(plan.render));
+  async show(site: SitePages): Promise<string[]> {
+    const renderer = await this.#render();
+    const plan = planPages(site.pages, this.#version, this.#written, renderer.beside);
+    const rendered = plan.render.map((page) => outputPath(page.url));
+    await this.#rendering(rendered, () => renderer.render(this.#outDir, renderModel(site.chrome, site.front, plan.render)));
     const gone = [...this.#written.keys()].filter((at) => !plan.hashes.has(at));
     await Promise.all(gone.map((at) => rm(outputFile(this.#outDir, at), { force: true })));
     this.#written = new Map(plan.hashes);
-    // Pages outside the plan (front page, 404, search) are written on every render, and change only with a page inside it.
-    return [...rendered, ...gone];
+    return [...rendered.filter((at) => !renderer.beside.has(at)), ...gone];
   }
 
-  /** Write one article's page ahead of the full update, with the site's chrome from `model`. Returns the file written. */
-  async showArticle(model: SiteModel, article: ArticleView): Promise<string> {
-    await this.#rendering([outputPath(article.url)], () => this.#render.article(model.site, article));
-    for (const [at, hash] of pageHashes({ ...model, articles: [article], listPages: [], files: [] }, this.#version)) this.#written.set(at, hash);
-    return outputPath(article.url);
+  /** Write one article's page ahead of the full update, with the site's chrome from `site`. Returns the file written. */
+  async showArticle(site: SitePages, page: ArticlePage): Promise<string> {
+    const renderer = await this.#render();
+    const at = outputPath(page.url);
+    await this.#rendering([at], () => renderer.renderPages(this.#outDir, renderModel(site.chrome, site.front, [page])));
+    this.#written.set(at, pageHash(this.#version, page.key));
+    return at;
   }
 
   /**
@@ -68,13 +71,14 @@ export class PreviewPages {
   }
 
   /** Copy the static files again (`public/`), rendering only the pages written on every render. */
-  async copyStatic(model: SiteModel): Promise<void> {
-    await this.#render.pages({ ...model, articles: [], listPages: [], files: [] });
+  async copyStatic(site: SitePages): Promise<void> {
+    await (await this.#render()).render(this.#outDir, renderModel(site.chrome, site.front, []));
   }
 
-  /** Forget what was written: the next `show` renders every page (the templates changed). */
+  /** Forget what was written and the templates: the next `show` renders every page with the templates as they are. */
   forget(): void {
     this.#written.clear();
+    this.#current = undefined;
   }
 
   /** Absolute paths of `files` (as `show` returns them), for the live-reload message. */

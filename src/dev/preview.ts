@@ -1,11 +1,17 @@
-import { hasErrors } from "../diagnostics/diagnostic.ts";
-import type { LoadedSite } from "../site/load-site.ts";
-import type { SiteModel } from "../site/view.ts";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
+import type { BuiltSite } from "../site/build-site.ts";
 import { renderOverlay } from "./overlay.ts";
 
+/** One update of the preview: the site as modelled, and every problem found. */
+export interface ModelledPreview {
+  readonly built: BuiltSite;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
 export interface Preview {
-  /** The model to render: the last good one while the content has errors. */
-  readonly model: SiteModel;
+  /** The site to render: the last good one while the content has errors. */
+  readonly built: BuiltSite;
   /** HTML put over every page (src/dev/overlay.ts), or undefined when the content is fine. */
   readonly overlay: string | undefined;
 }
@@ -17,13 +23,13 @@ export interface Preview {
  * the site has built once without errors there is no good version: it shows
  * what could be read, without the broken articles.
  */
-export function lastGoodPreview(): (site: LoadedSite) => Preview {
-  let lastGood: SiteModel | undefined;
+export function lastGoodPreview(): (site: ModelledPreview) => Preview {
+  let lastGood: BuiltSite | undefined;
   return (site) => {
     if (!hasErrors(site.diagnostics)) {
-      lastGood = site.model;
-      return { model: site.model, overlay: undefined };
+      lastGood = site.built;
+      return { built: site.built, overlay: undefined };
     }
-    return { model: lastGood ?? site.model, overlay: renderOverlay(site.diagnostics, site.sources) };
+    return { built: lastGood ?? site.built, overlay: renderOverlay(site.diagnostics, site.sources) };
   };
 }

@@ -1,10 +1,12 @@
 import path from "node:path";
-import { withoutVanished } from "../build/vanished.ts";
+import { existsSync } from "node:fs";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import type { LoadedSite } from "../site/load-site.ts";
-import type { SiteModel } from "../site/view.ts";
+import type { ImageJob } from "../images/encode.ts";
+import { buildSite, type Site } from "../site/build-site.ts";
+import { siteProblems } from "../site/load-site.ts";
 import { renderOverlay } from "./overlay.ts";
-import { type Preview, lastGoodPreview } from "./preview.ts";
+import { type ModelledPreview, type Preview, lastGoodPreview } from "./preview.ts";
+import type { SitePages } from "../build/page-writer.ts";
 import type { PreviewPages } from "./preview-pages.ts";
 import { provisionalArticle } from "./provisional.ts";
 import type { DevSite } from "./site-state.ts";
@@ -20,10 +22,10 @@ export interface SessionOptions {
   readonly publicDir: string;
   /** Make the next render import the templates afresh. */
   readonly forgetTemplates: () => Promise<void>;
-  /** Encode the model's resized pictures into the preview folder (cached by content). */
-  readonly writeImages: (model: SiteModel) => Promise<void>;
+  /** Encode resized pictures into the preview folder (cached by content). */
+  readonly writeImages: (images: readonly ImageJob[]) => Promise<void>;
   /** Print a full update's diagnostics and summary. */
-  readonly report: (site: LoadedSite, seconds: number) => void;
+  readonly report: (site: ModelledPreview, seconds: number) => void;
   /** Print an internal failure; the session goes on with the next save. */
   readonly fail: (error: unknown) => void;
 }
@@ -44,7 +46,7 @@ export type Reload = (files: readonly string[]) => void;
 export class PreviewSession {
   readonly #options: SessionOptions;
   readonly #preview = lastGoodPreview();
-  #loaded!: LoadedSite;
+  #loaded!: ModelledPreview;
   #shown!: Preview;
   #overlay: string | undefined;
   #reload: Reload = () => {};
@@ -111,10 +113,11 @@ export class PreviewSession {
       return;
     }
     if (state.article === undefined) return;
-    const article = provisionalArticle(state.article, (slug) => site.articleBySlug(slug), site.config, this.#options.now(), this.#shown.model);
-    if (article === undefined) return;
+    const shown = this.#shown.built;
+    const page = provisionalArticle(state.article, (slug) => site.articleBySlug(slug), site.config, this.#options.now(), shown);
+    if (page === undefined) return;
     this.#overlay = undefined;
-    const written = await pages.showArticle(this.#shown.model, article);
+    const written = await pages.showArticle(sitePages(shown.site, shown.pages), page);
     this.#reload(pages.absolute([written]));
   }
 
@@ -142,7 +145,7 @@ export class PreviewSession {
   async #update(changed: ReadonlySet<string>, started: number): Promise<boolean> {
     const { site, pages } = this.#options;
     if (changed.size > 0 && [...changed].every((at) => this.#isStatic(at))) {
-      await pages.copyStatic(this.#shown.model);
+      await pages.copyStatic(sitePages(this.#shown.built.site, []));
       // Stylesheets alone are swapped in the open page without a reload.
       this.#reload([...changed]);
       return true;
@@ -152,18 +155,25 @@ export class PreviewSession {
       pages.forget();
     }
     const overlayBefore = this.#overlay;
-    const loaded = await site.refresh(changed, this.#options.now());
+    const content = await site.refresh(changed);
+    // The same model as a build's, from what is in memory.
+    const built = buildSite({ articles: content.articles, config: content.config, now: this.#options.now(), unreadable: content.unreadable });
+    const loaded = { built, ...siteProblems(content, built.diagnostics) };
     this.#loaded = loaded;
     this.#shown = this.#preview(loaded);
     this.#overlay = this.#shown.overlay;
     if (this.#pending.size > 0) return false;
-    // The version shown may be the last that built (another file has an error): what was deleted since is not copied.
-    const model = withoutVanished(this.#shown.model);
-    await this.#options.writeImages(model);
-    const written = await pages.show(model);
+    const shown = this.#shown.built;
+    // The version shown may be the last that built (another file has an error): pictures deleted since are not copied.
+    await this.#options.writeImages(shown.site.images.filter((job) => existsSync(job.source)));
+    const written = await pages.show(sitePages(shown.site, shown.pages));
     this.#options.report(loaded, (performance.now() - started) / 1000);
     // A save that changed nothing shown (a draft in `_drafts/`, the same text again) leaves the open page alone.
     if (written.length > 0 || this.#overlay !== overlayBefore) this.#reload(pages.absolute(written));
     return true;
   }
+}
+
+function sitePages(site: Site, pages: SitePages["pages"]): SitePages {
+  return { chrome: site.chrome, front: site.front, pages };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
+import { type ArticleCacheOptions, loadArticles } from "../build/load-articles.ts";
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { type ArticleFile, findArticleFiles, type FoundFiles } from "../content/find-files.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
@@ -8,7 +8,7 @@ import { readArticleSource } from "../content/read-source.ts";
 import { probeArticlePictures } from "../images/article-pictures.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type LoadedSiteConfig, loadSiteConfig } from "../site/config.ts";
-import { assembleSite, type LoadedSite } from "../site/load-site.ts";
+import type { LoadedContent } from "../site/load-site.ts";
 
 /** One article file as last read: its parse, or the problems that kept it out. */
 export interface FileState {
@@ -86,14 +86,13 @@ export class DevSite {
   /**
    * The site after `changed` (absolute paths the watcher reported): the
    * folder is listed again (new, deleted and moved articles), changed files
-   * whose text differs from what is in memory are parsed again, and the
-   * site is related and modelled as a build would.
+   * whose text differs from what is in memory are parsed again.
    */
-  async refresh(changed: ReadonlySet<string>, now: number): Promise<LoadedSite> {
+  async refresh(changed: ReadonlySet<string>): Promise<LoadedContent> {
     if (this.#input.siteFile !== undefined && changed.has(path.resolve(this.#input.siteFile))) {
       // The time zone and embed hosts go into every parse.
       await this.#readAll();
-      return this.site(now);
+      return this.content();
     }
     await this.#list();
     const stale: ArticleFile[] = [];
@@ -115,11 +114,11 @@ export class DevSite {
       const { article } = await probeArticlePictures(state.article);
       this.#files.set(absolute, { ...state, article });
     }
-    return this.site(now);
+    return this.content();
   }
 
-  /** The site as in memory, related and modelled as of `now`. */
-  site(now: number): LoadedSite {
+  /** The content as in memory, as a build would load it. */
+  content(): LoadedContent {
     const articles: LoadedArticle[] = [];
     const diagnostics: Diagnostic[] = [];
     const sources = new Map<string, string>();
@@ -132,8 +131,18 @@ export class DevSite {
       if (state.article !== undefined) articles.push(state.article);
       else unreadable.add(file.name.normalize("NFC"));
     }
-    const loaded: LoadedArticles = { articles, diagnostics, sourceOf: (display) => sources.get(display), unreadable, cacheStats: { hits: 0, parsed: 0, ignored: undefined } };
-    return assembleSite({ siteFile: this.#input.siteFile, site: this.#config, found: this.#found, duplicates: this.#duplicates, loaded, now });
+    const siteFile = this.#input.siteFile;
+    const siteSource = this.#config.source;
+    if (siteFile !== undefined && siteSource !== undefined) sources.set(siteFile, siteSource);
+    return {
+      config: this.#config.config,
+      articles,
+      unreadable,
+      diagnostics: [...this.#config.diagnostics, ...this.#found.diagnostics, ...this.#duplicates, ...diagnostics],
+      sourceOf: (display) => sources.get(display),
+      articleCount: this.#found.articles.length,
+      cacheStats: { hits: 0, parsed: 0, ignored: undefined },
+    };
   }
 
   /** Whether the file still has the text in memory (the fast path parsed it already, or the save changed nothing). */

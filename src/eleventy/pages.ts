@@ -19,10 +19,9 @@ import { renderToStaticMarkup } from "preact-render-to-string";
 import { injectOverlay } from "../dev/overlay.ts";
 import { admitRequest, isPreviewHost, isPreviewOrigin, refuse } from "../dev/request-guard.ts";
 import { outputFile } from "../build/output-file.ts";
-import type { ArticlePageData } from "../../templates/_components/data.ts";
-import { outputPath } from "../build/page-plan.ts";
+import { outputPath } from "../site/pages.ts";
 import type { PagesProgress, Renderer } from "../build/page-writer.ts";
-import type { ArticleView, SiteModel, SiteView } from "../site/view.ts";
+import type { RenderModel } from "../site/view.ts";
 import { register } from "tsx/esm/api";
 
 /** Defined (by esbuild) only in the CLI's bundle, src/cli/cli-bundle.mjs. */
@@ -122,7 +121,7 @@ async function loadTemplates(templatesDir: string): Promise<Templates> {
  * `public/` and the articles' pictures; the paginated templates are left to
  * `writePaginated`.
  */
-function configure(config: EleventyConfig, options: PagesOptions, model: SiteModel, paginated: readonly PaginatedTemplate[]): void {
+function configure(config: EleventyConfig, options: PagesOptions, model: RenderModel, paginated: readonly PaginatedTemplate[]): void {
   config.addExtension(["11ty.tsx"], {
     key: "11ty.js",
     compile() {
@@ -164,7 +163,7 @@ export const REPORT_EVERY = 250;
  */
 async function writePaginated(
   outDir: string,
-  model: SiteModel,
+  model: RenderModel,
   templates: readonly PaginatedTemplate[],
   taken: Set<string>,
   onPage: (done: number) => void,
@@ -215,7 +214,11 @@ export async function eleventyRenderer(options: Omit<PagesOptions, "outDir">): P
     ...templates.oneOff,
     ...publicFiles.filter((f) => !f.isDirectory()).map((f) => path.relative(options.publicDir, path.join(f.parentPath, f.name)).split(path.sep).join("/")),
   ]);
-  return { render: (outDir, pages, progress) => writePages({ ...options, outDir }, pages, progress, templates), beside };
+  return {
+    render: (outDir, pages, progress) => writePages({ ...options, outDir }, pages, progress, templates),
+    renderPages: async (outDir, pages) => ({ written: await writePaginated(outDir, pages, templates.paginated, new Set(templates.oneOff), () => {}, options.reportEvery ?? REPORT_EVERY) }),
+    beside,
+  };
 }
 
 /**
@@ -226,7 +229,7 @@ export async function eleventyRenderer(options: Omit<PagesOptions, "outDir">): P
  */
 export async function writePages(
   options: PagesOptions,
-  model: SiteModel,
+  model: RenderModel,
   onPage?: PagesProgress,
   /** The templates, when the caller has loaded them already. */
   known?: Templates,
@@ -246,18 +249,6 @@ export async function writePages(
   const oneOff = Array.isArray(result) ? result.flat().filter((r) => r && typeof r === "object" && "outputPath" in r).length : 0;
   const paged = await writePaginated(options.outDir, model, templates.paginated, new Set(templates.oneOff), (done) => onPage?.(done, total), options.reportEvery ?? REPORT_EVERY);
   return { written: oneOff + paged };
-}
-
-/**
- * Write one article's page as `writePages` would (same template, data,
- * permalink and HTML), without starting Eleventy: the preview's first step
- * after a save, where an Eleventy run costs tenths of a second next to a
- * 10,000-article site in memory.
- */
-export async function writeArticlePage(options: PagesOptions, site: SiteView, article: ArticleView): Promise<string> {
-  const template = (await loadTemplates(options.templatesDir)).paginated.find((t) => t.pagination.alias === "article");
-  if (template === undefined) throw new Error(`${options.templatesDir} has no template paginating articles.`);
-  return writePage(options.outDir, template, { model: { site }, article } satisfies Omit<ArticlePageData, "page">);
 }
 
 /** Our CLI prints its own summary: keep Eleventy's warnings and errors, drop its "Wrote N files". */

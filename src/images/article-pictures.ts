@@ -1,7 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { LoadedArticle } from "../content/load-article.ts";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { markedSources } from "./body-images.ts";
 import { type Probed, probeImage } from "./probe.ts";
 import { bundleFile } from "./resolve.ts";
 
@@ -17,22 +16,24 @@ export interface ProbedArticles {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** An article before its pictures are probed (or to be probed again: a picture changed). */
+type Unprobed = Omit<LoadedArticle, "pictures">;
+
 /** A lead picture beside the article (not a full URL, not a path under the site): read from disk. */
 export function ownPicture(src: string): boolean {
   return !/^https?:\/\//i.test(src) && !src.startsWith("/");
 }
 
 /** What `article` names as its pictures, as written. */
-function sourcesOf(article: LoadedArticle): string[] {
+function sourcesOf(article: Unprobed): string[] {
   const lead = article.frontMatter.image?.src;
-  const body = article.body.html.marksPictures ? markedSources(article.body.html.read()) : [];
-  return [...(lead !== undefined && ownPicture(lead) ? [lead] : []), ...body];
+  return [...(lead !== undefined && ownPicture(lead) ? [lead] : []), ...article.bodyPictures.map((p) => p.src)];
 }
 
 /** `article` with the probe of each picture it uses, and a warning for each other file of its bundle. */
-export async function probeArticlePictures(article: LoadedArticle): Promise<{ article: LoadedArticle; diagnostics: Diagnostic[] }> {
+export async function probeArticlePictures(article: Unprobed): Promise<{ article: LoadedArticle; diagnostics: Diagnostic[] }> {
   const { file } = article;
-  if (file.bundleDir === undefined) return { article, diagnostics: [] };
+  if (file.bundleDir === undefined) return { article: { ...article, pictures: new Map() }, diagnostics: [] };
   const used = new Map<string, string>();
   for (const src of sourcesOf(article)) {
     const found = bundleFile(src, { dir: file.bundleDir, assets: file.assets });
@@ -47,13 +48,13 @@ export async function probeArticlePictures(article: LoadedArticle): Promise<{ ar
 }
 
 /** Every article's pictures, a few articles at a time (the decoding runs on libuv's threads). */
-export async function probeAllPictures(articles: readonly LoadedArticle[]): Promise<ProbedArticles> {
-  const out: LoadedArticle[] = [...articles];
+export async function probeAllPictures(articles: readonly Unprobed[]): Promise<ProbedArticles> {
+  const out: LoadedArticle[] = [];
   const diagnostics: Diagnostic[][] = articles.map(() => []);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < articles.length; i = next++) {
-      const probed = await probeArticlePictures(articles[i] as LoadedArticle);
+      const probed = await probeArticlePictures(articles[i] as Unprobed);
       out[i] = probed.article;
       diagnostics[i] = probed.diagnostics;
     }

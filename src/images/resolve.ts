@@ -67,16 +67,8 @@ export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, l
     case "mismatch":
       return { ok: false, rule: "image-type-mismatch", format: probed.format, extension: probed.extension };
     case "raster": {
+      const jobs = pictureJobs(found, probed, bundle.url);
       const plan = planImage(found.name, probed);
-      const variants = [...plan.sources.flatMap((s) => s.variants), ...plan.fallback.variants];
-      const jobs = variants.map((v) => ({
-        source: found.file,
-        hash: probed.hash,
-        to: `${bundle.url.slice(1)}${v.file}`,
-        width: v.width,
-        format: v.format,
-        ...(probed.density === undefined ? {} : { density: probed.density }),
-      }));
       const widest = plan.fallback.variants.at(-1) ?? plan.fallback.src;
       return { ok: true, picture: rasterPicture(plan, prefix, lead), jobs, shared: `${bundle.url}${encodeURI(widest.file)}` };
     }
@@ -85,3 +77,17 @@ export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, l
 
 
 
+
+/** The files one picture of the article at `url` is encoded into (encode.ts). */
+export function pictureJobs(found: { readonly name: string; readonly file: string }, probed: Extract<Probed, { kind: "raster" }>, url: string): ImageJob[] {
+  const plan = planImage(found.name, probed);
+  const variants = [...plan.sources.flatMap((s) => s.variants), ...plan.fallback.variants];
+  return variants.map((v) => ({
+    source: found.file,
+    hash: probed.hash,
+    to: `${url.slice(1)}${v.file}`,
+    width: v.width,
+    format: v.format,
+    ...(probed.density === undefined ? {} : { density: probed.density }),
+  }));
+}

@@ -4,7 +4,6 @@
  * Every string here is plain text unless its name ends in `Html`; the JSX
  * runtime escapes plain text on the way out.
  */
-import type { ImageJob } from "../images/encode.ts";
 import type { BodyHtml } from "../markdown/body-html.ts";
 
 export interface TimeView {
@@ -164,20 +163,26 @@ export interface SiteView {
   readonly sections: readonly SectionLink[];
 }
 
-/** Everything the templates render: one value, computed before Eleventy runs. */
-export interface SiteModel {
-  readonly site: SiteView;
+/** The pages made once per site, from the lists: the front page, 404, search, the sections. */
+export interface FrontPages {
   readonly home: HomePage;
-  readonly articles: readonly ArticleView[];
-  readonly listPages: readonly ListPage[];
   readonly notFound: PageMeta;
   /** The search page (templates/search.11ty.tsx), which searches the Pagefind index in the browser. */
   readonly search: PageMeta;
   /** `/sections/` (templates/sections.11ty.tsx): every section, the configured ones in order, then the others. */
   readonly sectionIndex: { readonly meta: PageMeta; readonly sections: readonly SectionLink[] };
+}
+
+/**
+ * What the templates receive as `model` for one render: the chrome, the
+ * front pages, and the views of the paginated pages to render now (every
+ * page of the site on a cold build, those that changed on a warm one).
+ */
+export interface RenderModel extends FrontPages {
+  readonly site: SiteView;
+  readonly articles: readonly ArticleView[];
+  readonly listPages: readonly ListPage[];
   readonly files: readonly TextFile[];
-  /** Resized pictures to encode into the output (src/images/encode.ts). */
-  readonly images: readonly ImageJob[];
 }
 
 /** A file written as is: feeds, sitemaps, robots.txt. */

@@ -1,4 +1,4 @@
-import type { ArticleView, ListPage, SiteModel } from "../../src/site/view.ts";
+import type { ArticleView, ListPage, RenderModel } from "../../src/site/view.ts";
 
 /**
  * What Eleventy hands each page template: our model under `model`, plus the
@@ -6,7 +6,7 @@ import type { ArticleView, ListPage, SiteModel } from "../../src/site/view.ts";
  * view models, not against Eleventy's untyped data cascade.
  */
 export interface PageData {
-  readonly model: SiteModel;
+  readonly model: RenderModel;
   readonly page: { readonly url: string };
 }
 
@@ -16,7 +16,7 @@ export interface PageData {
  * which pages to render again, so a template reading more would go stale.
  */
 interface PlannedPageData extends Omit<PageData, "model"> {
-  readonly model: Pick<SiteModel, "site">;
+  readonly model: Pick<RenderModel, "site">;
 }
 
 export interface ArticlePageData extends PlannedPageData {

@@ -6,7 +6,7 @@ import { pageWriter } from "../../src/build/page-writer.ts";
 import { Progress, progressLine, writingPages } from "../../src/cli/progress.ts";
 import { builtLine, nextScheduledLine } from "../../src/cli/summary.ts";
 import { eleventyRenderer } from "../../src/eleventy/pages.ts";
-import { loadSite } from "../../src/site/load-site.ts";
+import { modelSite } from "../../src/build/build.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 /**
@@ -117,8 +117,10 @@ describe("build progress", () => {
     // Eleventy imports the `.tsx` templates itself, past vitest's transform: give it tsx's loader, as the CLI runs with.
     (await import("tsx/esm/api")).register();
     const site = path.join(ROOT, "tests/e2e/site");
-    const { model } = await loadSite({ contentDir: path.join(site, "content"), siteFile: path.join(site, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
-    const total = model.articles.length + model.listPages.length + model.files.length;
+    const modelled = await modelSite({ contentDir: path.join(site, "content"), siteFile: path.join(site, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
+    if (modelled.kind !== "modelled") throw new Error("the fixture has errors");
+    const { site: built, pages: all } = modelled.built;
+    const total = all.filter((p) => p.template === "article" || p.template === "list" || p.template === "file").length;
     const cache = path.join(work, "cache");
     /** One build into `dir` after the one into `outDir`, reporting every 4 pages, drawn on a fake terminal whose clock lets every line through. */
     const build = async (outDir: string, dir: string): Promise<string[]> => {
@@ -127,7 +129,7 @@ describe("build progress", () => {
       const progress = new Progress(stream, () => (clock += 1000));
       const renderer = await eleventyRenderer({ templatesDir: path.join(ROOT, "templates"), publicDir: path.join(ROOT, "public"), reportEvery: 4 });
       const pages = await pageWriter(ROOT, cache, outDir, renderer);
-      await pages.write(dir, { model, digests: new Map() }, writingPages(progress));
+      await pages.write(dir, { chrome: built.chrome, front: built.front, pages: all }, writingPages(progress));
       progress.clear();
       await pages.record(dir);
       return stream.written.map((line) => line.replace("\r\u001b[K", ""));

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "../../src/diagnostics/diagnostic.ts";
 import { escapeHtml, injectOverlay, OVERLAY_ID, renderOverlay } from "../../src/dev/overlay.ts";
-import { lastGoodPreview } from "../../src/dev/preview.ts";
-import type { LoadedSite } from "../../src/site/load-site.ts";
-import type { SiteModel } from "../../src/site/view.ts";
+import { lastGoodPreview, type ModelledPreview } from "../../src/dev/preview.ts";
+import type { BuiltSite } from "../../src/site/build-site.ts";
 
 const FILE = "content/world/<b>bad</b>.md";
 const SOURCE = "---\ntitle: T\ntgas: [<script>alert('x')</script>]\n---\n";
@@ -57,20 +56,19 @@ describe("injectOverlay", () => {
 });
 
 describe("lastGoodPreview", () => {
-  const model = (name: string) => ({ site: { name } }) as unknown as SiteModel;
-  const loaded = (name: string, diagnostics = [unknown]) =>
-    ({ model: model(name), diagnostics, sources: new Map() }) as unknown as LoadedSite;
+  const model = (name: string) => ({ site: { name } }) as unknown as BuiltSite;
+  const loaded = (name: string, diagnostics = [unknown]): ModelledPreview => ({ built: model(name), diagnostics, sources: new Map() });
 
   it("should show what could be read until the site has built once, then keep the last good site under the overlay", () => {
     const preview = lastGoodPreview();
     const first = preview(loaded("partial"));
-    expect(first.model).toEqual(model("partial"));
+    expect(first.built).toEqual(model("partial"));
     expect(first.overlay).toContain("field-unknown");
 
-    expect(preview(loaded("good", [warning]))).toEqual({ model: model("good"), overlay: undefined });
+    expect(preview(loaded("good", [warning]))).toEqual({ built: model("good"), overlay: undefined });
     const broken = preview(loaded("broken"));
-    expect(broken.model).toEqual(model("good"));
+    expect(broken.built).toEqual(model("good"));
     expect(broken.overlay).toContain("Unknown field `tgas`");
-    expect(preview(loaded("fixed", []))).toEqual({ model: model("fixed"), overlay: undefined });
+    expect(preview(loaded("fixed", []))).toEqual({ built: model("fixed"), overlay: undefined });
   });
 });

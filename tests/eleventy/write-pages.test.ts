@@ -5,22 +5,24 @@ import Eleventy from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageHashes } from "../../src/build/page-plan.ts";
 import { eleventyRenderer, writePages } from "../../src/eleventy/pages.ts";
-import { loadSite } from "../../src/site/load-site.ts";
-import type { SiteModel } from "../../src/site/view.ts";
+import { modelSite } from "../../src/build/build.ts";
+import { outputPath, renderModel } from "../../src/site/pages.ts";
+import type { RenderModel } from "../../src/site/view.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SITE = path.join(ROOT, "tests/e2e/site");
 const TEMPLATES = path.join(ROOT, "templates");
 const PUBLIC = path.join(ROOT, "public");
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-write-pages-"));
-let model: SiteModel;
+let model: RenderModel;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(async () => {
   // Eleventy and writePages import the `.tsx` templates themselves, past vitest's transform: give them tsx's loader, as the CLI runs with.
   (await import("tsx/esm/api")).register();
-  model = (await loadSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") })).model;
+  const modelled = await modelSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
+  if (modelled.kind !== "modelled") throw new Error("the fixture has errors");
+  model = renderModel(modelled.built.site.chrome, modelled.built.site.front, modelled.built.pages);
 });
 
 /** Every file under `dir`, relative path → bytes as text. */
@@ -30,7 +32,7 @@ function tree(dir: string): Map<string, string> {
 }
 
 /** Every page of the templates as Eleventy itself renders them, pagination included, from the same model. */
-async function eleventyAlone(outDir: string, site: SiteModel): Promise<void> {
+async function eleventyAlone(outDir: string, site: RenderModel): Promise<void> {
   const eleventy = new Eleventy(TEMPLATES, outDir, {
     quietMode: true,
     config(config: { addExtension(e: string[], o: object): void; setTemplateFormats(f: string[]): void; addGlobalData(n: string, v: unknown): void }) {
@@ -93,7 +95,7 @@ describe("eleventyRenderer", () => {
     const out = path.join(work, "renderer");
     const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
     await renderer.render(out, model);
-    const hashes = pageHashes(model, "v");
+    const hashes = new Set([...model.articles, ...model.listPages, ...model.files].map((page) => outputPath(page.url)));
     const besidePages = [...tree(out).keys()].filter((rel) => !hashes.has(rel));
     expect(besidePages.length).toBeGreaterThan(3);
     expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);

@@ -5,7 +5,7 @@ import { tagsThenNewest, tfidfCosine } from "../../src/relate/baselines.ts";
 import type { RelateConfig } from "../../src/relate/config.ts";
 import { RelatedIndex, type RelateInput } from "../../src/relate/engine.ts";
 import { DEFAULT_SITE_CONFIG } from "../../src/site/config.ts";
-import { loadSite } from "../../src/site/load-site.ts";
+import { modelSite } from "../../src/build/build.ts";
 
 /**
  * The related-articles evaluation: 85 articles in 12 stories with hard
@@ -32,9 +32,9 @@ export interface Evaluation {
 export async function loadEvalSet(): Promise<{ inputs: readonly RelateInput[]; storyOf: ReadonlyMap<string, string> }> {
   const stories = parse(readFileSync(path.join(EVAL, "stories.yaml"), "utf8")) as Record<string, string[]>;
   const storyOf = new Map(Object.entries(stories).flatMap(([story, slugs]) => slugs.map((slug) => [slug, story] as const)));
-  const site = await loadSite({ contentDir: path.join(EVAL, "content"), siteFile: undefined, now: Date.UTC(2030, 0, 1) });
-  if (site.diagnostics.some((d) => d.severity === "error")) throw new Error("the evaluation set has errors");
-  return { inputs: site.relateInputs, storyOf };
+  const site = await modelSite({ contentDir: path.join(EVAL, "content"), siteFile: undefined, now: Date.UTC(2030, 0, 1) });
+  if (site.kind !== "modelled") throw new Error("the evaluation set has errors");
+  return { inputs: site.built.relateInputs, storyOf };
 }
 
 function score(picks: ReadonlyMap<string, readonly string[]>, storyOf: ReadonlyMap<string, string>): Scores {

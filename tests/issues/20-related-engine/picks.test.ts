@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../../../src/relate/config.ts";
 import { RelatedIndex, type RelateInput } from "../../../src/relate/engine.ts";
-import { loadSite } from "../../../src/site/load-site.ts";
+import { modelSite } from "../../../src/build/build.ts";
 
 /**
  * The related picks pinned, order and scores: the engine's shape may change,
@@ -29,16 +29,22 @@ function picksOf(inputs: readonly RelateInput[], config: RelateConfig): string {
   return `${lines.join("\n")}\n`;
 }
 
+async function modelled(contentDir: string, siteFile: string | undefined) {
+  const site = await modelSite({ contentDir, siteFile, now: Date.UTC(2030, 0, 1) });
+  if (site.kind !== "modelled") throw new Error(`${contentDir} has errors`);
+  return site;
+}
+
 describe("related picks", () => {
   it("should pick the same articles, in the same order and with the same scores, on the sample site", async () => {
-    const site = await loadSite({ contentDir: path.join(root, "content"), siteFile: path.join(root, "site.yaml"), now: Date.UTC(2030, 0, 1) });
-    await expect(picksOf(site.relateInputs, site.config.related)).toMatchFileSnapshot(path.join(here, "sample-site.picks.txt"));
+    const site = await modelled(path.join(root, "content"), path.join(root, "site.yaml"));
+    await expect(picksOf(site.built.relateInputs, site.content.config.related)).toMatchFileSnapshot(path.join(here, "sample-site.picks.txt"));
   });
 
   it("should pick the same articles on the evaluation set, with the editor's Check Also and without", async () => {
-    const site = await loadSite({ contentDir: path.join(root, "tests", "relate", "eval", "content"), siteFile: undefined, now: Date.UTC(2030, 0, 1) });
-    await expect(picksOf(site.relateInputs, DEFAULT_RELATE_CONFIG)).toMatchFileSnapshot(path.join(here, "eval-set.picks.txt"));
+    const site = await modelled(path.join(root, "tests", "relate", "eval", "content"), undefined);
+    await expect(picksOf(site.built.relateInputs, DEFAULT_RELATE_CONFIG)).toMatchFileSnapshot(path.join(here, "eval-set.picks.txt"));
     const wider = { ...DEFAULT_RELATE_CONFIG, autoCheckAlso: false, count: 8, minScore: 0.05 };
-    await expect(picksOf(site.relateInputs, wider)).toMatchFileSnapshot(path.join(here, "eval-set-wide.picks.txt"));
+    await expect(picksOf(site.built.relateInputs, wider)).toMatchFileSnapshot(path.join(here, "eval-set-wide.picks.txt"));
   });
 });

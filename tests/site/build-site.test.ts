@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/site/config.ts";
 import type { LoadedArticle } from "../../src/content/load-article.ts";
-import { buildSiteModel } from "../../src/site/model.ts";
+import { buildSite } from "../../src/site/build-site.ts";
+import type { Page } from "../../src/site/pages.ts";
+import type { ArticleView, ListPage } from "../../src/site/view.ts";
 import { loaded } from "../support/loaded.ts";
 
 const CONFIG: SiteConfig = {
@@ -18,6 +20,21 @@ const CONFIG: SiteConfig = {
 };
 const NOW = Date.UTC(2026, 10, 24);
 
+/** The site as the templates see it: each article's and list's view, the front page. */
+function buildSiteModel(articles: readonly LoadedArticle[], config: SiteConfig, now: number, unreadable?: ReadonlySet<string>) {
+  const built = buildSite({ articles, config, now, ...(unreadable === undefined ? {} : { unreadable }) });
+  const of = <T extends Page["template"]>(template: T) => built.pages.filter((p) => p.template === template);
+  return {
+    built,
+    diagnostics: built.diagnostics,
+    model: {
+      articles: of("article").map((p) => p.view() as ArticleView),
+      listPages: of("list").map((p) => p.view() as ListPage),
+      home: built.site.front.home,
+    },
+  };
+}
+
 const a = loaded(
   "floods",
   "national",
@@ -30,7 +47,7 @@ const d = loaded("summit", "world", "title: Summit\ndate: 2026-10-16T09:30:00+03
 const future = loaded("later", "world", "title: Later\ndate: 2027-01-01T09:30:00+04:30\ntags: [floods]");
 const draft = loaded("draft", "world", "title: Draft\ndate: 2026-10-01T09:30:00+04:30\ndraft: true");
 
-describe("buildSiteModel", () => {
+describe("buildSite", () => {
   const { model, diagnostics } = buildSiteModel([a, b, c, d, future, draft], CONFIG, NOW);
   const article = (slug: string) => model.articles.find((x) => x.slug === slug);
 
@@ -100,7 +117,7 @@ describe("buildSiteModel", () => {
   });
 });
 
-describe("buildSiteModel diagnostics", () => {
+describe("buildSite diagnostics", () => {
   const rules = (articles: Parameters<typeof buildSiteModel>[0], unreadable?: Set<string>) =>
     buildSiteModel(articles, CONFIG, NOW, unreadable).diagnostics.map((x) => `${x.file}:${x.position.line}:${x.position.column} ${x.rule}`);
 
@@ -158,49 +175,36 @@ describe("buildSiteModel diagnostics", () => {
   });
 });
 
-describe("buildSiteModel with pages held by the caller", () => {
-  // A key per article, as the parse cache gives: here its name and a version.
-  const keyed = (article: LoadedArticle, version = "1") => ({ ...article, key: `${article.slug}@${version}` });
-  const site = [a, b, c, d, future, draft].map((x) => keyed(x));
-  const digestsOf = (articles: readonly LoadedArticle[], config = CONFIG) => buildSiteModel(articles, config, NOW, new Set(), () => false).digests;
+describe("buildSite pages and their keys", () => {
+  const site = [a, b, c, d, future, draft];
+  const keysOf = (articles: readonly LoadedArticle[], config = CONFIG) => new Map(buildSite({ articles, config, now: NOW }).pages.map((p) => [p.url, p.key]));
+  const floods = "/national/floods/";
 
-  it("should make no digest unless asked, nor for an article read without a key", () => {
-    expect(buildSiteModel(site, CONFIG, NOW).digests.size).toBe(0);
-    expect(digestsOf([a, b, c, d]).size).toBe(0);
-    expect([...digestsOf(site).keys()].sort()).toEqual(["/national/aid/", "/national/floods/", "/national/rebuild/", "/world/summit/"]);
+  it("should list every page of the site: articles, lists, files and the front pages, each once", () => {
+    const { pages, site: model } = buildSite({ articles: site, config: CONFIG, now: NOW });
+    const urls = pages.map((p) => p.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(model.articles.map((x) => x.slug)).toEqual(["rebuild", "summit", "aid", "floods"]);
+    for (const url of [floods, "/national/", "/tags/floods/", "/feed.xml", "/sitemap.xml", "/", "/404.html", "/search/", "/sections/"]) expect(urls).toContain(url);
+    expect(urls).not.toContain("/world/later/");
   });
 
-  it("should leave out the views of the pages held, and still make those a feed shows", () => {
-    const all = buildSiteModel(site, CONFIG, NOW);
-    const held = buildSiteModel(site, CONFIG, NOW, new Set(), (url) => url !== "/world/summit/");
-    expect(held.published).toBe(4);
-    expect(held.model.articles.map((x) => x.slug)).toEqual(["summit"]);
-    expect(held.model.articles[0]).toEqual(all.model.articles.find((x) => x.slug === "summit"));
-    expect(held.model.files).toEqual(all.model.files);
-    expect(held.model.listPages).toEqual(all.model.listPages);
-    expect(held.diagnostics).toEqual(all.diagnostics);
-  });
-
-  it("should change an article's digest with its own parse, the cards it links to and the config, and with nothing else", () => {
-    const before = digestsOf(site);
-    const floods = "/national/floods/";
+  it("should change an article's key with its own parse, the cards it links to and the config, and with nothing else", () => {
+    const before = keysOf(site);
     // Its own parse (a new key), and the article its Check Also box shows (a new title).
-    expect(digestsOf(site.map((x) => (x.slug === "floods" ? keyed(a, "2") : x))).get(floods)).not.toBe(before.get(floods));
-    const renamed = keyed(loaded("aid", "national", "title: Aid arrives\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive."), "2");
-    expect(digestsOf(site.map((x) => (x.slug === "aid" ? renamed : x))).get(floods)).not.toBe(before.get(floods));
+    expect(keysOf(site.map((x) => (x.slug === "floods" ? { ...a, key: "another" } : x))).get(floods)).not.toBe(before.get(floods));
+    const renamed = loaded("aid", "national", "title: Aid arrives\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive.");
+    expect(keysOf(site.map((x) => (x.slug === "aid" ? renamed : x))).get(floods)).not.toBe(before.get(floods));
     // An author's bio, shown only in the author box of the articles she wrote.
     const bio = { ...CONFIG, authors: [{ name: "Farida Noori", role: "Correspondent", bio: "Covers the north and east.", profiles: [] }] };
-    expect(digestsOf(site, bio).get(floods)).not.toBe(before.get(floods));
-    // The same inputs, the same digests; a draft's new text is in no published view.
-    expect(digestsOf(site.map((x) => (x.slug === "draft" ? keyed(draft, "2") : x)))).toEqual(before);
+    expect(keysOf(site, bio).get(floods)).not.toBe(before.get(floods));
+    // The same inputs, the same keys; a draft's new text is in no published page.
+    expect(keysOf(site.map((x) => (x.slug === "draft" ? { ...draft, key: "edited" } : x)))).toEqual(before);
   });
 
-  it("should always make the view of an article with a picture of its own, which is read from disk", () => {
-    const pic = keyed(loaded("pic", "national", "title: P\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: bridge.jpg\n  alt: A bridge"));
-    const remote = keyed(loaded("remote", "national", "title: R\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: https://images.example/bridge.jpg\n  alt: A bridge"));
-    const result = buildSiteModel([pic, remote], CONFIG, NOW, new Set(), () => true);
-    expect([...result.digests.keys()]).toEqual(["/national/remote/"]);
-    expect(result.model.articles.map((x) => x.slug)).toEqual(["pic"]);
-    expect(result.diagnostics.map((x) => x.rule)).toEqual(["image-missing"]);
+  it("should make no view until one is asked for", () => {
+    const { pages } = buildSite({ articles: site, config: CONFIG, now: NOW });
+    const floodsPage = pages.find((p) => p.url === floods);
+    expect(floodsPage?.view()).toBe(floodsPage?.view());
   });
 });

@@ -1,0 +1,234 @@
+import type { LoadedArticle } from "../content/load-article.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { ImageJob } from "../images/encode.ts";
+import { type RelateInput, RelatedIndex } from "../relate/engine.ts";
+import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, pictureDiagnostics, pictureFiles } from "./article-view.ts";
+import { cardOf, sectionLink, time } from "./cards.ts";
+import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
+import type { SiteConfig } from "./config.ts";
+import { buildFiles, type FiledArticle } from "./files.ts";
+import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
+import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
+import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
+import { nextScheduled, type Scheduled } from "./schedule.ts";
+import { absolute, webSite } from "./structured-data.ts";
+import { directionOf } from "./text.ts";
+import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, PageMeta, SiteView } from "./view.ts";
+
+/** A published article, as the site lists it. */
+export interface PublishedArticle {
+  readonly slug: string;
+  readonly url: string;
+  /** Its file, as editors name it. */
+  readonly file: string;
+  readonly card: ArticleCard;
+}
+
+/** The site as of one moment: what every page shares, and what is published. */
+export interface Site {
+  /** The chrome every page shows: name, masthead, language. */
+  readonly chrome: SiteView;
+  /** The pages made once per site. */
+  readonly front: FrontPages;
+  /** Every published article, newest first. */
+  readonly articles: readonly PublishedArticle[];
+  /** The resized pictures of every published article (src/images/encode.ts). */
+  readonly images: readonly ImageJob[];
+  /** The first article that goes live after the build's moment, if any. */
+  readonly nextScheduled: Scheduled | undefined;
+}
+
+export interface BuiltSite {
+  readonly site: Site;
+  /** Every file the site publishes from a template: article pages, lists, front pages, feeds and sitemaps. */
+  readonly pages: readonly Page[];
+  /** Every problem found across articles (Check Also targets, sections, pictures): each article's own were found when it was loaded. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The published articles as the related engine saw them, for `npm run related`. */
+  readonly relateInputs: readonly RelateInput[];
+}
+
+export interface SiteInput {
+  /** The articles loaded, without those that have errors. */
+  readonly articles: readonly LoadedArticle[];
+  readonly config: SiteConfig;
+  /** The moment the site is built "as of": later articles are scheduled, not published. */
+  readonly now: number;
+  /** Slugs (NFC) of article files that could not be loaded: their own errors are reported already. */
+  readonly unreadable?: ReadonlySet<string>;
+}
+
+/**
+ * The whole site from its loaded articles: placing them and deciding what is
+ * published, the editors' Check Also boxes, relating, and every page. Pure
+ * and total: it reads no file, and lists every page, each with the key of
+ * what its view is made from; views are made only when a page is rendered.
+ * Slugs are unique already (duplicate-slugs.ts).
+ */
+export function buildSite({ articles, config, now, unreadable = new Set() }: SiteInput): BuiltSite {
+  const { placed, diagnostics } = placeArticles(articles, config, now);
+  const published = placed.filter((p) => p.published).sort(newestFirst);
+  for (const p of published) diagnostics.push(...pictureDiagnostics(p));
+
+  const cards = new Map(published.map((p) => [p.article.slug, cardOf(p, config)]));
+  const card = (slug: string): ArticleCard => {
+    const found = cards.get(slug);
+    if (!found) throw new Error(`internal: no card for published article \`${slug}\``);
+    return found;
+  };
+  const checkAlso = resolveCheckAlso(placed, unreadable, card);
+  diagnostics.push(...checkAlso.diagnostics);
+  const editorBox = (p: Placed): readonly CheckAlsoItem[] => checkAlso.boxes.get(p.article.slug) ?? [];
+  const relateInputs = published.map((p) => relateInput(p, config, editorBox(p)));
+  const related = new RelatedIndex(relateInputs, config.related).relateAll();
+  const linksOf = (p: Placed): ArticleLinks => ({
+    card: card(p.article.slug),
+    checkAlso: checkAlsoItems(editorBox(p), related.get(p.article.slug), card),
+    related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
+  });
+
+  const sections = sectionsOf(placed, config);
+  const chrome: SiteView = {
+    name: config.name,
+    url: config.url,
+    description: config.description,
+    language: config.language,
+    locale: config.locale,
+    dir: directionOf(config.language),
+    outlet: config.outlet,
+    sections: navigationOf(config, sections).map(sectionLink),
+  };
+  const keys = new PageKeys(config, chrome);
+  const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
+
+  // Each article's view at most once, when its page or a feed asks for it.
+  const views = new Map<Placed, ArticleView>();
+  const viewOf = (p: Placed): ArticleView => {
+    let view = views.get(p);
+    if (view === undefined) views.set(p, (view = articleView(p, config, authorsByName, linksOf(p))));
+    return view;
+  };
+  const articlePages: ArticlePage[] = published.map((p) => {
+    const links = linksOf(p);
+    return {
+      url: p.url,
+      template: "article",
+      key: keys.article(p.url, p.article.key, [...p.article.pictures], links),
+      source: p.article.file.display,
+      view: () => viewOf(p),
+    };
+  });
+
+  const sectionLists: SectionList[] = sections.map((s) => ({
+    section: sectionLink(s),
+    description: s.description,
+    articles: published.filter((p) => p.section.slug === s.slug).map((p) => card(p.article.slug)),
+  }));
+  // One entry per published article for the lists and the files alike.
+  const listed: (Listed & FiledArticle)[] = published.map((p) => {
+    const fm = p.article.frontMatter;
+    const corrections = fm.corrections ?? [];
+    return {
+      card: card(p.article.slug),
+      tags: fm.tags ?? [],
+      authors: authorsOf(fm),
+      corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
+      ownCanonical: new URL(canonicalOf(config, fm, p.url)).href === new URL(absolute(config, p.url)).href,
+      published: fm.date.epoch,
+      modified: time(latestChange(fm)),
+      view: () => viewOf(p),
+    };
+  });
+  const authorViews = new Map(config.authors.map((a) => [a.name.toLowerCase(), { name: a.name, role: a.role, bio: a.bio, profiles: a.profiles }]));
+  const listPages = buildListPages(config, listed, sectionLists, authorViews);
+  const files = buildFiles(
+    config,
+    listed,
+    sectionLists.map((l) => l.section),
+    listPages,
+    now,
+  );
+
+  const front = frontPages(config, sectionLists, published[0] === undefined ? undefined : card(published[0].article.slug), sections.map(sectionLink));
+  const frontPage = (template: FrontPage["template"], url: string): FrontPage => ({ url, template, key: keys.front(template, front), view: () => front });
+  const pages: Page[] = [
+    ...articlePages,
+    ...listPages.map((list): Page => ({ url: list.url, template: "list", key: keys.list(list), view: () => list })),
+    ...files.map((file): Page => ({ url: file.url, template: "file", key: keys.file(file), view: () => file })),
+    frontPage("index", "/"),
+    frontPage("404", "/404.html"),
+    frontPage("search", "/search/"),
+    frontPage("sections", "/sections/"),
+  ];
+
+  return {
+    site: {
+      chrome,
+      front,
+      articles: published.map((p) => ({ slug: p.article.slug, url: p.url, file: p.article.file.display, card: card(p.article.slug) })),
+      images: uniqueJobs(published.flatMap(pictureFiles)),
+      nextScheduled: nextScheduled(articles, now),
+    },
+    pages,
+    diagnostics,
+    relateInputs,
+  };
+}
+
+/** The front page (a lead, then the latest of each section), 404, search and the sections' index. */
+function frontPages(config: SiteConfig, sectionLists: readonly SectionList[], lead: ArticleCard | undefined, sections: FrontPages["sectionIndex"]["sections"]): FrontPages {
+  const siteMeta = (title: string | undefined, url: string, description: string | undefined): PageMeta => ({
+    title,
+    description,
+    canonical: absolute(config, url),
+    ogType: "website",
+    image: undefined,
+    jsonLd: url === "/" ? [webSite(config)] : [],
+    lang: config.language,
+    dir: "ltr",
+    prev: undefined,
+    next: undefined,
+    feeds: siteFeeds(config),
+  });
+  return {
+    home: {
+      lead,
+      sections: sectionLists
+        .map((list) => ({
+          section: list.section,
+          articles: list.articles.filter((a) => a.slug !== lead?.slug).slice(0, config.homePerSection),
+        }))
+        .filter((s) => s.articles.length > 0),
+      meta: siteMeta(undefined, "/", config.description),
+    },
+    notFound: siteMeta("Page not found", "/404.html", undefined),
+    search: siteMeta("Search", "/search/", `Search every article published by ${config.name}.`),
+    sectionIndex: { meta: siteMeta("Sections", "/sections/", `Every section of ${config.name}.`), sections },
+  };
+}
+
+/**
+ * What the related engine reads of an article. `shown` is the editor's Check
+ * Also as it can be shown now: entries left out (the article itself, a draft,
+ * a story not yet published) leave the box to the engine's pick when none remain.
+ */
+function relateInput(p: Placed, config: SiteConfig, shown: readonly CheckAlsoItem[]): RelateInput {
+  const fm = p.article.frontMatter;
+  const editorPicks = fm.check_also ?? [];
+  return {
+    slug: p.article.slug,
+    title: fm.title,
+    text: [fm.summary ?? "", p.article.body.plainText],
+    tags: fm.tags ?? [],
+    section: p.section.slug,
+    outlet: fm.outlet ?? config.outlet,
+    epoch: fm.date.epoch,
+    exclude: editorPicks.filter((c): c is string => typeof c === "string"),
+    hasCheckAlso: shown.length > 0,
+  };
+}
+
+/** Two articles may share nothing, but one picture may be used twice in an article: encode it once. */
+function uniqueJobs(jobs: readonly ImageJob[]): ImageJob[] {
+  return [...new Map(jobs.map((job) => [job.to, job])).values()].sort((a, b) => byCode(a.to, b.to));
+}

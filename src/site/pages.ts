@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
+import type { ArticleCard, ArticleView, FrontPages, ListPage, RenderModel, SiteView, TextFile } from "./view.ts";
+
+/**
+ * Every file the site publishes as a page: its address, the template that
+ * renders it, and a key that hashes exactly what its view is made from, so
+ * that a build holding the page under the same key need not make the view
+ * at all (build/page-plan.ts). `view()` is pure, and made when asked.
+ */
+interface PageOf<T extends string, V> {
+  readonly url: string;
+  readonly template: T;
+  readonly key: string;
+  view(): V;
+}
+
+/** An article's page; `source` is its file as editors name it, for errors while rendering. */
+export type ArticlePage = PageOf<"article", ArticleView> & { readonly source: string };
+export type ListPageEntry = PageOf<"list", ListPage>;
+export type FilePage = PageOf<"file", TextFile>;
+/** The pages made once per site (templates that do not paginate): the front page, 404, search, the sections. */
+export type FrontPage = PageOf<"index" | "404" | "search" | "sections", FrontPages>;
+export type Page = ArticlePage | ListPageEntry | FilePage | FrontPage;
+
+/** Where a page's URL is written: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
+export function outputPath(url: string): string {
+  const rel = url.replace(/^\/+/, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}
+
+const hash = (...parts: readonly string[]): string => {
+  const h = createHash("sha256");
+  for (const part of parts) h.update(part).update("\0");
+  return h.digest("hex");
+};
+
+/**
+ * Keys for one site's pages. The chrome (config and masthead) is in every
+ * key, hashed once; cards by their digest, made once per card (at 10,000
+ * articles the lists and sidebars show cards 90,000 times).
+ */
+export class PageKeys {
+  readonly #chrome: string;
+  readonly #card = cardDigests();
+
+  constructor(config: unknown, chrome: SiteView) {
+    this.#chrome = hash(JSON.stringify([config, chrome]));
+  }
+
+  /** An article page: the article as loaded (its key, its pictures' probes), and the cards it links to. */
+  article(url: string, articleKey: string, pictures: unknown, links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[] }): string {
+    return hash(
+      "article",
+      this.#chrome,
+      url,
+      articleKey,
+      JSON.stringify(pictures),
+      JSON.stringify(checkAlsoByDigest(links.checkAlso, this.#card)),
+      links.related.map(this.#card).join(","),
+    );
+  }
+
+  list(list: ListPage): string {
+    return hash("list", this.#chrome, JSON.stringify({ ...list, articles: list.articles.map(this.#card) }));
+  }
+
+  file(file: TextFile): string {
+    return hash("file", file.url, file.body);
+  }
+
+  front(template: FrontPage["template"], front: FrontPages): string {
+    return hash(template, this.#chrome, JSON.stringify(front));
+  }
+}
+
+/** What the templates receive to render `pages`: the chrome, the front pages, and each paginated page's view. */
+export function renderModel(site: SiteView, front: FrontPages, pages: readonly Page[]): RenderModel {
+  const articles: ArticleView[] = [];
+  const listPages: ListPage[] = [];
+  const files: TextFile[] = [];
+  for (const page of pages) {
+    if (page.template === "article") articles.push(page.view());
+    else if (page.template === "list") listPages.push(page.view());
+    else if (page.template === "file") files.push(page.view());
+  }
+  return { site, ...front, articles, listPages, files };
+}
