@@ -205,6 +205,7 @@ export function buildSiteModel(
     const modified = time(latestChange(fm));
     return {
       ...base,
+      source: p.article.file.display,
       meta: {
         title: fm.title,
         description: base.summary || undefined,
