@@ -10,8 +10,8 @@ export class UsageError extends Error {
   /** False when the message alone says what to do: a refusal, not a mistyped command. */
   readonly showUsage: boolean;
 
-  constructor(message: string, options: { readonly showUsage?: boolean } = {}) {
-    super(message);
+  constructor(message: string, options: { readonly showUsage?: boolean; readonly cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.showUsage = options.showUsage ?? true;
   }
 }
@@ -182,6 +182,6 @@ function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? C ext
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
 }

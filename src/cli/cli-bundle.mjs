@@ -6,8 +6,7 @@
  * modules one by one through its loader), and loaded the rest through it
  * later; from the bundle 0.35-0.42 s.
  * Libraries stay outside the bundle, loaded by Node as they are; the page
- * templates (TSX) are loaded through tsx, which src/eleventy/pages.ts
- * registers when the bundle runs.
+ * templates (TSX) are imported through tsx's API (src/eleventy/templates.ts).
  *
  * The bundle is used only while every file esbuild read to make it is still
  * byte for byte what it read (their hashes are kept beside it, taken from

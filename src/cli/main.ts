@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 /**
  * The command line: `build`, `dev`, `check`, `related` and `new`. Flags,
- * messages and exit codes are ours: 0 success, 1 the content has errors,
- * 2 usage or internal error.
+ * messages and exit codes are ours (src/cli/failure.ts `EXIT`).
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { visibleText } from "../diagnostics/visible-text.ts";
 import { loadSiteConfig } from "../site/config.ts";
 import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError } from "./args.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
-import { failureMessage, PlainError } from "./failure.ts";
+import { EXIT, failureMessage, internalError, PlainError } from "./failure.ts";
 import { checkCacheDir } from "./output-dir.ts";
 import { Progress, writingPages } from "./progress.ts";
 import { explainRelated } from "./related.ts";
@@ -27,7 +26,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TEMPLATES = path.join(ROOT, "templates");
 const PUBLIC = path.join(ROOT, "public");
 
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+export { EXIT };
 
 const USAGE = `Usage:
   npm run build -- [--content <dir>] [--out <dir>] [--site <file>] [--now <date-time>]
@@ -47,7 +46,13 @@ const USAGE = `Usage:
 
 The new article's author is $${AUTHOR_VARIABLE}, else \`git config user.name\`.
 
-Exit codes: 0 success, 1 the content has errors, 2 usage or internal error.`;
+Exit codes:
+  0  success
+  1  the content has errors (all of them are reported; nothing is published)
+  2  usage error: a flag, a value, a folder or a port the command cannot use
+  3  internal error: a template or the generator itself failed (a bug; the message
+     names the template, the page and the article file, then the cause)
+  4  the system or a tool failed: disk full, permission denied, the search indexer`;
 
 function report(problems: { readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> }, format: Format): void {
   if (format === "json") {
@@ -137,7 +142,8 @@ async function dev(argv: readonly string[]): Promise<number> {
   await assertPortFree(options.port);
   // One folder per port: two previews (or a test beside an editor's preview) never share one.
   const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
-  const { servePreview, eleventyRenderer, forgetTemplates } = await import("../eleventy/pages.ts");
+  const { eleventyRenderer, forgetTemplates } = await import("../eleventy/pages.ts");
+  const { servePreview } = await import("../dev/preview-server.ts");
   const { articleCache, cacheFolder } = await import("../build/cache-location.ts");
   const { pagesVersion } = await import("../build/pipeline-version.ts");
   const { DevSite } = await import("../dev/site-state.ts");
@@ -255,7 +261,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof PlainError) {
       process.stderr.write(`error: ${error.message}\n`);
-      return EXIT.usage;
+      return EXIT.system;
     }
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${visibleText(error.message)}\n${error.showUsage ? `\n${USAGE}\n` : ""}`);
@@ -265,16 +271,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const system = failureMessage(error);
     if (system !== undefined) {
       process.stderr.write(`error: ${visibleText(system)}\n`);
-      return EXIT.usage;
+      return EXIT.system;
     }
+    // A template that threw (src/eleventy/render-error.ts), or any other bug: the whole chain of causes.
     process.stderr.write(internalError(error));
-    return EXIT.usage;
+    return EXIT.internal;
   }
-}
-
-/** An unexpected failure as printed: its stack, any name from content in it shown with escapes. */
-function internalError(error: unknown): string {
-  return `internal error: ${visibleText(error instanceof Error ? (error.stack ?? error.message) : String(error), true)}\n`;
 }
 
 const exitCode = await main(process.argv.slice(2));

@@ -158,6 +158,7 @@ export async function createArticle(input: NewArticle): Promise<Created> {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     throw new UsageError(`\`${shown(file)}\` already exists; nothing was written. Choose another address with --slug <slug>.`, {
       showUsage: false,
+      cause: error,
     });
   }
   const notes: string[] = [];

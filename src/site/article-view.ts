@@ -96,6 +96,7 @@ export function articleView(p: Placed, config: SiteConfig, authorsByName: Readon
   const modified = time(latestChange(fm));
   return {
     ...base,
+    source: p.article.file.display,
     meta: {
       title: fm.title,
       description: base.summary || undefined,

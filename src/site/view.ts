@@ -99,6 +99,8 @@ export interface CorrectionView {
 }
 
 export interface ArticleView extends ArticleCard {
+  /** The article's file, as the editor named it (`content/national/slug.md`): for messages about its page. */
+  readonly source: string;
   readonly meta: PageMeta;
   readonly canonical: string;
   /** The latest of publication, update and corrections. */

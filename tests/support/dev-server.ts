@@ -1,17 +1,9 @@
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
-
-interface Socket {
-  on(event: "message", listener: (data: Buffer) => void): void;
-  on(event: "open" | "error", listener: (error?: Error) => void): void;
-  close(): void;
-}
-
-// The WebSocket client the dev server itself uses: Node 20 has none built in.
-const WebSocket = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server"))("ws") as new (url: string, options: { origin: string }) => Socket;
+// The WebSocket library the preview server uses: Node 20 has no client built in.
+import { WebSocket } from "ws";
 
 export interface LiveReloads {
-  /** When each `eleventy.reload` message arrived (performance.now()), with the files it named. */
+  /** When each reload message arrived (performance.now()), with the files it named. */
   readonly received: { readonly at: number; readonly files: readonly string[] }[];
   close(): void;
 }
@@ -21,9 +13,9 @@ export async function listenForReloads(port: number): Promise<LiveReloads> {
   const received: { at: number; files: string[] }[] = [];
   // As the preview's own page: the preview refuses a socket from any other origin (src/dev/request-guard.ts).
   const socket = new WebSocket(`ws://127.0.0.1:${port}/`, { origin: `http://127.0.0.1:${port}` });
-  socket.on("message", (data) => {
+  socket.on("message", (data: Buffer) => {
     const message = JSON.parse(data.toString()) as { type?: string; files?: string[] };
-    if (message.type === "eleventy.reload") received.push({ at: performance.now(), files: message.files ?? [] });
+    if (message.type === "reload") received.push({ at: performance.now(), files: message.files ?? [] });
   });
   await new Promise<void>((resolve, reject) => {
     socket.on("open", () => resolve());

@@ -41,7 +41,7 @@ describe("a disk that fills during a build", () => {
     execFileSync("mount", ["-o", `remount,size=${Math.ceil((used * 1.5) / 4096) * 4096}`, disk]);
 
     const run = cli(args, { NEWSROOM_CACHE: "off" });
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(4);
     expect(run.stderr).toMatch(/the disk is full \(ENOSPC\)|No space left on device/);
     expect(run.stderr).toContain(`Nothing was published: \`${out}\` is unchanged.`);
     expect(hasStack(run.stderr)).toBe(false);

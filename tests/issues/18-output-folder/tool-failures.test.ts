@@ -38,7 +38,7 @@ describe("the search indexer failing", () => {
   ])("should say so when it %s, and keep the previous site", (_, make, says) => {
     // Without a cache every shard is indexed: the indexer is always called.
     const run = cli(["build", "--content", FIXTURE_CONTENT, "--out", out, "--now", NOW], { NEWSROOM_CACHE: "off", PAGEFIND_BINARY_PATH: make() });
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(4);
     expect(run.stderr).toMatch(/^error: the search indexer \(Pagefind\) /m);
     expect(run.stderr).toMatch(says);
     expect(run.stderr).toContain(`Nothing was published: \`${out}\` is unchanged.`);

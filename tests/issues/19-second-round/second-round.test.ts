@@ -43,7 +43,7 @@ describe("a second round of issue 19's classes", () => {
 
   it("should say in words that a config read fails midway, naming it", () => {
     const result = run(["build", "--content", path.join(ROOT, "tests/e2e/site/content"), "--out", path.join(work, "mem-out"), "--site", "/proc/self/mem"]);
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(4);
     expect(result.stderr).toMatch(/^error: .*\(EIO\) at `\/proc\/self\/mem`/);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
