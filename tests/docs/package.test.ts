@@ -44,8 +44,7 @@ describe("package.json", () => {
     const bin = path.join(elsewhere, "node_modules", ".bin");
     mkdirSync(bin, { recursive: true });
     symlinkSync(path.relative(bin, file), path.join(bin, "newsroom"));
-    const run = (args: string[]) =>
-      spawnSync(path.join(bin, "newsroom"), args, { cwd: elsewhere, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = (args: string[]) => spawnSync(path.join(bin, "newsroom"), args, { cwd: elsewhere, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
     const help = run(["--help"]);
     expect(help.stderr).toBe("");
