@@ -24,8 +24,10 @@ export const MIN_KEY_LENGTH = 16;
 
 /** Shared by the launcher and the CLI's bundle (which has its own copy of this module): one key, one warning, per process. */
 const STATE = Symbol.for("newsroom.cache-seal");
+// A cast of its own: a formatter that re-parenthesises `??=` would move a cast written inline.
+const shared = /** @type {any} */ (globalThis);
 /** @type {{ secrets: Map<string, Buffer | undefined>, warned: Set<string> }} */
-const state = /** @type {any} */ (globalThis)[STATE] ??= { secrets: new Map(), warned: new Set() };
+const state = (shared[STATE] ??= { secrets: new Map(), warned: new Set() });
 
 /**
  * Print `text` on stderr once per process for `topic`.
