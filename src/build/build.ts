@@ -6,20 +6,21 @@
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { pauseAt } from "../cli/pause.ts";
-import { checkOutDir, publishAtomically, type Sources } from "../cli/output-dir.ts";
+import { pauseAt } from "../io/pause.ts";
+import { checkOutDir, publishAtomically, type Sources } from "./output-dir.ts";
 import { diagnose, type Diagnostic, hasErrors, START } from "../diagnostics/diagnostic.ts";
 import { eleventyRenderer } from "../eleventy/pages.ts";
 import { writeImages } from "../images/encode.ts";
 import { buildSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
 import { pagesPerShard } from "../search/shards.ts";
 import { buildSite, type BuiltSite } from "../site/build-site.ts";
-import { type LoadedContent, loadContent, siteProblems } from "../site/load-site.ts";
+import { type LoadedContent, loadContent, siteProblems } from "../load/load-content.ts";
 import type { Scheduled } from "../site/schedule.ts";
-import { damagedCacheIn } from "./article-cache.ts";
-import { articleCache, cacheFolder } from "./cache-location.ts";
-import { type PagesProgress, type PagesWritten, pageWriter } from "./page-writer.ts";
-import { vanishedFile } from "./vanished.ts";
+import { damagedCacheIn } from "../load/article-cache.ts";
+import { articleCache, cacheFolder } from "../io/cache-location.ts";
+import type { PagesProgress } from "../eleventy/renderer.ts";
+import { type PagesWritten, pageWriter } from "./page-writer.ts";
+import { vanishedFile } from "../io/vanished.ts";
 
 export interface BuildRequest {
   /** The project: its `templates/` and `public/`, and the default cache folder. */

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
-import { carryOver } from "./previous-output.ts";
-import { parserVersion } from "./pipeline-version.ts";
-import { workerScript } from "./worker-bundle.ts";
+import { carryOver } from "../io/previous-output.ts";
+import { parserVersion } from "../io/pipeline-version.ts";
+import { workerScript } from "../io/worker-bundle.ts";
 
 export interface CarryJob {
   readonly from: string;

@@ -1,28 +1,15 @@
 import path from "node:path";
 import type { Page } from "../site/pages.ts";
 import { renderModel } from "../site/pages.ts";
-import type { RenderModel, SiteView, FrontPages } from "../site/view.ts";
+import type { Renderer, PagesProgress } from "../eleventy/renderer.ts";
+import type { FrontPages, SiteView } from "../site/view.ts";
+
+
 import { carryOverAside } from "./carry-aside.ts";
 import { type Entry, previousPages, recordPages } from "./page-manifest.ts";
 import { type PagePlan, planPages } from "./page-plan.ts";
-import { type Stamp, withdraw } from "./previous-output.ts";
-import { pagesVersion } from "./pipeline-version.ts";
-
-/** Pages written so far and all there are to write, as the writer goes. */
-export type PagesProgress = (done: number, total: number) => void;
-
-/** What renders pages into the folder being built (Eleventy, src/eleventy/pages.ts). */
-export interface Renderer {
-  /** Render the model's pages into `dir`, reporting progress to the callback given. */
-  render(dir: string, model: RenderModel, progress?: PagesProgress): Promise<{ written: number }>;
-  /** Render the model's paginated pages alone (articles, lists, files): nothing written on every run. */
-  renderPages(dir: string, model: RenderModel): Promise<{ written: number }>;
-  /**
-   * Every file it writes on every run besides the model's paginated pages
-   * (the front pages, `public/`): never carried over, as it would write into the link.
-   */
-  readonly beside: ReadonlySet<string>;
-}
+import { type Stamp, withdraw } from "../io/previous-output.ts";
+import { pagesVersion } from "../io/pipeline-version.ts";
 
 /** The site's pages as the model lists them, with what every page shares. */
 export interface SitePages {

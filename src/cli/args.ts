@@ -1,20 +1,9 @@
-import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseDate } from "../content/dates.ts";
 import { FORMATS, type Format } from "../diagnostics/reporter.ts";
+import { statOf, UsageError } from "../io/usage-error.ts";
 
-/** A mistake in how the command was called: exit code 2, with the message. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-  /** False when the message alone says what to do: a refusal, not a mistyped command. */
-  readonly showUsage: boolean;
-
-  constructor(message: string, options: { readonly showUsage?: boolean; readonly cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.showUsage = options.showUsage ?? true;
-  }
-}
 
 export interface CommonOptions {
   readonly contentDir: string;
@@ -53,16 +42,6 @@ function formatFrom(value: string): Format {
  * The site config: `--site <file>` if given (it must exist), else `site.yaml`
  * beside the content folder if there is one, else none.
  */
-/** What is at `p`; undefined when nothing is, also when a part of the path is a file (ENOTDIR). */
-export function statOf(p: string): Stats | undefined {
-  try {
-    return statSync(p, { throwIfNoEntry: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
-    throw error;
-  }
-}
-
 const refusal = { showUsage: false } as const;
 
 function siteFileFor(contentDir: string, explicit: string | undefined): string | undefined {

@@ -12,7 +12,7 @@
  * byte for byte what it read (their hashes are kept beside it, taken from
  * the very bytes esbuild compiled): a bundle is never stale. The bundle is
  * code kept in the cache, so its manifest also holds the hash of every file
- * of the bundle and is sealed (src/build/cache-seal.mjs): a bundle whose
+ * of the bundle and is sealed (src/io/cache-seal.mjs): a bundle whose
  * manifest's seal or files' hashes do not verify is made again, and without
  * a cache key there is no bundle (the CLI runs through tsx). Plain
  * JavaScript, as it runs before any TypeScript can.
@@ -20,7 +20,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { cacheSecret, seal, sealMatches, warnForged } from "../build/cache-seal.mjs";
+import { cacheSecret, seal, sealMatches, warnForged } from "../io/cache-seal.mjs";
 
 export const ENTRY = "src/cli/main.ts";
 

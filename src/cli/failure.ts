@@ -1,4 +1,4 @@
-import { ToolFailure } from "../build/tool-failure.ts";
+import { ToolFailure } from "../io/tool-failure.ts";
 import { visibleText } from "../diagnostics/visible-text.ts";
 
 /**

@@ -6,21 +6,22 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { vanishedFile } from "../build/vanished.ts";
+import { vanishedFile } from "../io/vanished.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { type Format, formatDiagnostics, formatJson } from "../diagnostics/reporter.ts";
 import { visibleText } from "../diagnostics/visible-text.ts";
-import { loadSiteConfig } from "../site/config.ts";
-import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs, UsageError } from "./args.ts";
+import { loadSiteConfig } from "../content/site-config.ts";
+import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs } from "./args.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { authorFromEnvironment, AUTHOR_VARIABLE, createArticle } from "./new-article.ts";
 import { EXIT, failureMessage, internalError, PlainError } from "./failure.ts";
-import { checkCacheDir } from "./output-dir.ts";
+import { checkCacheDir } from "../build/output-dir.ts";
 import { Progress, writingPages } from "./progress.ts";
 import { explainRelated } from "./related.ts";
-import { assertPortFree } from "../dev/port.ts";
+import { assertPortFree } from "./port.ts";
 import { builtLine, nextScheduledLine } from "./summary.ts";
 import { Timings } from "./timings.ts";
-import { sweepTrash, TRASH_FOLDER } from "./trash.ts";
+import { sweepTrash, TRASH_FOLDER } from "../build/trash.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TEMPLATES = path.join(ROOT, "templates");
@@ -75,7 +76,7 @@ async function build(argv: readonly string[]): Promise<number> {
     checkCacheDir(setting, options.outDir, { content: options.contentDir, templates: TEMPLATES, public: PUBLIC, siteFile: options.siteFile });
   }
   // What the last build replaced is deleted meanwhile, and waited for: nothing outlives the command.
-  const { cacheBase } = await import("../build/cache-location.ts");
+  const { cacheBase } = await import("../io/cache-location.ts");
   const base = cacheBase(ROOT);
   const trash = base === undefined ? undefined : path.join(base, TRASH_FOLDER);
   const sweeping = sweepTrash(trash);
@@ -144,8 +145,8 @@ async function dev(argv: readonly string[]): Promise<number> {
   const outDir = path.join(ROOT, ".cache", `preview-${options.port}`);
   const { eleventyRenderer, forgetTemplates } = await import("../eleventy/pages.ts");
   const { servePreview } = await import("../dev/preview-server.ts");
-  const { articleCache, cacheFolder } = await import("../build/cache-location.ts");
-  const { pagesVersion } = await import("../build/pipeline-version.ts");
+  const { articleCache, cacheFolder } = await import("../io/cache-location.ts");
+  const { pagesVersion } = await import("../io/pipeline-version.ts");
   const { DevSite } = await import("../dev/site-state.ts");
   const { PreviewPages } = await import("../dev/preview-pages.ts");
   const { PreviewSession } = await import("../dev/session.ts");

@@ -11,9 +11,9 @@ import { toIso, zoneOffset } from "../content/dates.ts";
 import { findArticleFiles } from "../content/find-files.ts";
 import { isSlug, slugify } from "../content/slug.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { SiteConfig } from "../site/config.ts";
-import { sectionAddress } from "../site/sections.ts";
-import { UsageError } from "./args.ts";
+import type { SiteConfig } from "../content/site-config.ts";
+import { sectionAddress } from "../content/section-address.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /** Read before `git config user.name`, for shared machines and CI. */
 export const AUTHOR_VARIABLE = "NEWSROOM_AUTHOR";

@@ -1,4 +1,4 @@
-import type { PagesProgress } from "../build/page-writer.ts";
+import type { PagesProgress } from "../eleventy/renderer.ts";
 
 /**
  * Progress of a long build, on one line of an interactive terminal:

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { jsonSchemas } from "../content/json-schema.ts";
+import { jsonSchemas } from "../docs/json-schema.ts";
 
 const dir = fileURLToPath(new URL("../../schema", import.meta.url));
 await mkdir(dir, { recursive: true });

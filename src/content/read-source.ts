@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { isGone } from "../build/vanished.ts";
+import { isGone } from "../io/vanished.ts";
 import type { ArticleFile } from "./find-files.ts";
 
 /**

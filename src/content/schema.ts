@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Moment, parseDate } from "./dates.ts";
-import { pictureAddressProblem, webAddressProblem } from "./web-address.ts";
+import { pictureAddressProblem, webAddressProblem } from "../text/web-address.ts";
 
 /**
  * The article's front matter: one zod schema that is both the validator and,

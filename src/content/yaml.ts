@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Position } from "../diagnostics/diagnostic.ts";
-import { dropForbiddenCharacters, firstForbiddenCharacter } from "./text-safety.ts";
+import { dropForbiddenCharacters, firstForbiddenCharacter } from "../text/text-safety.ts";
 import { findAliasBomb } from "./alias-bomb.ts";
 import { LineTable, openerOf, unclosedOpener } from "./yaml-positions.ts";
 

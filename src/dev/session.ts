@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { ImageJob } from "../images/encode.ts";
 import { buildSite, type Site } from "../site/build-site.ts";
-import { siteProblems } from "../site/load-site.ts";
+import { siteProblems } from "../load/load-content.ts";
 import { renderOverlay } from "./overlay.ts";
 import { type ModelledPreview, type Preview, lastGoodPreview } from "./preview.ts";
 import type { SitePages } from "../build/page-writer.ts";

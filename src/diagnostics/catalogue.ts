@@ -1,5 +1,6 @@
-import { formatPhrase } from "../images/sniff.ts";
-import type { Severity } from "./diagnostic.ts";
+import { formatPhrase } from "../text/picture-names.ts";
+/** How bad a problem is: an error stops publishing, a warning does not. */
+export type Severity = "error" | "warning";
 
 /**
  * The catalogue of everything the build can say about content, in the manner

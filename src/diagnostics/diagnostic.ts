@@ -1,6 +1,8 @@
 import { catalogue, type RuleArgs, type RuleId } from "./catalogue.ts";
 
-export type Severity = "error" | "warning";
+import type { Severity } from "./catalogue.ts";
+
+export type { Severity };
 
 /** A 1-based line and column in a source file, as editors count them. */
 export interface Position {

@@ -1,5 +1,5 @@
-import { codePointEscape } from "../content/text-safety.ts";
-import { redactCredentials } from "../content/web-address.ts";
+import { codePointEscape } from "../text/text-safety.ts";
+import { redactCredentials } from "../text/web-address.ts";
 
 /**
  * Text from content (file names, YAML keys and values, source lines) made

@@ -1,4 +1,4 @@
-import { jsonSchemas } from "../content/json-schema.ts";
+import { jsonSchemas } from "./json-schema.ts";
 import { markdownTable } from "./markdown-table.ts";
 
 /**

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { outputFile } from "../build/output-file.ts";
+import { outputFile } from "../io/output-file.ts";
 import type { RenderModel } from "../site/view.ts";
 import type { Written } from "./render-pages.ts";
 

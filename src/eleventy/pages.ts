@@ -7,7 +7,7 @@
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { PagesProgress, Renderer } from "../build/page-writer.ts";
+import type { PagesProgress, Renderer } from "./renderer.ts";
 import type { RenderModel } from "../site/view.ts";
 import { runEleventy } from "./eleventy-run.ts";
 import { writeOneOffPages, writePaginatedPages, Written } from "./render-pages.ts";

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
-import { outputFile } from "../build/output-file.ts";
+import { outputFile } from "../io/output-file.ts";
 import { outputPath } from "../site/pages.ts";
 import type { RenderModel } from "../site/view.ts";
 import { RenderError } from "./render-error.ts";

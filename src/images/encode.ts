@@ -3,9 +3,9 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheBase, cacheUnusable } from "../build/cache-location.ts";
-import { cacheSecret, SEAL_BYTES, seal, sealMatches, warnForged } from "../build/cache-seal.mjs";
-import { outputFile } from "../build/output-file.ts";
+import { cacheBase, cacheUnusable } from "../io/cache-location.ts";
+import { cacheSecret, SEAL_BYTES, seal, sealMatches, warnForged } from "../io/cache-seal.mjs";
+import { outputFile } from "../io/output-file.ts";
 import type { OutputFormat } from "./plan.ts";
 import { MAX_PIXELS } from "./probe.ts";
 

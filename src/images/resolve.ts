@@ -91,3 +91,8 @@ export function pictureJobs(found: { readonly name: string; readonly file: strin
     ...(probed.density === undefined ? {} : { density: probed.density }),
   }));
 }
+
+/** A lead picture beside the article (not a full URL, not a path under the site): read from disk. */
+export function ownPicture(src: string): boolean {
+  return !/^https?:\/\//i.test(src) && !src.startsWith("/");
+}

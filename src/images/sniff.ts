@@ -1,9 +1,12 @@
-/**
+import { FORMAT_NAME, type PictureFormat } from "../text/picture-names.ts";
+
+export { FORMAT_NAME, type PictureFormat };
+
+/*
  * A picture's real format, from its first bytes, whatever its name says.
  * Only the formats we decode and re-encode are recognised; anything else
  * (HTML, a script, a HEIF photo, a PDF) is not a picture to us.
  */
-export type PictureFormat = "jpeg" | "png" | "webp" | "gif" | "avif" | "tiff" | "svg";
 
 /** The names a picture of each format may have: its real format and its extension agree, or it is refused. */
 export const EXTENSION_FORMAT: Readonly<Record<string, PictureFormat>> = {
@@ -18,16 +21,6 @@ export const EXTENSION_FORMAT: Readonly<Record<string, PictureFormat>> = {
   svg: "svg",
 };
 
-/** For messages: "holds a JPEG picture", "a damaged PNG file". */
-export const FORMAT_NAME: Readonly<Record<PictureFormat, string>> = {
-  jpeg: "JPEG",
-  png: "PNG",
-  webp: "WebP",
-  gif: "GIF",
-  avif: "AVIF",
-  tiff: "TIFF",
-  svg: "SVG",
-};
 
 const ascii = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.subarray(from, to)).toString("latin1");
 
@@ -57,9 +50,3 @@ export function sniffFormat(bytes: Uint8Array): PictureFormat | undefined {
   return SVG_ROOT.test(Buffer.from(bytes.subarray(0, 16384)).toString("utf8")) ? "svg" : undefined;
 }
 
-/** "an SVG drawing", "a JPEG picture": what a file holds, in a message. */
-export function formatPhrase(format: string): string {
-  if (format === "svg") return "an SVG drawing";
-  const name = FORMAT_NAME[format as PictureFormat] ?? format;
-  return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name} picture`;
-}

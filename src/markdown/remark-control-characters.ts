@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { codePointEscape, dropForbiddenCharacters, firstForbiddenCharacter, hasForbiddenCharacter } from "../content/text-safety.ts";
+import { codePointEscape, dropForbiddenCharacters, firstForbiddenCharacter, hasForbiddenCharacter } from "../text/text-safety.ts";
 import { type BodyIssue, reportIssueAt } from "./issues.ts";
 
 /** Fields of a node that are its structure, not its text. */

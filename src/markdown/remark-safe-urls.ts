@@ -2,7 +2,7 @@ import type { Image, ImageReference, Link, LinkReference, Parent, Root, RootCont
 import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { hasCredentials, redactCredentials, namesHost, withoutCredentials } from "../content/web-address.ts";
+import { hasCredentials, redactCredentials, namesHost, withoutCredentials } from "../text/web-address.ts";
 import { reportIssue } from "./issues.ts";
 
 /** Schemes a body may link to; anything else (javascript:, data:, vbscript:, …) is refused. */

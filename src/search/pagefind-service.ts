@@ -2,7 +2,7 @@ import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import os from "node:os";
 import type { Readable, Writable } from "node:stream";
-import { ToolFailure } from "../build/tool-failure.ts";
+import { ToolFailure } from "../io/tool-failure.ts";
 
 /**
  * Pagefind's indexer, run as its service (`pagefind --service`: base64 JSON

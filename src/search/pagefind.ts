@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fingerprint } from "../build/pipeline-version.ts";
-import { carryOver, sameStamp, type Stamp, stampOf } from "../build/previous-output.ts";
-import { ToolFailure } from "../build/tool-failure.ts";
+import { fingerprint } from "../io/pipeline-version.ts";
+import { carryOver, sameStamp, type Stamp, stampOf } from "../io/previous-output.ts";
+import { ToolFailure } from "../io/tool-failure.ts";
 import { PagefindService } from "./pagefind-service.ts";
 import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
@@ -65,7 +65,7 @@ function indexerOf(language: string): string {
 /**
  * The files under `dir` (`/`-separated, relative, sorted) that `keep`
  * accepts, without entering the folders it refuses. Synchronous, like every
- * file access here, for the reason src/build/previous-output.ts gives.
+ * file access here, for the reason src/io/previous-output.ts gives.
  */
 function filesUnder(dir: string, keep: (rel: string, folder: boolean) => boolean = () => true, sub = ""): string[] {
   const found: string[] = [];

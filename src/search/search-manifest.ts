@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readManifest, type Stamp, stillAsRecorded, writeManifest } from "../build/previous-output.ts";
+import { readManifest, type Stamp, stillAsRecorded, writeManifest } from "../io/previous-output.ts";
 
 /**
  * What the previous build fed the search index, kept beside the other
@@ -11,7 +11,7 @@ import { readManifest, type Stamp, stillAsRecorded, writeManifest } from "../bui
  * and a shard is carried over only while every file of it is: the same check
  * the page manifest makes (src/build/page-manifest.ts). Anything else is read
  * and indexed again. Stamps, manifests and carrying files over are the
- * build's (src/build/previous-output.ts).
+ * build's (src/io/previous-output.ts).
  */
 
 export interface PageRecord extends Stamp {

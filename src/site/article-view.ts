@@ -2,19 +2,18 @@ import path from "node:path";
 import type { Moment } from "../content/dates.ts";
 import type { FrontMatter } from "../content/schema.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { ownPicture } from "../images/article-pictures.ts";
 import { resolveBodyImages } from "../images/body-images.ts";
 import type { ImageJob } from "../images/encode.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { type PictureRef, pictureProblems } from "../images/picture-problems.ts";
 import { plainPicture, type PictureView } from "../images/picture.ts";
-import { type Bundle, pictureJobs, resolveLocalImage } from "../images/resolve.ts";
+import { type Bundle, ownPicture, pictureJobs, resolveLocalImage } from "../images/resolve.ts";
 import { time } from "./cards.ts";
-import type { AuthorConfig, SiteConfig } from "./config.ts";
+import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
 import type { Placed } from "./placing.ts";
 import { absolute, breadcrumbList, newsArticle } from "./structured-data.ts";
-import { headTitle } from "./text.ts";
+import { headTitle } from "../text/display.ts";
 import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView } from "./view.ts";
 
 /** What an article's page shows besides the article itself: chosen by the editor and the engine from the others. */

@@ -1,18 +1,18 @@
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageJob } from "../images/encode.ts";
 import { type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, pictureDiagnostics, pictureFiles } from "./article-view.ts";
 import { cardOf, sectionLink, time } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
-import type { SiteConfig } from "./config.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
 import { absolute, webSite } from "./structured-data.ts";
-import { directionOf } from "./text.ts";
+import { directionOf } from "../text/display.ts";
 import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, PageMeta, SiteView } from "./view.ts";
 
 /** A published article, as the site lists it. */

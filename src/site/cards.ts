@@ -1,7 +1,7 @@
 import { formatDay, formatDayTime, type Moment, toIso } from "../content/dates.ts";
-import type { SectionConfig, SiteConfig } from "./config.ts";
+import type { SectionConfig, SiteConfig } from "../content/site-config.ts";
 import type { Placed } from "./placing.ts";
-import { directionOf, trimSummary } from "./text.ts";
+import { directionOf, trimSummary } from "../text/display.ts";
 import type { ArticleCard, SectionLink, TimeView } from "./view.ts";
 
 export function time(moment: Moment): TimeView {

@@ -1,4 +1,4 @@
-import type { SiteConfig } from "./config.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import { absolute } from "./structured-data.ts";
 import type { ArticleView } from "./view.ts";
 

@@ -1,4 +1,4 @@
-import type { SiteConfig } from "./config.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import { type Feed, type FeedItem, articleItem, atom, escapeXml, jsonFeed, rss } from "./feeds.ts";
 import { absolute } from "./structured-data.ts";
 import type { ArticleCard, ArticleView, ListPage, SectionLink, TextFile, TimeView } from "./view.ts";

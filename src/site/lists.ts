@@ -1,5 +1,5 @@
 import { addressOf } from "../content/address.ts";
-import type { SiteConfig } from "./config.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import { absolute, breadcrumbList } from "./structured-data.ts";
 import type { ArticleCard, AuthorView, Crumb, FeedLink, ListPage, ListKind, SectionLink } from "./view.ts";
 

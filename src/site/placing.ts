@@ -1,7 +1,7 @@
 import { addressOf, safeSegment } from "../content/address.ts";
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
-import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "./config.ts";
+import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "../content/site-config.ts";
 import { resolveSection } from "./sections.ts";
 
 /** An article with its section settled, its address, and whether it is published as of the build's moment. */

@@ -1,5 +1,5 @@
 import type { Moment } from "../content/dates.ts";
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
 
 /** The next article to go live, so a scheduled CI build can run when it is due. */
 export interface Scheduled {

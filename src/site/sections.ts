@@ -1,45 +1,13 @@
-import { type AddressChange, safeSegment } from "../content/address.ts";
-import { slugify } from "../content/slug.ts";
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
+import { sectionAddress } from "../content/section-address.ts";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { SectionConfig, SiteConfig } from "./config.ts";
+import type { SectionConfig, SiteConfig } from "../content/site-config.ts";
 
 export interface SectionResolution {
   /** Undefined when the article has no section at all (an error). */
   readonly section: SectionConfig | undefined;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/**
- * Top-level folders the site publishes itself (lists.ts, files.ts, public/,
- * search): a section with one of these addresses would overwrite them.
- * A test checks the built site has no other top-level folder.
- */
-export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sections", "sitemaps", "tags",
-]);
-
-export type SectionAddressProblem = "section-no-address" | "section-reserved";
-
-/** Why a section slug cannot be a section's address, if it cannot. */
-export function sectionAddressProblem(slug: string): SectionAddressProblem | undefined {
-  if (slug === "") return "section-no-address";
-  return RESERVED_SECTION_SLUGS.has(slug) ? "section-reserved" : undefined;
-}
-
-export interface SectionAddress {
-  /** The section's slug and folder: its name made a safe path segment (address.ts). */
-  readonly slug: string;
-  readonly problem: SectionAddressProblem | undefined;
-  readonly change: AddressChange | undefined;
-}
-
-/** A section's address from its name (`World` → `world`), and why it cannot have one, if it cannot. */
-export function sectionAddress(name: string): SectionAddress {
-  const plain = slugify(name);
-  const { segment, change } = safeSegment(plain, name);
-  return { slug: segment, problem: sectionAddressProblem(plain), change };
 }
 
 const titleCase = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");

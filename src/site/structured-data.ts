@@ -1,4 +1,4 @@
-import type { SiteConfig } from "./config.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import { scriptJson } from "./json-ld.ts";
 import type { AuthorView, Crumb } from "./view.ts";
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { PageMeta, SiteView } from "../../src/site/view.ts";
-import { headTitle, isolateText, ogLocale } from "../../src/site/text.ts";
+import { headTitle, isolateText, ogLocale } from "../../src/text/display.ts";
 import { SectionLinks } from "./SectionLinks.tsx";
 
 /**

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CacheEntries, cacheKey, DamagedCache, damagedCacheIn, readCache, writeCache } from "../../src/build/article-cache.ts";
-import { type ParseTask, toData } from "../../src/build/parsed-article.ts";
-import { parseOne } from "../../src/build/parse-worker.ts";
+import { type CacheEntries, cacheKey, DamagedCache, damagedCacheIn, readCache, writeCache } from "../../src/load/article-cache.ts";
+import { type ParseTask, toData } from "../../src/load/parsed-article.ts";
+import { parseOne } from "../../src/load/parse-worker.ts";
 import { articleFile } from "../support/article-file.ts";
 
 /** A key of this test's own: the cache file is sealed with it (cache-seal.mjs). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { worthRewriting } from "../../src/build/load-articles.ts";
+import { worthRewriting } from "../../src/load/load-articles.ts";
 
 describe("worthRewriting", () => {
   it("should rewrite the cache when it was ignored, empty, or more than 1% of it is stale", () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { outputFile } from "../../src/build/output-file.ts";
+import { outputFile } from "../../src/io/output-file.ts";
 
 describe("outputFile", () => {
   const out = path.resolve("/tmp/site-out");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pageHash, planPages } from "../../src/build/page-plan.ts";
 import { buildSite } from "../../src/site/build-site.ts";
-import { DEFAULT_SITE_CONFIG } from "../../src/site/config.ts";
+import { DEFAULT_SITE_CONFIG } from "../../src/content/site-config.ts";
 import { type ArticlePage, outputPath, type Page } from "../../src/site/pages.ts";
 import { loaded } from "../support/loaded.ts";
 

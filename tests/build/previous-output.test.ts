@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { carryOverAside } from "../../src/build/carry-aside.ts";
 import { previousPages } from "../../src/build/page-manifest.ts";
-import { carryOver, stampOf, stillAsRecorded, withdraw, writeManifest } from "../../src/build/previous-output.ts";
+import { carryOver, stampOf, stillAsRecorded, withdraw, writeManifest } from "../../src/io/previous-output.ts";
 import { ROOT } from "../support/cli.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-previous-output-"));

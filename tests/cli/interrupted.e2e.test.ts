@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PAUSE_STEPS } from "../../src/cli/pause.ts";
+import { PAUSE_STEPS } from "../../src/io/pause.ts";
 import { buildKilledAt, cli, processesMentioning } from "../issues/18-output-folder/support.ts";
 import { ROOT, snapshotTree } from "../support/cli.ts";
 

@@ -31,13 +31,13 @@ describe("the CLI's bundle", () => {
     expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["src/cli/main.ts", "src/site/build-site.ts", "tsconfig.json"]));
 
     // One byte of one module the CLI imports: never the old bundle again.
-    const module = path.join(root, "src/site/text.ts");
+    const module = path.join(root, "src/text/display.ts");
     writeFileSync(module, `${readFileSync(module, "utf8")}\n(globalThis as { changed?: number }).changed = 1;\n`);
     expect(await bundleOf(root)).toBeDefined();
     // Files are named by their contents: the module's new code is in a file of a new name.
     const remade = readManifest();
     expect(Object.keys(remade.files).filter((file) => !(file in manifest.files)).length).toBeGreaterThan(0);
-    expect(remade.inputs["src/site/text.ts"]).not.toBe(manifest.inputs["src/site/text.ts"]);
+    expect(remade.inputs["src/text/display.ts"]).not.toBe(manifest.inputs["src/text/display.ts"]);
     expect(remade.inputs["src/site/build-site.ts"]).toBe(manifest.inputs["src/site/build-site.ts"]);
   });
 

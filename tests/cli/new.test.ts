@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { articleText, headlineSlug, sectionSlug } from "../../src/cli/new-article.ts";
-import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/site/config.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/content/site-config.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 /**

@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import FeedParser from "feedparser";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESERVED_SECTION_SLUGS } from "../../src/site/sections.ts";
+import { RESERVED_SECTION_SLUGS } from "../../src/content/section-address.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 /**

@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { splitFrontMatter } from "../../src/content/front-matter.ts";
-import { jsonSchemas } from "../../src/content/json-schema.ts";
+import { jsonSchemas } from "../../src/docs/json-schema.ts";
 import { ROOT } from "../support/cli.ts";
 
 const committed = (name: string): string => readFileSync(path.join(ROOT, "schema", name), "utf8");

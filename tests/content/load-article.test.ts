@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/content/load-article.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { articleFile } from "../support/article-file.ts";
 
 const ZONE = "Asia/Kabul";
@@ -115,7 +115,7 @@ describe("reading article files (loadArticles, as builds do)", () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
-    const { loadArticles } = await import("../../src/build/load-articles.ts");
+    const { loadArticles } = await import("../../src/load/load-articles.ts");
     const load = (file: ReturnType<typeof articleFile>) => loadArticles({ files: [file], zone: ZONE, embedHosts: [], cache: undefined });
     const dir = mkdtempSync(path.join(tmpdir(), "encoding-"));
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isSlug, slugify } from "../../src/content/slug.ts";
-import { directionOf, trimSummary } from "../../src/site/text.ts";
+import { directionOf, trimSummary } from "../../src/text/display.ts";
 
 describe("slugs", () => {
   it("should accept lowercase words joined by hyphens, in any script", () => {

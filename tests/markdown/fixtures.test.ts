@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/content/load-article.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { formatHuman } from "../../src/diagnostics/reporter.ts";
 import { articleFile } from "../support/article-file.ts";
 

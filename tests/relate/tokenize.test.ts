@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FeatureTable, leadingWords } from "../../src/relate/tokenize.ts";
-import { parseArticle } from "../../src/content/load-article.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { articleFile } from "../support/article-file.ts";
 import { mulberry32 } from "../support/random.ts";
 

@@ -7,12 +7,12 @@ import fc from "fast-check";
 import type { Element, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/content/load-article.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { FRONT_MATTER_FIELDS, NESTED_FIELDS } from "../../src/content/schema.ts";
 import { catalogue } from "../../src/diagnostics/catalogue.ts";
 import { slugify } from "../../src/content/slug.ts";
 import { renderBody } from "../../src/markdown/processor.ts";
-import { RESERVED_SECTION_SLUGS } from "../../src/site/sections.ts";
+import { RESERVED_SECTION_SLUGS } from "../../src/content/section-address.ts";
 import { articleFile } from "../support/article-file.ts";
 import { ROOT } from "../support/cli.ts";
 

@@ -8,7 +8,7 @@
  *
  * Prints one line of JSON (a `CaseReport`) on stdout. Not a test file itself.
  */
-import { parseArticle } from "../../src/content/load-article.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { articleFile } from "../support/article-file.ts";
 import { STRESS_CASES, type CaseReport } from "./stress-cases.ts";

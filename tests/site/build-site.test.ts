@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/site/config.ts";
-import type { LoadedArticle } from "../../src/content/load-article.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/content/site-config.ts";
+import type { LoadedArticle } from "../../src/load/load-article.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import type { Page } from "../../src/site/pages.ts";
 import type { ArticleView, ListPage } from "../../src/site/view.ts";

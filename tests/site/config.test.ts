@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_SITE_CONFIG, loadSiteConfig } from "../../src/site/config.ts";
+import { DEFAULT_SITE_CONFIG, loadSiteConfig } from "../../src/content/site-config.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "site-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { tagsThenNewest, tfidfCosine } from "../../src/relate/baselines.ts";
 import type { RelateConfig } from "../../src/relate/config.ts";
 import { RelatedIndex, type RelateInput } from "../../src/relate/engine.ts";
-import { DEFAULT_SITE_CONFIG } from "../../src/site/config.ts";
+import { DEFAULT_SITE_CONFIG } from "../../src/content/site-config.ts";
 import { modelSite } from "../../src/build/build.ts";
 
 /**

@@ -6,7 +6,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parserVersion } from "../../../src/build/pipeline-version.ts";
+import { parserVersion } from "../../../src/io/pipeline-version.ts";
 import { ROOT, snapshotTree } from "../../support/cli.ts";
 
 /**

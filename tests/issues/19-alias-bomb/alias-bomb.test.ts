@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../../src/content/load-article.ts";
+import { parseArticle } from "../../../src/load/load-article.ts";
 import { articleFile } from "../../support/article-file.ts";
 
 /**

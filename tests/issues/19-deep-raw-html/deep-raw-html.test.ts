@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../../src/content/load-article.ts";
+import { parseArticle } from "../../../src/load/load-article.ts";
 import { MAX_NESTING } from "../../../src/markdown/nesting.ts";
 import { renderBody } from "../../../src/markdown/processor.ts";
 import { articleFile } from "../../support/article-file.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../../src/content/load-article.ts";
+import { parseArticle } from "../../../src/load/load-article.ts";
 import { diagnose, type Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
 import { cutLine } from "../../../src/diagnostics/cut-line.ts";
 import { codeFrame, formatGithub, formatHuman, formatJson, SHOWN_PER_RULE } from "../../../src/diagnostics/reporter.ts";

@@ -1,10 +1,10 @@
-import { pauseAt } from "../cli/pause.ts";
+import { pauseAt } from "../io/pause.ts";
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles } from "../content/find-files.ts";
-import type { LoadedArticle } from "../content/load-article.ts";
-import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "../build/load-articles.ts";
+import type { LoadedArticle } from "./load-article.ts";
+import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "./load-articles.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadSiteConfig, type SiteConfig } from "./config.ts";
+import { loadSiteConfig, type SiteConfig } from "../content/site-config.ts";
 
 export interface ContentInput {
   /** The content folder, as the user gave it (relative paths are shown as given). */

@@ -1,5 +1,5 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import type { ArticleBody, LoadedArticle } from "../content/load-article.ts";
+import type { ArticleBody, LoadedArticle } from "./load-article.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";

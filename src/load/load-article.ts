@@ -3,14 +3,14 @@ import type { BodyIssue } from "../markdown/issues.ts";
 import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
 import { localPictures, type LocalPicture } from "../markdown/local-pictures.ts";
 import { renderBody, type RenderedBody } from "../markdown/processor.ts";
-import type { ArticleFile } from "./find-files.ts";
-import { splitFrontMatter } from "./front-matter.ts";
-import type { FrontMatter } from "./schema.ts";
+import type { ArticleFile } from "../content/find-files.ts";
+import { splitFrontMatter } from "../content/front-matter.ts";
+import type { FrontMatter } from "../content/schema.ts";
 import type { Probed } from "../images/probe.ts";
-import { isSlug, slugify } from "./slug.ts";
+import { isSlug, slugify } from "../content/slug.ts";
 import { leadingWords } from "../relate/tokenize.ts";
-import { validateFrontMatter } from "./validate.ts";
-import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "./yaml-diagnostics.ts";
+import { validateFrontMatter } from "../content/validate.ts";
+import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "../content/yaml-diagnostics.ts";
 
 /** A rendered body whose HTML may still be in the cache file (body-html.ts). */
 export type ArticleBody = Omit<RenderedBody, "html"> & { readonly html: BodyHtml };
@@ -37,7 +37,7 @@ export interface LoadedArticle {
   readonly key: string;
   /**
    * The probe of each picture beside the article that it shows, by name
-   * (src/images/article-pictures.ts): made when the article is loaded, after
+   * (src/load/article-pictures.ts): made when the article is loaded, after
    * the parse, so never cached with it (a picture changes apart from the text).
    */
   readonly pictures: ReadonlyMap<string, Probed>;

@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { UsageError } from "../cli/args.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /**
  * Fail early, with a message, when the port is taken: Eleventy's dev server

@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { statOf, UsageError } from "./args.ts";
+import { statOf, UsageError } from "../io/usage-error.ts";
 import { exchangeCall } from "./exchange-folders.ts";
-import { pauseAt } from "./pause.ts";
+import { pauseAt } from "../io/pause.ts";
 import { moveToTrash } from "./trash.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { parseArticle } from "../content/load-article.ts";
+import { parseArticle } from "./load-article.ts";
 import { type ParseTask, type ParsedArticle, type ParsedData, toData, withPictures } from "./parsed-article.ts";
 
 /** One article's parse, without the file's own parts (parsed-article.ts). */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import { type BodyHtml, htmlHash } from "../markdown/body-html.ts";
-import { seal, sealMatches, warnForged } from "./cache-seal.mjs";
+import { seal, sealMatches, warnForged } from "../io/cache-seal.mjs";
 import { type ParseTask, type ParsedArticle, withPictures } from "./parsed-article.ts";
 
 /**

@@ -1,16 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { isTimeZone } from "../content/dates.ts";
-import { addressOf } from "../content/address.ts";
-import { diagnoseIssues } from "../content/validate.ts";
-import { pictureAddressProblem, webAddressProblem } from "../content/web-address.ts";
-import { parseYaml } from "../content/yaml.ts";
-import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "../content/yaml-diagnostics.ts";
+import { isTimeZone } from "./dates.ts";
+import { addressOf } from "./address.ts";
+import { diagnoseIssues } from "./validate.ts";
+import { pictureAddressProblem, webAddressProblem } from "../text/web-address.ts";
+import { parseYaml } from "./yaml.ts";
+import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "./yaml-diagnostics.ts";
 import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
-import { sectionAddress } from "./sections.ts";
-import { ogLocale } from "./text.ts";
+import { sectionAddress } from "./section-address.ts";
+import { ogLocale } from "../text/display.ts";
 
 /**
  * Site facts, from one YAML file (`site.yaml` beside the content folder, or

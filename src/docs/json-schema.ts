@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { siteConfigSchema } from "../site/config.ts";
-import { frontMatterSchema } from "./schema.ts";
+import { siteConfigSchema } from "../content/site-config.ts";
+import { frontMatterSchema } from "../content/schema.ts";
 
 /**
  * JSON Schemas generated from the zod schemas, for editors' tools to

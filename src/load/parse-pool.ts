@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { parserVersion } from "./pipeline-version.ts";
-import { workerScript } from "./worker-bundle.ts";
+import { parserVersion } from "../io/pipeline-version.ts";
+import { workerScript } from "../io/worker-bundle.ts";
 import { type ParseTask, type ParsedArticle, type ParsedData, fromData } from "./parsed-article.ts";
 
 /**
@@ -28,14 +28,14 @@ export interface ParseOptions {
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Found from the root: the CLI's bundle runs this module from `.cache/cli/`, at the same depth as `src/build/`. */
-const SEALED_WORKER = fileURLToPath(new URL("../../src/build/sealed-worker.mjs", import.meta.url));
+const SEALED_WORKER = fileURLToPath(new URL("../../src/load/sealed-worker.mjs", import.meta.url));
 
 export async function parseAll(tasks: readonly ParseTask[], options: ParseOptions = {}): Promise<ParsedArticle[]> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
   if (tasks.length === 0) return [];
   const inline = tasks.length < INLINE_BELOW || threads < 2;
   // Not made for a few articles (bundling takes longer than loading the sources), but used when an earlier build made it.
-  const filename = await workerScript(ROOT, "src/build/parse-worker.ts", options.version ?? parserVersion(ROOT), !inline);
+  const filename = await workerScript(ROOT, "src/load/parse-worker.ts", options.version ?? parserVersion(ROOT), !inline);
   if (inline || filename === undefined) {
     // Imported here: a build whose articles all come from the cache never loads the Markdown pipeline.
     const parse = filename === undefined ? (await import("./parse-worker.ts")).parseOne : fromBundle(await import(filename));

@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "./load-article.ts";
 import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { type Probed, probeImage } from "./probe.ts";
-import { bundleFile } from "./resolve.ts";
+import { type Probed, probeImage } from "../images/probe.ts";
+import { bundleFile, ownPicture } from "../images/resolve.ts";
 
 /**
  * The pictures an article uses, probed while it is loaded (probe.ts): its
@@ -19,10 +19,6 @@ export interface ProbedArticles {
 /** An article before its pictures are probed (or to be probed again: a picture changed). */
 type Unprobed = Omit<LoadedArticle, "pictures">;
 
-/** A lead picture beside the article (not a full URL, not a path under the site): read from disk. */
-export function ownPicture(src: string): boolean {
-  return !/^https?:\/\//i.test(src) && !src.startsWith("/");
-}
 
 /** What `article` names as its pictures, as written. */
 function sourcesOf(article: Unprobed): string[] {

@@ -1,11 +1,13 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import type { LoadedArticle } from "../content/load-article.ts";
+import type { LoadedArticle } from "./load-article.ts";
 import { decodeSource, readArticleBytes } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { probeAllPictures } from "../images/article-pictures.ts";
+import { probeAllPictures } from "./article-pictures.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
-import { cacheUnusable } from "./cache-location.ts";
+import { type ArticleCacheOptions, cacheUnusable } from "../io/cache-location.ts";
+
+export type { ArticleCacheOptions };
 import { checkPictures } from "./check-pictures.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
@@ -13,14 +15,6 @@ import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 /** The version in the keys of a build without a cache: they are compared within one process only. */
 const UNCACHED = "uncached";
 
-export interface ArticleCacheOptions {
-  /** The packed cache file (git-ignored). */
-  readonly file: string;
-  /** The pipeline's fingerprint (pipeline-version.ts). */
-  readonly version: string;
-  /** The key that seals the file (cache-seal.mjs). */
-  readonly secret: Buffer;
-}
 
 export interface LoadArticlesInput {
   readonly files: readonly ArticleFile[];

@@ -2,8 +2,16 @@ import { createHash } from "node:crypto";
 import { mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheSecret, warnOnce } from "./cache-seal.mjs";
-import type { ArticleCacheOptions } from "./load-articles.ts";
 import { parserVersion } from "./pipeline-version.ts";
+
+export interface ArticleCacheOptions {
+  /** The packed cache file (git-ignored). */
+  readonly file: string;
+  /** The pipeline's fingerprint (pipeline-version.ts). */
+  readonly version: string;
+  /** The key that seals the file (cache-seal.mjs). */
+  readonly secret: Buffer;
+}
 
 /** `NEWSROOM_CACHE=off` builds without caches; `NEWSROOM_CACHE=<dir>` keeps them there instead of `<root>/.cache`. */
 export const CACHE_VARIABLE = "NEWSROOM_CACHE";
