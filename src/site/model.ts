@@ -18,7 +18,8 @@ import type { ImageJob } from "../images/encode.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { plainPicture, type PictureView } from "../images/picture.ts";
 import { type Bundle, resolveLocalImage } from "../images/resolve.ts";
-import { directionOf, headTitle, trimSummary } from "./text.ts";
+import { directionOf, headTitle } from "./text.ts";
+import { cardSummary, displayTitle, standfirstOf } from "./display-text.ts";
 import type {
   ArticleCard,
   ArticleView,
@@ -111,8 +112,8 @@ export function buildSiteModel(
     cards.set(p.article.slug, {
       slug: p.article.slug,
       url: url(p),
-      title: fm.title,
-      summary: fm.summary ?? trimSummary(p.article.body.firstParagraph ?? ""),
+      title: displayTitle(fm.title),
+      summary: cardSummary(fm.summary, p.article.body.firstParagraph),
       outlet: fm.outlet ?? config.outlet,
       dateline: fm.dateline?.toUpperCase(),
       section: sectionLink(p.section),
@@ -200,20 +201,20 @@ export function buildSiteModel(
     const breadcrumb = [
       { title: "Home", url: "/" },
       { title: p.section.title, url: base.section.url },
-      { title: fm.title, url: undefined },
+      { title: base.title, url: undefined },
     ];
     const modified = time(latestChange(fm));
     return {
       ...base,
       meta: {
-        title: fm.title,
+        title: base.title,
         description: base.summary || undefined,
         canonical,
         ogType: "article",
         image: image === undefined ? undefined : absolute(config, image.src),
         jsonLd: [
           newsArticle(config, {
-            headline: headTitle(fm.title),
+            headline: headTitle(base.title),
             description: base.summary,
             url: `${config.url}${base.url}`,
             published: base.published.iso,
@@ -240,6 +241,7 @@ export function buildSiteModel(
       corrections: corrections.map((c) => ({ date: time(c.date), text: c.text })),
       authors,
       updated: fm.updated === undefined ? undefined : time(fm.updated),
+      standfirst: standfirstOf(fm.summary),
       tags: fm.tags ?? [],
       image,
       bodyHtml: body.html,

@@ -107,6 +107,8 @@ export interface ArticleView extends ArticleCard {
   readonly corrections: readonly CorrectionView[];
   readonly authors: readonly AuthorView[];
   readonly updated: TimeView | undefined;
+  /** The editor's summary, shown under the headline; undefined when the editor wrote none. */
+  readonly standfirst: string | undefined;
   readonly tags: readonly string[];
   readonly image: ImageView | undefined;
   /** Sanitized by the Markdown pipeline; read when the page (or a feed) is written. */
