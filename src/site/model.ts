@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
+import { type Moment, formatDayTime } from "../content/dates.ts";
 import type { LoadedArticle } from "../content/load-article.ts";
 import type { FrontMatter } from "../content/schema.ts";
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
@@ -20,6 +20,7 @@ import { plainPicture, type PictureView } from "../images/picture.ts";
 import { type Bundle, resolveLocalImage } from "../images/resolve.ts";
 import { directionOf, headTitle } from "./text.ts";
 import { cardSummary, displayTitle, standfirstOf } from "./display-text.ts";
+import { timeViews } from "./time-view.ts";
 import type {
   ArticleCard,
   ArticleView,
@@ -30,7 +31,6 @@ import type {
   PageMeta,
   SectionLink,
   SiteModel,
-  TimeView,
 } from "./view.ts";
 
 export interface ModelResult {
@@ -70,10 +70,6 @@ function newestFirst(a: Placed, b: Placed): number {
   return b.article.frontMatter.date.epoch - a.article.frontMatter.date.epoch || byCode(a.article.slug, b.article.slug);
 }
 
-function time(moment: Moment): TimeView {
-  return { iso: toIso(moment), day: formatDay(moment), dayTime: formatDayTime(moment) };
-}
-
 const sectionLink = (s: SectionConfig): SectionLink => ({ slug: s.slug, title: s.title, url: `/${s.slug}/` });
 
 /**
@@ -91,6 +87,7 @@ export function buildSiteModel(
   held?: HeldPages,
 ): ModelResult {
   const diagnostics: Diagnostic[] = [];
+  const time = timeViews(config);
 
   const placed: Placed[] = [];
   for (const article of loaded) {
@@ -293,6 +290,7 @@ export function buildSiteModel(
       tags: fm.tags ?? [],
       authors: authorsOf(fm),
       corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
+      corrections: corrections.map((c) => ({ date: time(c.date), text: c.text, epoch: c.date.epoch })),
       ownCanonical: isOwnCanonical(fm, card(p.article.slug).url),
       published: fm.date.epoch,
       modified: time(latestChange(fm)),

@@ -12,7 +12,7 @@ export interface TimeView {
   readonly iso: string;
   /** `26 September 2026`. */
   readonly day: string;
-  /** `26 September 2026, 09:00 UTC+04:30`. */
+  /** `26 September 2026, 09:00 Kabul time` with site.yaml's `timezone_label`, else `… 09:00 UTC+04:30` (time-view.ts). */
   readonly dayTime: string;
 }
 
@@ -99,6 +99,11 @@ export interface CorrectionView {
   readonly text: string;
 }
 
+/** One line of the corrections page: what was corrected, when, in which article. */
+export interface CorrectionEntry extends CorrectionView {
+  readonly article: ArticleCard;
+}
+
 export interface ArticleView extends ArticleCard {
   readonly meta: PageMeta;
   readonly canonical: string;
@@ -138,6 +143,8 @@ export interface ListPage {
   readonly section: string | undefined;
   /** For author pages: the author's bio. */
   readonly author: AuthorView | undefined;
+  /** For the corrections page: this page's corrections, newest first; empty on other lists. */
+  readonly corrections: readonly CorrectionEntry[];
   readonly meta: PageMeta;
 }
 
