@@ -21,6 +21,7 @@ import { type Bundle, resolveLocalImage } from "../images/resolve.ts";
 import { directionOf, headTitle } from "./text.ts";
 import { cardSummary, displayTitle, standfirstOf } from "./display-text.ts";
 import { timeViews } from "./time-view.ts";
+import { authorTypos } from "./author-names.ts";
 import type {
   ArticleCard,
   ArticleView,
@@ -97,6 +98,7 @@ export function buildSiteModel(
     const fm = article.frontMatter;
     placed.push({ article, section, published: fm.draft !== true && fm.date.epoch <= now });
     diagnostics.push(...reservedNames(article));
+    diagnostics.push(...authorTypos(article, config));
   }
   const placedBySlug = new Map(placed.map((p) => [p.article.slug, p]));
   const published = placed.filter((p) => p.published).sort(newestFirst);
