@@ -2,6 +2,7 @@ import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts
 import { authorUrl, outletUrl, tagUrl } from "../src/site/lists.ts";
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import { Breadcrumb } from "./_components/Breadcrumb.tsx";
+import { Headline } from "./_components/Headline.tsx";
 import type { ArticlePageData } from "./_components/data.ts";
 import { chrome, Layout } from "./_components/Layout.tsx";
 
@@ -133,7 +134,10 @@ export function render({ model, article }: ArticlePageData) {
                 {article.section.title}
               </a>
             </p>
-            <h1>{article.title}</h1>
+            <h1>
+              <Headline text={article.title} />
+            </h1>
+            {article.standfirst === undefined ? null : <p class="standfirst">{article.standfirst}</p>}
             <p class="outlet" {...site}>
               <a href={outletUrl(article.outlet)} data-pagefind-filter="outlet" dir="auto">
                 {article.outlet}

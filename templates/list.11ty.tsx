@@ -1,5 +1,6 @@
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import { Breadcrumb } from "./_components/Breadcrumb.tsx";
+import { Headline } from "./_components/Headline.tsx";
 import type { ListPageData } from "./_components/data.ts";
 import { Layout } from "./_components/Layout.tsx";
 
@@ -24,7 +25,23 @@ export function render({ model, list }: ListPageData) {
         </h1>
         {list.description === undefined ? null : <p class="page-description">{list.description}</p>}
       </header>
-      {list.articles.length === 0 ? (
+      {list.kind === "corrections" && list.corrections.length > 0 ? (
+        <ol class="corrections-column">
+          {list.corrections.map((c) => (
+            <li lang={c.article.lang} dir={c.article.dir}>
+              <p class="correction-date">
+                <time datetime={c.date.iso}>{c.date.dayTime}</time>
+              </p>
+              <p class="correction-text">{c.text}</p>
+              <p class="correction-article">
+                <a href={c.article.url} dir="auto">
+                  <Headline text={c.article.title} />
+                </a>
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : list.articles.length === 0 ? (
         <p class="empty">{list.kind === "corrections" ? "No article has needed a correction." : "No articles here yet."}</p>
       ) : (
         <ul class="card-list section-list">

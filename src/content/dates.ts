@@ -120,8 +120,13 @@ export function formatDay(moment: Moment): string {
   return `${f.day} ${MONTHS[f.month]} ${f.year}`;
 }
 
-/** `26 September 2026, 09:00 UTC+04:30`. */
-export function formatDayTime(moment: Moment): string {
+/**
+ * `26 September 2026, 09:00 UTC+04:30`, or with `zone`'s words for a time
+ * written in that zone, `26 September 2026, 09:00 Kabul time`: a time written
+ * at another offset keeps its offset, since the label would be wrong for it.
+ */
+export function formatDayTime(moment: Moment, zone?: { readonly name: string; readonly label: string }): string {
   const f = localFields(moment);
-  return `${formatDay(moment)}, ${pad(f.hour)}:${pad(f.minute)} UTC${formatOffset(moment.offset)}`;
+  const inZone = zone !== undefined && zoneOffset(zone.name, moment.epoch) === moment.offset;
+  return `${formatDay(moment)}, ${pad(f.hour)}:${pad(f.minute)} ${inZone ? zone.label : `UTC${formatOffset(moment.offset)}`}`;
 }

@@ -74,6 +74,8 @@ export const siteConfigSchema = z.strictObject({
       params: { rule: "field-invalid", problem: "must be an IANA time zone such as `Asia/Kabul` or `UTC`" },
     })
     .default("UTC"),
+  /** How pages name the time zone, e.g. `Kabul time`: "16:45 Kabul time" rather than "16:45 UTC+04:30". */
+  timezone_label: text.optional(),
   outlet: text.optional(),
   logo: text
     .superRefine((value, ctx) => {
@@ -142,6 +144,8 @@ export interface SiteConfig {
   /** `og:locale` of pages in the site's language, e.g. `en_US`. */
   readonly locale: string;
   readonly timezone: string;
+  /** Words for `timezone` on pages (`Kabul time`); undefined: times show their UTC offset. */
+  readonly timezoneLabel: string | undefined;
   readonly outlet: string;
   /** The publisher's logo, for structured data: a path under the site or a full URL. */
   readonly logo: string;
@@ -178,6 +182,7 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     language: raw.language,
     locale: raw.locale ?? ogLocale(raw.language),
     timezone: raw.timezone,
+    timezoneLabel: raw.timezone_label,
     outlet: raw.outlet ?? raw.name,
     logo: raw.logo,
     sections,

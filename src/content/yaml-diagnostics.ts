@@ -10,9 +10,11 @@ function field(path: readonly PropertyKey[]): string {
 /** What went wrong reading YAML (syntax, tags outside the core schema), as diagnostics of `file`. */
 export function yamlErrorDiagnostics(yaml: ParsedYaml, file: string): Diagnostic[] {
   return yaml.errors.map((e) =>
-    e.tag === undefined
-      ? diagnose("yaml-syntax", file, e.position, { reason: e.reason })
-      : diagnose("yaml-tag", file, e.position, { field: field(e.tag.path), tag: e.tag.written }),
+    e.tab === true
+      ? diagnose("yaml-tab", file, e.position, {})
+      : e.tag === undefined
+        ? diagnose("yaml-syntax", file, e.position, { reason: e.reason })
+        : diagnose("yaml-tag", file, e.position, { field: field(e.tag.path), tag: e.tag.written }),
   );
 }
 

@@ -23,6 +23,8 @@ export interface YamlError {
   readonly reason: string;
   /** Set for a tag outside the core schema: the field it sits on and the tag as written. */
   readonly tag?: { readonly path: readonly PropertyKey[]; readonly written: string } | undefined;
+  /** Set for a tab in a line's indentation, which YAML forbids. */
+  readonly tab?: true;
 }
 
 /** A value that held characters no output may carry (text-safety.ts): they were dropped. */
@@ -80,7 +82,10 @@ export function parseYaml(text: string, lineOffset = 0, options: { readonly fiel
     logLevel: "error",
   });
   const at = (offset: number): Position => lines.at(offset, lineOffset);
-  const errors: YamlError[] = doc.errors.map((e) => {
+  // What `yaml` says after a tab on the same line follows from the tab: one problem, said once.
+  const tabLines = new Set(doc.errors.filter((e) => e.code === "TAB_AS_INDENT").map((e) => at(e.pos[0]).line));
+  const errors: YamlError[] = doc.errors.filter((e) => e.code === "TAB_AS_INDENT" || !tabLines.has(at(e.pos[0]).line)).map((e) => {
+    if (e.code === "TAB_AS_INDENT") return { position: at(tabAt(text, e.pos[0])), reason: "a tab is used to indent this line, and YAML allows only spaces there", tab: true };
     if (e.code === "BLOCK_AS_IMPLICIT_KEY") {
       const colon = colonInValue(text, e.pos[0]);
       if (colon !== undefined) return { position: at(e.pos[0]), reason: colon };
@@ -146,7 +151,20 @@ function colonInValue(text: string, offset: number): string | undefined {
   if (match === null) return undefined;
   const [, indent, key, value] = match;
   if (value === undefined || !value.includes(": ")) return undefined;
-  return `the value of \`${key}\` contains \`: \`, which YAML reads as the start of another field; put the whole value in double quotes: \`${indent}${key}: ${JSON.stringify(value)}\``;
+  return `the value of \`${key}\` contains \`: \`, which YAML reads as the start of another field; put the whole value in single quotes: \`${indent}${key}: ${singleQuoted(value)}\``;
+}
+
+/** A value in YAML's single quotes, where nothing is special but the quote itself, written twice: `'Kabul''s teachers'`. */
+function singleQuoted(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The tab in the indentation of the line at `offset` (`yaml` may point at the line's start or at the tab). */
+function tabAt(text: string, offset: number): number {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? "";
+  const tab = indent.indexOf("\t");
+  return tab < 0 ? offset : start + tab;
 }
 
 function firstLine(message: string): string {

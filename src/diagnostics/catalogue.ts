@@ -88,7 +88,13 @@ export const catalogue = {
     title: "Front matter is not valid YAML",
     message: ({ reason }) => `YAML syntax error: ${reason}`,
     hint: () =>
-      "Check indentation and quoting: a value containing `: ` or starting with a quote, `[`, `{`, `&`, `*`, `!` or `#` must be put in double quotes.",
+      "Check indentation and quoting: a value containing `: `, or starting with a quote, `[`, `{`, `&`, `*`, `!` or `#`, goes in single quotes, with any ' inside written twice: `title: 'Kabul''s teachers: a protest'`.",
+  }),
+  "yaml-tab": rule({
+    severity: "error",
+    title: "Tab in YAML indentation",
+    message: () => "This line is indented with a tab; YAML allows only spaces for indentation.",
+    hint: () => "Replace the tab with spaces, lining the field up with the ones above it (two spaces per level).",
   }),
   "yaml-tag": rule<{ field: string; tag: string }>({
     severity: "error",
@@ -192,6 +198,22 @@ export const catalogue = {
       s === undefined
         ? "Add the section to `sections:` in site.yaml to give it a title and a place in the navigation."
         : `Use \`${s}\`, or add the section to \`sections:\` in site.yaml.`,
+  }),
+  "section-folder-unlisted": rule<{ folder: string; file: string; listed: readonly string[]; suggestion: string | undefined }>({
+    severity: "warning",
+    title: "Article in a folder that is not a listed section",
+    message: ({ folder, file, suggestion: s }) =>
+      `\`${file}\` is in the folder \`${folder}\`, which site.yaml does not list under \`sections:\`; it is published in a section \`${folder}\` of its own that the navigation does not show.${suggestion(s)}`,
+    hint: ({ folder, listed }) =>
+      `Add \`- ${folder}\` to \`sections:\` in site.yaml if it is a new section, or move the file into the folder of a listed one (${listed.slice(0, 6).map((l) => `\`${l}/\``).join(", ")}${listed.length > 6 ? ", …" : ""}).`,
+  }),
+  "author-unknown": rule<{ author: string; suggestion: string }>({
+    severity: "warning",
+    title: "Author name close to a listed author",
+    message: ({ author, suggestion: s }) =>
+      `The author \`${author}\` is not in site.yaml's \`authors:\`, but is close to one who is.${suggestion(s)}`,
+    hint: ({ author, suggestion: s }) =>
+      `Write \`${s}\` if it is the same person (the byline links to their page and bio); if \`${author}\` is someone else, add them to \`authors:\` in site.yaml.`,
   }),
   "section-no-address": rule<{ section: string; slug: string }>({
     severity: "error",

@@ -12,6 +12,7 @@ import remarkParseBody from "./remark-parse-body.ts";
 import type { BodyIssue } from "./issues.ts";
 import remarkRawHtml from "./remark-raw-html.ts";
 import remarkSafeUrls from "./remark-safe-urls.ts";
+import remarkTypography from "./remark-typography.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 import { needsGfm } from "./needs-gfm.ts";
 import type { Root } from "mdast";
@@ -29,6 +30,7 @@ const processor = unified()
   .use(remarkImages)
   .use(remarkGfmFixes)
   .use(remarkDemoteHeadings)
+  .use(remarkTypography)
   .use(remarkExcerpt)
   .use(remarkDateline)
   .use(remarkHtml, { sanitize: sanitizeSchema })
@@ -53,6 +55,8 @@ export interface BodyOptions {
   readonly path?: string;
   /** "always" parses with GFM even a body that cannot need it (tests compare the two). */
   readonly gfm?: "auto" | "always";
+  /** false leaves quotes, dashes and ellipses as written (remark-typography): tests hold the rest of the pipeline to CommonMark. */
+  readonly typography?: boolean;
 }
 
 export interface RenderedBody {
@@ -70,6 +74,7 @@ export function renderBody(written: string, options: BodyOptions = {}): Rendered
   const file = new VFile({ value: markdown, ...(options.path === undefined ? {} : { path: options.path }) });
   if (options.dateline !== undefined) file.data.dateline = options.dateline;
   if (options.embedHosts !== undefined) file.data.embedHosts = options.embedHosts;
+  if (options.typography === false) file.data.typography = false;
   const tree = options.gfm === "always" ? (processor.parse(file) as Root) : parseFast(file);
   const html = String(processor.stringify(processor.runSync(tree, file) as Root, file));
   return { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: [...issues, ...(file.data.issues ?? [])] };

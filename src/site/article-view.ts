@@ -8,13 +8,13 @@ import { pictureInnerHtml } from "../images/picture-html.ts";
 import { type PictureRef, pictureProblems } from "../images/picture-problems.ts";
 import { plainPicture, type PictureView } from "../images/picture.ts";
 import { type Bundle, ownPicture, pictureJobs, resolveLocalImage } from "../images/resolve.ts";
-import { time } from "./cards.ts";
+import { standfirstOf } from "./display-text.ts";
 import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
 import type { Placed } from "./placing.ts";
 import { absolute, breadcrumbList, newsArticle } from "./structured-data.ts";
 import { headTitle } from "../text/display.ts";
-import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView } from "./view.ts";
+import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView, TimeView } from "./view.ts";
 
 /** What an article's page shows besides the article itself: chosen by the editor and the engine from the others. */
 export interface ArticleLinks {
@@ -75,7 +75,13 @@ export function pictureFiles(p: Placed): ImageJob[] {
  * the probes of its pictures), the config and the cards it links to, and
  * nothing else, which is what its page's key hashes (pages.ts).
  */
-export function articleView(p: Placed, config: SiteConfig, authorsByName: ReadonlyMap<string, AuthorConfig>, links: ArticleLinks): ArticleView {
+export function articleView(
+  p: Placed,
+  config: SiteConfig,
+  authorsByName: ReadonlyMap<string, AuthorConfig>,
+  links: ArticleLinks,
+  time: (moment: Moment) => TimeView,
+): ArticleView {
   const fm = p.article.frontMatter;
   const base = links.card;
   const authors = authorsOf(fm).map((name): AuthorView => {
@@ -90,21 +96,21 @@ export function articleView(p: Placed, config: SiteConfig, authorsByName: Readon
   const breadcrumb = [
     { title: "Home", url: "/" },
     { title: p.section.title, url: base.section.url },
-    { title: fm.title, url: undefined },
+    { title: base.title, url: undefined },
   ];
   const modified = time(latestChange(fm));
   return {
     ...base,
     source: p.article.file.display,
     meta: {
-      title: fm.title,
+      title: base.title,
       description: base.summary || undefined,
       canonical,
       ogType: "article",
       image: image === undefined ? undefined : absolute(config, image.src),
       jsonLd: [
         newsArticle(config, {
-          headline: headTitle(fm.title),
+          headline: headTitle(base.title),
           description: base.summary,
           url: `${config.url}${base.url}`,
           published: base.published.iso,
@@ -131,6 +137,7 @@ export function articleView(p: Placed, config: SiteConfig, authorsByName: Readon
     corrections: corrections.map((c) => ({ date: time(c.date), text: c.text })),
     authors,
     updated: fm.updated === undefined ? undefined : time(fm.updated),
+    standfirst: standfirstOf(fm.summary),
     tags: fm.tags ?? [],
     image,
     bodyHtml: body.html,

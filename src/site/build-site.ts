@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageJob } from "../images/encode.ts";
 import { type RelateInput, RelatedIndex } from "../relate/engine.ts";
 import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, pictureDiagnostics, pictureFiles } from "./article-view.ts";
-import { cardOf, sectionLink, time } from "./cards.ts";
+import { cardOf, sectionLink } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
@@ -11,6 +11,7 @@ import { buildListPages, type Listed, type SectionList, siteFeeds } from "./list
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
+import { timeViews } from "./time-view.ts";
 import { absolute, webSite } from "./structured-data.ts";
 import { directionOf } from "../text/display.ts";
 import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, PageMeta, SiteView } from "./view.ts";
@@ -67,10 +68,11 @@ export interface SiteInput {
  */
 export function buildSite({ articles, config, now, unreadable = new Set() }: SiteInput): BuiltSite {
   const { placed, diagnostics } = placeArticles(articles, config, now);
+  const time = timeViews(config);
   const published = placed.filter((p) => p.published).sort(newestFirst);
   for (const p of published) diagnostics.push(...pictureDiagnostics(p));
 
-  const cards = new Map(published.map((p) => [p.article.slug, cardOf(p, config)]));
+  const cards = new Map(published.map((p) => [p.article.slug, cardOf(p, config, time)]));
   const card = (slug: string): ArticleCard => {
     const found = cards.get(slug);
     if (!found) throw new Error(`internal: no card for published article \`${slug}\``);
@@ -105,7 +107,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
   const views = new Map<Placed, ArticleView>();
   const viewOf = (p: Placed): ArticleView => {
     let view = views.get(p);
-    if (view === undefined) views.set(p, (view = articleView(p, config, authorsByName, linksOf(p))));
+    if (view === undefined) views.set(p, (view = articleView(p, config, authorsByName, linksOf(p), time)));
     return view;
   };
   const articlePages: ArticlePage[] = published.map((p) => {
@@ -133,6 +135,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
       tags: fm.tags ?? [],
       authors: authorsOf(fm),
       corrected: corrections.length === 0 ? undefined : Math.max(...corrections.map((c) => c.date.epoch)),
+      corrections: corrections.map((c) => ({ date: time(c.date), text: c.text, epoch: c.date.epoch })),
       ownCanonical: new URL(canonicalOf(config, fm, p.url)).href === new URL(absolute(config, p.url)).href,
       published: fm.date.epoch,
       modified: time(latestChange(fm)),

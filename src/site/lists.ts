@@ -1,7 +1,7 @@
 import { addressOf } from "../content/address.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { absolute, breadcrumbList } from "./structured-data.ts";
-import type { ArticleCard, AuthorView, Crumb, FeedLink, ListPage, ListKind, SectionLink } from "./view.ts";
+import type { ArticleCard, AuthorView, CorrectionEntry, CorrectionView, Crumb, FeedLink, ListPage, ListKind, SectionLink } from "./view.ts";
 
 /**
  * Every list a reader browses: section fronts, tag, author and outlet pages,
@@ -16,6 +16,8 @@ export interface Listed {
   readonly authors: readonly string[];
   /** Epoch of the latest correction, for the corrections page. */
   readonly corrected: number | undefined;
+  /** Each correction, with its epoch to order the corrections page by. */
+  readonly corrections: readonly (CorrectionView & { readonly epoch: number })[];
   readonly published: number;
 }
 
@@ -29,6 +31,8 @@ interface ListSpec {
   readonly section?: string;
   readonly author?: AuthorView;
   readonly feeds: readonly FeedLink[];
+  /** The corrections page is paged by correction, not by article. */
+  readonly corrections?: readonly CorrectionEntry[];
 }
 
 const MONTHS = [
@@ -178,21 +182,34 @@ export function buildListPages(
   specs.push({
     kind: "corrections",
     base: "/corrections/",
-    title: "Corrections",
-    heading: "Corrections",
-    description: `Articles ${config.name} has corrected, most recent correction first.`,
+    title: "Corrections and clarifications",
+    heading: "Corrections and clarifications",
+    description: `What ${config.name} has corrected or clarified, and when, most recent first.`,
     articles: listed
       .filter((l) => l.corrected !== undefined)
       .sort((a, b) => (b.corrected ?? 0) - (a.corrected ?? 0) || b.published - a.published)
       .map((l) => l.card),
+    corrections: correctionsColumn(listed),
     feeds: [{ title: "Corrections (Atom)", url: "/corrections/feed.xml", type: "application/atom+xml" }],
   });
   return specs.flatMap((spec) => paginate(config, spec));
 }
 
+/**
+ * Every correction of every article, newest first, as a newspaper's
+ * "Corrections and clarifications" column prints them; ties (one edit
+ * correcting two articles) by the article's publication, newest first.
+ */
+function correctionsColumn(listed: readonly Listed[]): CorrectionEntry[] {
+  return listed
+    .flatMap((l) => l.corrections.map((c) => ({ entry: { date: c.date, text: c.text, article: l.card }, epoch: c.epoch, published: l.published })))
+    .sort((a, b) => b.epoch - a.epoch || b.published - a.published || (a.entry.article.slug < b.entry.article.slug ? -1 : 1))
+    .map((c) => c.entry);
+}
+
 function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
   const size = config.pageSize;
-  const total = Math.max(1, Math.ceil(spec.articles.length / size));
+  const total = Math.max(1, Math.ceil((spec.corrections ?? spec.articles).length / size));
   const url = (n: number): string => (n === 1 ? spec.base : `${spec.base}page/${n}/`);
   return Array.from({ length: total }, (_, i) => {
     const number = i + 1;
@@ -215,10 +232,11 @@ function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
       totalPages: total,
       prev,
       next,
-      articles: spec.articles.slice(i * size, (i + 1) * size),
+      articles: spec.corrections === undefined ? spec.articles.slice(i * size, (i + 1) * size) : articlesOf(spec.corrections.slice(i * size, (i + 1) * size)),
       breadcrumb,
       section: spec.section,
       author: spec.author,
+      corrections: spec.corrections?.slice(i * size, (i + 1) * size) ?? [],
       meta: {
         title,
         description: spec.description,
@@ -234,4 +252,9 @@ function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
       },
     };
   });
+}
+
+/** The articles a page of corrections links to, each once, in the page's order. */
+function articlesOf(entries: readonly CorrectionEntry[]): ArticleCard[] {
+  return [...new Map(entries.map((e) => [e.article.slug, e.article])).values()];
 }

@@ -2,6 +2,7 @@ import { addressOf, safeSegment } from "../content/address.ts";
 import type { LoadedArticle } from "../load/load-article.ts";
 import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "../content/site-config.ts";
+import { authorTypos } from "./author-names.ts";
 import { resolveSection } from "./sections.ts";
 
 /** An article with its section settled, its address, and whether it is published as of the build's moment. */
@@ -32,6 +33,7 @@ export function placeArticles(loaded: readonly LoadedArticle[], config: SiteConf
     const url = `/${section.slug}/${safeSegment(article.slug).segment}/`;
     placed.push({ article, section, url, published: fm.draft !== true && fm.date.epoch <= now });
     diagnostics.push(...reservedNames(article));
+    diagnostics.push(...authorTypos(article, config));
   }
   return { placed, diagnostics };
 }

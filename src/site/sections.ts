@@ -41,7 +41,9 @@ export function resolveSection(article: LoadedArticle, config: SiteConfig): Sect
     const candidates = config.sections.flatMap((s) => [s.slug, s.title]);
     const guess = didYouMean(written, candidates);
     const suggestion = guess === undefined ? undefined : config.sections.find((s) => s.slug === guess || s.title === guess)?.slug;
-    diagnostics.push(diagnose("section-unknown", at, fieldPosition, { section: written, suggestion }));
+    // A folder nobody listed is often a slip (a new desk, a misplaced file): say which file and both ways out.
+    if (field === undefined) diagnostics.push(diagnose("section-folder-unlisted", at, fieldPosition, { folder: written, file: at, listed: config.sections.map((s) => s.slug), suggestion }));
+    else diagnostics.push(diagnose("section-unknown", at, fieldPosition, { section: written, suggestion }));
   }
   return {
     section: { slug, title: field === undefined ? titleCase(written) : written, description: undefined },

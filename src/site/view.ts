@@ -11,7 +11,7 @@ export interface TimeView {
   readonly iso: string;
   /** `26 September 2026`. */
   readonly day: string;
-  /** `26 September 2026, 09:00 UTC+04:30`. */
+  /** `26 September 2026, 09:00 Kabul time` with site.yaml's `timezone_label`, else `… 09:00 UTC+04:30` (time-view.ts). */
   readonly dayTime: string;
 }
 
@@ -98,6 +98,11 @@ export interface CorrectionView {
   readonly text: string;
 }
 
+/** One line of the corrections page: what was corrected, when, in which article. */
+export interface CorrectionEntry extends CorrectionView {
+  readonly article: ArticleCard;
+}
+
 export interface ArticleView extends ArticleCard {
   /** The article's file, as the editor named it (`content/national/slug.md`): for messages about its page. */
   readonly source: string;
@@ -108,6 +113,8 @@ export interface ArticleView extends ArticleCard {
   readonly corrections: readonly CorrectionView[];
   readonly authors: readonly AuthorView[];
   readonly updated: TimeView | undefined;
+  /** The editor's summary, shown under the headline; undefined when the editor wrote none. */
+  readonly standfirst: string | undefined;
   readonly tags: readonly string[];
   readonly image: ImageView | undefined;
   /** Sanitized by the Markdown pipeline; read when the page (or a feed) is written. */
@@ -137,6 +144,8 @@ export interface ListPage {
   readonly section: string | undefined;
   /** For author pages: the author's bio. */
   readonly author: AuthorView | undefined;
+  /** For the corrections page: this page's corrections, newest first; empty on other lists. */
+  readonly corrections: readonly CorrectionEntry[];
   readonly meta: PageMeta;
 }
 

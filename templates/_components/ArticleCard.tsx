@@ -1,4 +1,5 @@
 import type { ArticleCard as Card } from "../../src/site/view.ts";
+import { Headline } from "./Headline.tsx";
 
 export interface CardProps {
   readonly article: Card;
@@ -26,7 +27,7 @@ export function ArticleCard({ article, level = 3, showSection = false, showSumma
       ) : null}
       <Heading class="card-title">
         <a href={article.url} dir="auto">
-          {article.title}
+          <Headline text={article.title} />
         </a>
       </Heading>
       {showSummary && article.summary !== "" ? <p class="card-summary">{article.summary}</p> : null}

@@ -71,8 +71,9 @@ describe("parseArticle", () => {
     const text = '---\ntitle: Breaking: envoy calls deal "a first step"\ndate: 2026-10-14T09:30:00+04:30\n---\n';
     const [d] = parse(text).diagnostics;
     expect(`${d?.rule}@${d?.position.line}:${d?.position.column}`).toBe("yaml-syntax@2:8");
-    const fixed = /put the whole value in double quotes: `(.*)`$/.exec(d?.message ?? "")?.[1] ?? "";
-    expect(fixed).toBe('title: "Breaking: envoy calls deal \\"a first step\\""');
+    // Single quotes, in which nothing needs a backslash (issue 21).
+    const fixed = /put the whole value in single quotes: `(.*)`$/.exec(d?.message ?? "")?.[1] ?? "";
+    expect(fixed).toBe(`title: 'Breaking: envoy calls deal "a first step"'`);
     const r = parse(text.replace(/^title: .*$/m, fixed));
     expect(r.diagnostics).toEqual([]);
     expect(r.article?.frontMatter.title).toBe('Breaking: envoy calls deal "a first step"');
