@@ -102,7 +102,9 @@ try {
     if (CHROMIUM === undefined) throw new Error(`no Chromium found: ${installHint()}`);
     const server = await serveStatic(out);
     try {
-      process.stdout.write(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version} (mobile, simulated throttling) in ${CHROMIUM}:\n`);
+      process.stdout.write(
+        `Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version} (mobile, simulated throttling) in ${CHROMIUM}:\n`,
+      );
       for (const line of await lighthouseScores(CHROMIUM, server.url, [PAGES[0], PAGES[2]])) process.stdout.write(`  ${line}\n`);
     } finally {
       await server.close();

@@ -20,7 +20,10 @@ const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
 const sizes = smoke
   ? [200]
-  : (process.env.BENCH_BUILD_SIZES ?? "1000,10000").split(",").map(Number).concat(args.has("--huge") ? [100_000] : []);
+  : (process.env.BENCH_BUILD_SIZES ?? "1000,10000")
+      .split(",")
+      .map(Number)
+      .concat(args.has("--huge") ? [100_000] : []);
 const rounds = smoke ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 const TIME = "/usr/bin/time";
 
@@ -96,11 +99,15 @@ export function benchSize(size: number, runs: number, withHugo: boolean): Record
     const out = path.join(work, "out");
     const cache = path.join(work, "cache");
     const ours = (extra: NodeJS.ProcessEnv) =>
-      measure(process.execPath, ["--max-old-space-size=12288", "src/cli/launch.mjs", "build", "--content", contentDir, "--site", siteFile, "--out", out, "--now", CORPUS_NOW], {
-        NEWSROOM_TIMINGS: "1",
-        NEWSROOM_CACHE: cache,
-        ...extra,
-      });
+      measure(
+        process.execPath,
+        ["--max-old-space-size=12288", "src/cli/launch.mjs", "build", "--content", contentDir, "--site", siteFile, "--out", out, "--now", CORPUS_NOW],
+        {
+          NEWSROOM_TIMINGS: "1",
+          NEWSROOM_CACHE: cache,
+          ...extra,
+        },
+      );
     const hugoSource = path.join(work, "hugo");
     cpSync(path.join(ROOT, "bench/baselines/hugo"), hugoSource, { recursive: true });
     const runs_: Record<Kind, Measure[]> = { cold: [], warm: [], eleventy: [], hugo: [] };
@@ -155,7 +162,7 @@ const s = (x: number): string => x.toFixed(2).padStart(7);
 console.log(
   `\nBuild: our news build against plain Eleventy 3${withHugo ? " and Hugo" : " (Hugo not installed: apt-get install hugo)"}, median of ${rounds} alternating round(s)`,
 );
-console.log("  wall and CPU seconds include start-up; \"ex search\": without the search index and pictures (their time apart)");
+console.log('  wall and CPU seconds include start-up; "ex search": without the search index and pictures (their time apart)');
 console.log("  articles  build                 wall s   CPU s  peak MB | ex search: wall s   CPU s  peak MB | search s");
 const rows: Row[] = [];
 for (const size of sizes) {

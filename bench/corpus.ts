@@ -15,9 +15,64 @@ import { zipf } from "./zipf.ts";
 
 export const SECTIONS = ["National", "Region", "World", "Business", "Sport", "Health", "Culture", "Opinion"] as const;
 const OUTLETS = ["Kabul Ledger", "AT News", "Northern Wire", "Herat Daily", "Pamir Post", "Valley Times"];
-const CITIES = ["KABUL", "HERAT", "MAZAR-I-SHARIF", "KANDAHAR", "JALALABAD", "KUNDUZ", "BAMYAN", "GHAZNI", "FAIZABAD", "TERMEZ", "ISLAMABAD", "TEHRAN", "DUSHANBE", "TASHKENT", "DOHA", "GENEVA", "NEW YORK", "LONDON", "DELHI", "ALMATY"];
-const SYLLABLES = ["ka", "bul", "her", "at", "mar", "zan", "dor", "li", "shir", "pan", "jo", "wak", "hel", "mand", "ru", "sto", "gar", "den", "ni", "ta", "pol", "vo", "ser", "kan", "di", "ra", "mo", "fe", "lu", "bas"];
-const COMMON = "the of and to in a that for on said with was as by at from were it has have will his their an officials government minister after would more than people which two last year week police water trade prices district province local team".split(" ");
+const CITIES = [
+  "KABUL",
+  "HERAT",
+  "MAZAR-I-SHARIF",
+  "KANDAHAR",
+  "JALALABAD",
+  "KUNDUZ",
+  "BAMYAN",
+  "GHAZNI",
+  "FAIZABAD",
+  "TERMEZ",
+  "ISLAMABAD",
+  "TEHRAN",
+  "DUSHANBE",
+  "TASHKENT",
+  "DOHA",
+  "GENEVA",
+  "NEW YORK",
+  "LONDON",
+  "DELHI",
+  "ALMATY",
+];
+const SYLLABLES = [
+  "ka",
+  "bul",
+  "her",
+  "at",
+  "mar",
+  "zan",
+  "dor",
+  "li",
+  "shir",
+  "pan",
+  "jo",
+  "wak",
+  "hel",
+  "mand",
+  "ru",
+  "sto",
+  "gar",
+  "den",
+  "ni",
+  "ta",
+  "pol",
+  "vo",
+  "ser",
+  "kan",
+  "di",
+  "ra",
+  "mo",
+  "fe",
+  "lu",
+  "bas",
+];
+const COMMON =
+  "the of and to in a that for on said with was as by at from were it has have will his their an officials government minister after would more than people which two last year week police water trade prices district province local team".split(
+    " ",
+  );
 
 /** Now of every benchmark build: every generated article is published by then. */
 export const CORPUS_NOW = "2026-11-30T12:00:00Z";
@@ -31,7 +86,11 @@ export interface CorpusArticle {
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-const slugOf = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugOf = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 function coined(rand: Rand, syllables: number): string {
   let w = "";
@@ -54,7 +113,9 @@ export function generateCorpus(count: number, seed = 7): CorpusArticle[] {
   const vocabulary = Array.from({ length: 6000 }, (_, i) => coined(rand, 2 + (i % 3)));
   const word = zipf(rand, [...COMMON, ...vocabulary]);
   const tagNames = Array.from({ length: Math.max(50, Math.round(count / 4)) }, (_, i) =>
-    i < 40 ? `${capital(coined(rand, 2))} ${pick(rand, ["elections", "floods", "trade", "health", "security", "water", "football", "cricket", "budget", "aid"])}` : capital(coined(rand, 3)),
+    i < 40
+      ? `${capital(coined(rand, 2))} ${pick(rand, ["elections", "floods", "trade", "health", "security", "water", "football", "cricket", "budget", "aid"])}`
+      : capital(coined(rand, 3)),
   );
   const tag = zipf(rand, tagNames);
   const authors = Array.from({ length: 40 }, () => `${capital(coined(rand, 2))} ${capital(coined(rand, 3))}`);
@@ -91,7 +152,9 @@ export function generateCorpus(count: number, seed = 7): CorpusArticle[] {
     };
     const paragraph = (): string => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentence(10 + Math.floor(rand() * 14))).join(" ");
 
-    let title = `${capital(pick(rand, s.words))} ${sentence(4 + Math.floor(rand() * 6)).slice(0, -1).toLowerCase()}`;
+    let title = `${capital(pick(rand, s.words))} ${sentence(4 + Math.floor(rand() * 6))
+      .slice(0, -1)
+      .toLowerCase()}`;
     let slug = slugOf(title).slice(0, 70).replace(/-$/, "");
     for (let n = 2; used.has(slug); n++) slug = `${slugOf(title).slice(0, 60)}-${n}`;
     used.add(slug);
@@ -124,8 +187,10 @@ export function generateCorpus(count: number, seed = 7): CorpusArticle[] {
       if (r < 0.08 && blocks.length > 1) block = `## ${capital(sentence(4).slice(0, -1))}`;
       else if (r < 0.16) block = `> "${sentence(16)}" said ${pick(rand, s.names)}.`;
       else if (r < 0.22) block = Array.from({ length: 3 + Math.floor(rand() * 3) }, () => `- ${sentence(8).slice(0, -1)}`).join("\n");
-      else if (r < 0.26) block = `${paragraph()} Read the [full statement](https://example.org/${pick(rand, s.words)}/${i}) or [our earlier report](/${s.section.toLowerCase()}/${s.slugs.at(-1) ?? slug}/).`;
-      else if (r < 0.2615) block = `| District | Families | Change |\n| --- | ---: | --- |\n| ${capital(pick(rand, s.words))} | ${Math.floor(rand() * 900)} | up |\n| ${capital(pick(rand, s.words))} | ${Math.floor(rand() * 900)} | down |`;
+      else if (r < 0.26)
+        block = `${paragraph()} Read the [full statement](https://example.org/${pick(rand, s.words)}/${i}) or [our earlier report](/${s.section.toLowerCase()}/${s.slugs.at(-1) ?? slug}/).`;
+      else if (r < 0.2615)
+        block = `| District | Families | Change |\n| --- | ---: | --- |\n| ${capital(pick(rand, s.words))} | ${Math.floor(rand() * 900)} | up |\n| ${capital(pick(rand, s.words))} | ${Math.floor(rand() * 900)} | down |`;
       else if (r < 0.2623 && !footnote) {
         footnote = true;
         block = `${paragraph()}[^1]\n\n[^1]: ${sentence(10)}`;

@@ -97,7 +97,9 @@ async function benchSize(size: number): Promise<Save[]> {
 }
 
 const s = (x: number): string => x.toFixed(2).padStart(8);
-console.log(`\nDev: one article's headline saved while \`npm run dev\` runs${CLI_ROOT === ROOT ? "" : ` (${CLI_ROOT})`}, median of ${rounds} save(s), seconds from the write`);
+console.log(
+  `\nDev: one article's headline saved while \`npm run dev\` runs${CLI_ROOT === ROOT ? "" : ` (${CLI_ROOT})`}, median of ${rounds} save(s), seconds from the write`,
+);
 console.log("  articles  reload sent  page served  full update");
 for (const size of sizes) {
   const saves = await benchSize(size);

@@ -8,7 +8,38 @@ import { zipf } from "./zipf.ts";
  * over a shared Zipf-distributed vocabulary, with broad and story tags.
  */
 
-const SYLLABLES = ["ka", "bul", "her", "at", "mar", "zan", "dor", "li", "shir", "pan", "jo", "wak", "hel", "mand", "ru", "sto", "gar", "den", "ni", "ta", "pol", "vo", "ser", "kan", "di", "ra", "mo", "fe", "lu", "bas"];
+const SYLLABLES = [
+  "ka",
+  "bul",
+  "her",
+  "at",
+  "mar",
+  "zan",
+  "dor",
+  "li",
+  "shir",
+  "pan",
+  "jo",
+  "wak",
+  "hel",
+  "mand",
+  "ru",
+  "sto",
+  "gar",
+  "den",
+  "ni",
+  "ta",
+  "pol",
+  "vo",
+  "ser",
+  "kan",
+  "di",
+  "ra",
+  "mo",
+  "fe",
+  "lu",
+  "bas",
+];
 
 function word(rand: () => number, syllables: number): string {
   let w = "";

@@ -1,9 +1,9 @@
-import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts";
 import { authorUrl, outletUrl, tagUrl } from "../src/site/lists.ts";
+import type { ArticleView, AuthorView, CheckAlsoItem } from "../src/site/view.ts";
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import { Breadcrumb } from "./_components/Breadcrumb.tsx";
-import { Headline } from "./_components/Headline.tsx";
 import type { ArticlePageData } from "./_components/data.ts";
+import { Headline } from "./_components/Headline.tsx";
 import { chrome, Layout } from "./_components/Layout.tsx";
 
 /** One page per published article, at `/<section>/<slug>/`. */

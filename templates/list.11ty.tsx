@@ -1,7 +1,7 @@
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import { Breadcrumb } from "./_components/Breadcrumb.tsx";
-import { Headline } from "./_components/Headline.tsx";
 import type { ListPageData } from "./_components/data.ts";
+import { Headline } from "./_components/Headline.tsx";
 import { Layout } from "./_components/Layout.tsx";
 
 /** Every list page: section fronts, tag, author and outlet pages, date archives, corrections. */

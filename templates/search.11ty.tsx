@@ -27,8 +27,11 @@ export function render({ model }: PageData) {
     <Layout site={site} meta={model.search} scripts={["/search/search.js"]} currentSearch>
       <header class="page-header">
         <h1>Search</h1>
-        <p class="page-description">Every article <bdi>{site.name}</bdi> has published, newest stories and archive alike.</p>
+        <p class="page-description">
+          Every article <bdi>{site.name}</bdi> has published, newest stories and archive alike.
+        </p>
       </header>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with the search role is the landmark; `<search>` is not yet in every reader's browser */}
       <form class="search-form" role="search" action="/search/" method="get" id="search-form">
         <label for="search-input">Words to find</label>
         <div class="search-row">

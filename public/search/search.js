@@ -97,7 +97,9 @@ async function search(query, chosen) {
   list.replaceChildren(...results.map(card));
   const n = found.results.length;
   status.textContent =
-    n === 0 ? `No articles found for “${query}”.` : `${n} ${n === 1 ? "article" : "articles"} found for “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ""}.`;
+    n === 0
+      ? `No articles found for “${query}”.`
+      : `${n} ${n === 1 ? "article" : "articles"} found for “${query}”${n > MAX_RESULTS ? `; the first ${MAX_RESULTS} are shown` : ""}.`;
 }
 
 function fromAddress(first = false) {

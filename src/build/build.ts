@@ -6,21 +6,21 @@
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { pauseAt } from "../io/pause.ts";
-import { checkOutDir, publishAtomically, type Sources } from "./output-dir.ts";
-import { diagnose, type Diagnostic, hasErrors, START } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, hasErrors, START } from "../diagnostics/diagnostic.ts";
 import { eleventyRenderer } from "../eleventy/pages.ts";
+import type { PagesProgress } from "../eleventy/renderer.ts";
 import { writeImages } from "../images/encode.ts";
+import { articleCache, cacheFolder } from "../io/cache-location.ts";
+import { pauseAt } from "../io/pause.ts";
+import { vanishedFile } from "../io/vanished.ts";
+import { damagedCacheIn } from "../load/article-cache.ts";
+import { type LoadedContent, loadContent, siteProblems } from "../load/load-content.ts";
 import { buildSearchIndex, type SearchIndexResult } from "../search/pagefind.ts";
 import { pagesPerShard } from "../search/shards.ts";
-import { buildSite, type BuiltSite } from "../site/build-site.ts";
-import { type LoadedContent, loadContent, siteProblems } from "../load/load-content.ts";
+import { type BuiltSite, buildSite } from "../site/build-site.ts";
 import type { Scheduled } from "../site/schedule.ts";
-import { damagedCacheIn } from "../load/article-cache.ts";
-import { articleCache, cacheFolder } from "../io/cache-location.ts";
-import type { PagesProgress } from "../eleventy/renderer.ts";
+import { checkOutDir, publishAtomically, type Sources } from "./output-dir.ts";
 import { type PagesWritten, pageWriter } from "./page-writer.ts";
-import { vanishedFile } from "../io/vanished.ts";
 
 export interface BuildRequest {
   /** The project: its `templates/` and `public/`, and the default cache folder. */
@@ -147,7 +147,13 @@ async function buildOnce(request: BuildRequest, hooks: BuildHooks): Promise<Buil
 
 export type Modelled =
   | Extract<BuildOutcome, { kind: "content-errors" }>
-  | { readonly kind: "modelled"; readonly content: LoadedContent; readonly built: BuiltSite; readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> };
+  | {
+      readonly kind: "modelled";
+      readonly content: LoadedContent;
+      readonly built: BuiltSite;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly sources: ReadonlyMap<string, string>;
+    };
 
 /** Load and model the site: what `check` and `related` do, and a build before it writes. */
 export async function modelSite(

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
-import { carryOver } from "../io/previous-output.ts";
 import { parserVersion } from "../io/pipeline-version.ts";
+import { carryOver } from "../io/previous-output.ts";
 import { workerScript } from "../io/worker-bundle.ts";
 
 export interface CarryJob {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { CarryJob } from "./carry-aside.ts";
 import { carryOver } from "../io/previous-output.ts";
+import type { CarryJob } from "./carry-aside.ts";
 
 /** A worker thread's whole job (see `carryOverAside`): link the files, say which were linked. */
 const { from, to, paths } = workerData as CarryJob;

@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pauseAt } from "../io/pause.ts";
 import { statOf, UsageError } from "../io/usage-error.ts";
 import { exchangeCall } from "./exchange-folders.ts";
-import { pauseAt } from "../io/pause.ts";
 import { moveToTrash } from "./trash.ts";
 
 /**
@@ -102,7 +102,10 @@ export function checkCacheDir(cacheDir: string | undefined, outDir: string, sour
   const cache = real(cacheDir);
   for (const [what, folder] of [...sourceFolders(sources), ["output folder", outDir] as [string, string]]) {
     if (inside(cache, real(folder))) {
-      throw new UsageError(`NEWSROOM_CACHE: \`${cacheDir}\` is inside the ${what} \`${folder}\`; set it to a folder outside the sources and the output (or leave it unset for \`.cache/\`).`, { showUsage: false });
+      throw new UsageError(
+        `NEWSROOM_CACHE: \`${cacheDir}\` is inside the ${what} \`${folder}\`; set it to a folder outside the sources and the output (or leave it unset for \`.cache/\`).`,
+        { showUsage: false },
+      );
     }
   }
 }
@@ -139,7 +142,10 @@ export function checkOutDir(outDir: string, sources: Sources): void {
     const found = statOf(at);
     if (found !== undefined) {
       if (!found.isDirectory()) {
-        throw new UsageError(at === out ? `${flag} is a file, not a folder; name a folder for the site.` : `${flag}: \`${at}\` is a file, so no folder can be made inside it.`, { showUsage: false });
+        throw new UsageError(
+          at === out ? `${flag} is a file, not a folder; name a folder for the site.` : `${flag}: \`${at}\` is a file, so no folder can be made inside it.`,
+          { showUsage: false },
+        );
       }
       break;
     }
@@ -154,13 +160,20 @@ export function checkOutDir(outDir: string, sources: Sources): void {
   const addedBy = "files that this generator did not write";
   const keep = "Files every build should publish go in `public/`, which is copied to the site root on each build";
   if (!entries.includes(MARKER)) {
-    throw new UsageError(`${flag} already holds ${addedBy}; a build replaces the folder whole. ${keep}; empty or remove this folder, or choose another.`, { showUsage: false });
+    throw new UsageError(`${flag} already holds ${addedBy}; a build replaces the folder whole. ${keep}; empty or remove this folder, or choose another.`, {
+      showUsage: false,
+    });
   }
   const listed = listedIn(readFileSync(path.join(out, MARKER), "utf8"));
   if (listed === undefined) return;
-  const added = filesIn(out).filter((f) => f !== MARKER && !listed.has(f)).sort();
+  const added = filesIn(out)
+    .filter((f) => f !== MARKER && !listed.has(f))
+    .sort();
   if (added.length === 0) return;
-  const names = added.slice(0, NAMES_SHOWN).map((f) => `\`${f}\``).join(", ");
+  const names = added
+    .slice(0, NAMES_SHOWN)
+    .map((f) => `\`${f}\``)
+    .join(", ");
   const more = added.length > NAMES_SHOWN ? ` and ${added.length - NAMES_SHOWN} more` : "";
   throw new UsageError(
     `${flag} holds ${addedBy}: ${names}${more}. A build replaces the folder whole, so they would be lost. ${keep} (\`public/CNAME\` becomes \`/CNAME\`); move them there, or delete them here.`,

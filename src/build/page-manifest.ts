@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { PageHashes } from "./page-plan.ts";
 import { fileStamp, readManifest, type Stamp, stillAsRecorded, writeManifest } from "../io/previous-output.ts";
+import type { PageHashes } from "./page-plan.ts";
 
 /**
  * What the previous build wrote of the planned pages: each page's hash with

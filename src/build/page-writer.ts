@@ -1,15 +1,13 @@
 import path from "node:path";
+import type { PagesProgress, Renderer } from "../eleventy/renderer.ts";
+import { pagesVersion } from "../io/pipeline-version.ts";
+import { type Stamp, withdraw } from "../io/previous-output.ts";
 import type { Page } from "../site/pages.ts";
 import { renderModel } from "../site/pages.ts";
-import type { Renderer, PagesProgress } from "../eleventy/renderer.ts";
 import type { FrontPages, SiteView } from "../site/view.ts";
-
-
 import { carryOverAside } from "./carry-aside.ts";
 import { type Entry, previousPages, recordPages } from "./page-manifest.ts";
 import { type PagePlan, planPages } from "./page-plan.ts";
-import { type Stamp, withdraw } from "../io/previous-output.ts";
-import { pagesVersion } from "../io/pipeline-version.ts";
 
 /** The site's pages as the model lists them, with what every page shares. */
 export interface SitePages {
@@ -68,7 +66,10 @@ export async function pageWriter(root: string, cacheFolder: string | undefined, 
       plan = planned;
       const links = await linking.linked;
       const carry = new Set(planned.carry);
-      withdraw(dir, candidates.filter((rel) => !carry.has(rel)));
+      withdraw(
+        dir,
+        candidates.filter((rel) => !carry.has(rel)),
+      );
       // Rendered pages as the renderer reports them; the carried ones all at once at the end.
       let total = planned.carry.length;
       const rendering = progress && ((done: number, toRender: number) => progress(done, (total = toRender + planned.carry.length)));

@@ -50,7 +50,9 @@ export function sweepTrash(trash: string | undefined): Promise<void> {
   const folders = names.map((name) => path.join(trash, name));
   return new Promise((resolve) => {
     const worker = new Worker(SWEEP, { eval: true, workerData: folders });
-    worker.on("error", (error) => process.stderr.write(`warning: the previous output in \`${trash}\` could not be deleted (${error.message}); the next build tries again.\n`));
+    worker.on("error", (error) =>
+      process.stderr.write(`warning: the previous output in \`${trash}\` could not be deleted (${error.message}); the next build tries again.\n`),
+    );
     worker.on("exit", () => resolve());
   });
 }

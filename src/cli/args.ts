@@ -4,7 +4,6 @@ import { parseDate } from "../content/dates.ts";
 import { FORMATS, type Format } from "../diagnostics/reporter.ts";
 import { statOf, UsageError } from "../io/usage-error.ts";
 
-
 export interface CommonOptions {
   readonly contentDir: string;
   /** How diagnostics are printed. */
@@ -48,7 +47,8 @@ function siteFileFor(contentDir: string, explicit: string | undefined): string |
   if (explicit !== undefined) {
     const found = statOf(explicit);
     if (found === undefined) throw new UsageError(`--site: no file \`${explicit}\`.`, refusal);
-    if (found.isDirectory()) throw new UsageError(`--site: \`${explicit}\` is a folder; name the site config file in it, e.g. \`${path.join(explicit, "site.yaml")}\`.`, refusal);
+    if (found.isDirectory())
+      throw new UsageError(`--site: \`${explicit}\` is a folder; name the site config file in it, e.g. \`${path.join(explicit, "site.yaml")}\`.`, refusal);
     if (!found.isFile()) throw new UsageError(`--site: \`${explicit}\` is not a regular file (a device, pipe or socket); name a YAML file.`, refusal);
     return explicit;
   }
@@ -153,7 +153,7 @@ export function parseDevArgs(argv: readonly string[]): DevOptions | "help" {
   return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), port, now };
 }
 
-function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? C extends { options?: infer O } ? O : never : never>(
+function parse<T extends Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never>(
   argv: readonly string[],
   options: T,
   allowPositionals = false,

@@ -78,7 +78,8 @@ function keptBundle(root, folder, manifest, secret) {
   }
   try {
     const { bundle, files, inputs } = JSON.parse(json);
-    if (typeof bundle !== "string" || typeof files !== "object" || files === null || !(bundle in files) || typeof inputs !== "object" || inputs === null) return undefined;
+    if (typeof bundle !== "string" || typeof files !== "object" || files === null || !(bundle in files) || typeof inputs !== "object" || inputs === null)
+      return undefined;
     for (const [rel, hash] of Object.entries(inputs)) if (hashOf(readFileSync(path.join(root, rel))) !== hash) return undefined;
     for (const [file, hash] of Object.entries(files)) {
       if (path.basename(file) !== file || hashOf(readFileSync(path.join(folder, file))) !== hash) {

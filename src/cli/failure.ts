@@ -1,5 +1,5 @@
-import { ToolFailure } from "../io/tool-failure.ts";
 import { visibleText } from "../diagnostics/visible-text.ts";
+import { ToolFailure } from "../io/tool-failure.ts";
 
 /**
  * The CLI's exit codes. A script or CI job can tell apart what to fix (1:

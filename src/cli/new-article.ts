@@ -9,10 +9,10 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { toIso, zoneOffset } from "../content/dates.ts";
 import { findArticleFiles } from "../content/find-files.ts";
+import { sectionAddress } from "../content/section-address.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import { isSlug, slugify } from "../content/slug.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { SiteConfig } from "../content/site-config.ts";
-import { sectionAddress } from "../content/section-address.ts";
 import { UsageError } from "../io/usage-error.ts";
 
 /** Read before `git config user.name`, for shared machines and CI. */
@@ -51,7 +51,10 @@ export function sectionSlug(section: string, config: SiteConfig): string {
   const { slug, problem } = sectionAddress(section);
   if (problem === "section-no-address") throw new UsageError(`--section: \`${section}\` has no letters or digits to name a folder.`);
   if (config.sections.length === 0 || config.sections.some((s) => s.slug === slug)) return slug;
-  const guess = didYouMean(section, config.sections.flatMap((s) => [s.slug, s.title]));
+  const guess = didYouMean(
+    section,
+    config.sections.flatMap((s) => [s.slug, s.title]),
+  );
   const match = config.sections.find((s) => s.slug === guess || s.title === guess);
   const listed = config.sections.map((s) => `\`${s.slug}\``).join(", ");
   throw new UsageError(
@@ -137,8 +140,7 @@ export async function createArticle(input: NewArticle): Promise<Created> {
   const taken = articles.find((a) => a.name.normalize("NFC").toLowerCase() === slug);
   if (taken !== undefined) {
     throw new UsageError(
-      `\`${taken.display}\` already has the slug \`${slug}\`; nothing was written. ` +
-        "Open that file to edit it, or choose another address with --slug <slug>.",
+      `\`${taken.display}\` already has the slug \`${slug}\`; nothing was written. Open that file to edit it, or choose another address with --slug <slug>.`,
       { showUsage: false },
     );
   }

@@ -1,5 +1,5 @@
-import { type Picks, RelatedIndex, type RelateInput, type Signals } from "../relate/engine.ts";
 import type { RelateConfig } from "../relate/config.ts";
+import { type Picks, RelatedIndex, type RelateInput, type Signals } from "../relate/engine.ts";
 
 /**
  * `npm run related -- <slug>`: the engine's picks for one article, each
@@ -15,7 +15,10 @@ export function explainRelated(inputs: readonly RelateInput[], config: RelateCon
   const describe = (label: string, pick: { slug: string; score: number }): void => {
     const signals = index.explain(slug, pick.slug) as Signals;
     const list = (items: Signals["tags"], n: number) =>
-      items.slice(0, n).map((c) => `${c.feature.replace(/^n:/, "")} ${c.score.toFixed(3)}`).join(", ") || "none";
+      items
+        .slice(0, n)
+        .map((c) => `${c.feature.replace(/^n:/, "")} ${c.score.toFixed(3)}`)
+        .join(", ") || "none";
     lines.push(
       `${label} ${pick.slug}  score ${pick.score.toFixed(3)}`,
       `     tags:  ${list(signals.tags, 5)}`,

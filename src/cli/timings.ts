@@ -14,7 +14,7 @@ export class Timings {
   /** `started`: when the command began, from `performance.now()`: the time since the process started, which is start-up. */
   constructor(started: number) {
     this.#last = started;
-    this.#phases["start"] = Math.round(started) / 1000;
+    this.#phases.start = Math.round(started) / 1000;
   }
 
   /** The phase that ends now, named for what it did. */

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from "yaml";
+import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, visit } from "yaml";
 
 /**
  * Where an alias bomb ("billion laughs") goes off, in words an editor can act
@@ -29,12 +29,13 @@ function explodes(node: Node, doc: Document, maxAliasCount: number): boolean {
 function children(node: Node): { segment: Segment; value: Node; offset: number | undefined }[] {
   if (isMap(node)) {
     return node.items.flatMap((pair) => {
-      if (!isPair(pair) || !isScalar(pair.key) || !isCollection(pair.value) && !isAlias(pair.value) && !isScalar(pair.value)) return [];
+      if (!isPair(pair) || !isScalar(pair.key) || (!isCollection(pair.value) && !isAlias(pair.value) && !isScalar(pair.value))) return [];
       const value = pair.value as Node;
       return [{ segment: String(pair.key.value), value, offset: pair.key.range?.[0] }];
     });
   }
-  if (isSeq(node)) return node.items.flatMap((item, i) => (isCollection(item) || isAlias(item) ? [{ segment: i, value: item as Node, offset: item.range?.[0] }] : []));
+  if (isSeq(node))
+    return node.items.flatMap((item, i) => (isCollection(item) || isAlias(item) ? [{ segment: i, value: item as Node, offset: item.range?.[0] }] : []));
   return [];
 }
 

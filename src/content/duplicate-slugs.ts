@@ -1,4 +1,4 @@
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
 import type { ArticleFile } from "./find-files.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
 import { dropForbiddenCharacters } from "../text/text-safety.ts";
 
 /** Where an article file sits, and what its place says about it. */

@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import { FRONT_MATTER_FIELDS } from "./schema.ts";
-import { parseYaml, type ParsedYaml } from "./yaml.ts";
+import { type ParsedYaml, parseYaml } from "./yaml.ts";
 
 /**
  * Split an article into front matter and body with gray-matter, YAML only.

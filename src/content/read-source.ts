@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
 import { isGone } from "../io/vanished.ts";
 import type { ArticleFile } from "./find-files.ts";
 

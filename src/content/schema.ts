@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type Moment, parseDate } from "./dates.ts";
 import { pictureAddressProblem, webAddressProblem } from "../text/web-address.ts";
+import { type Moment, parseDate } from "./dates.ts";
 
 /**
  * The article's front matter: one zod schema that is both the validator and,
@@ -20,15 +20,18 @@ const text = z.string().trim().min(1);
 const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$";
 
 function dateField(zone: string) {
-  return z.string().meta({ pattern: DATE_PATTERN, examples: ["2026-09-26T09:00:00+04:30"] }).transform((value, ctx): Moment => {
-    const parsed = parseDate(value, zone);
-    if (!parsed.ok) {
-      const params: IssueParams = { rule: "date-invalid", problem: parsed.problem };
-      ctx.addIssue({ code: "custom", message: parsed.problem, params, input: value });
-      return z.NEVER;
-    }
-    return parsed.moment;
-  });
+  return z
+    .string()
+    .meta({ pattern: DATE_PATTERN, examples: ["2026-09-26T09:00:00+04:30"] })
+    .transform((value, ctx): Moment => {
+      const parsed = parseDate(value, zone);
+      if (!parsed.ok) {
+        const params: IssueParams = { rule: "date-invalid", problem: parsed.problem };
+        ctx.addIssue({ code: "custom", message: parsed.problem, params, input: value });
+        return z.NEVER;
+      }
+      return parsed.moment;
+    });
 }
 
 /** A full `http(s)://` address with a host and no credentials (web-address.ts). */
@@ -87,7 +90,9 @@ function makeFrontMatterSchema(zone: string) {
         params: { rule: "field-invalid", problem: "has no letter, digit or sign a reader can see: write the headline in words" } satisfies IssueParams,
       })
       .describe("The headline, plain text."),
-    date: dateField(zone).describe("Publication time, ISO 8601 with the offset it was written in: 2026-09-26T09:00:00+04:30. Shown in that local time; later than the build, the article waits."),
+    date: dateField(zone).describe(
+      "Publication time, ISO 8601 with the offset it was written in: 2026-09-26T09:00:00+04:30. Shown in that local time; later than the build, the article waits.",
+    ),
     updated: dateField(zone).optional().describe("Time of the last substantial update, same form as `date`."),
     outlet: text.optional().describe("The publishing outlet under the headline (e.g. AT News); defaults to the site's outlet."),
     dateline: text.optional().describe("City that opens the first paragraph, e.g. KABUL."),
@@ -109,9 +114,7 @@ function makeFrontMatterSchema(zone: string) {
       .optional()
       .describe("Language tag when not the site's language, e.g. ps or fa-AF (set right to left)."),
     draft: z.boolean().optional().describe("true keeps the article unpublished."),
-    canonical_url: httpUrl
-      .optional()
-      .describe("For wire copy: the address of the original; the page's canonical link points there."),
+    canonical_url: httpUrl.optional().describe("For wire copy: the address of the original; the page's canonical link points there."),
     corrections: z
       .array(correctionSchema(zone))
       .optional()

@@ -7,7 +7,17 @@ import { slugify } from "./slug.ts";
  * A test checks the built site has no other top-level folder.
  */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  "archive", "authors", "corrections", "css", "outlets", "page", "pagefind", "search", "sections", "sitemaps", "tags",
+  "archive",
+  "authors",
+  "corrections",
+  "css",
+  "outlets",
+  "page",
+  "pagefind",
+  "search",
+  "sections",
+  "sitemaps",
+  "tags",
 ]);
 
 export type SectionAddressProblem = "section-no-address" | "section-reserved";

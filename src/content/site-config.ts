@@ -1,16 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { isTimeZone } from "./dates.ts";
-import { addressOf } from "./address.ts";
-import { diagnoseIssues } from "./validate.ts";
-import { pictureAddressProblem, webAddressProblem } from "../text/web-address.ts";
-import { parseYaml } from "./yaml.ts";
-import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "./yaml-diagnostics.ts";
-import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../relate/config.ts";
-import { sectionAddress } from "./section-address.ts";
 import { ogLocale } from "../text/display.ts";
+import { pictureAddressProblem, webAddressProblem } from "../text/web-address.ts";
+import { addressOf } from "./address.ts";
+import { isTimeZone } from "./dates.ts";
+import { sectionAddress } from "./section-address.ts";
+import { diagnoseIssues } from "./validate.ts";
+import { parseYaml } from "./yaml.ts";
+import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "./yaml-diagnostics.ts";
 
 /**
  * Site facts, from one YAML file (`site.yaml` beside the content folder, or
@@ -20,10 +20,7 @@ import { ogLocale } from "../text/display.ts";
  */
 const text = z.string().trim().min(1);
 
-const sectionEntry = z.union([
-  text,
-  z.strictObject({ title: text, slug: text.optional(), description: text.optional() }),
-]);
+const sectionEntry = z.union([text, z.strictObject({ title: text, slug: text.optional(), description: text.optional() })]);
 
 /**
  * The masthead lists the sections named in `navigation`, else the first
@@ -165,10 +162,11 @@ export interface SiteConfig {
 }
 
 export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): SiteConfig {
-  const sections = raw.sections.map((entry): SectionConfig =>
-    typeof entry === "string"
-      ? { slug: sectionAddress(entry).slug, title: entry, description: undefined }
-      : { slug: sectionAddress(entry.slug ?? entry.title).slug, title: entry.title, description: entry.description },
+  const sections = raw.sections.map(
+    (entry): SectionConfig =>
+      typeof entry === "string"
+        ? { slug: sectionAddress(entry).slug, title: entry, description: undefined }
+        : { slug: sectionAddress(entry.slug ?? entry.title).slug, title: entry.title, description: entry.description },
   );
   // A section in `navigation` by its slug or its title, as `World` or `world`.
   const navigationSlug = (entry: string): string => {
@@ -249,12 +247,14 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
   const dropped = droppedCharacterDiagnostics(yaml, displayPath);
   const result = siteConfigSchema.safeParse(raw);
   if (!result.success) {
-    const diagnostics = dropped.concat(diagnoseIssues(result.error.issues, {
-      raw,
-      yaml,
-      file: displayPath,
-      fieldsAt: (path) => (path.length === 0 ? Object.keys(siteConfigSchema.shape) : []),
-    }));
+    const diagnostics = dropped.concat(
+      diagnoseIssues(result.error.issues, {
+        raw,
+        yaml,
+        file: displayPath,
+        fieldsAt: (path) => (path.length === 0 ? Object.keys(siteConfigSchema.shape) : []),
+      }),
+    );
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };
   }
   const config = normalizeSiteConfig(result.data);

@@ -13,15 +13,17 @@ export function isSlug(value: string): boolean {
 
 /** `Trade & Transit!` → `trade-transit`; `Économie` → `economie`; `Baghlan's` → `baghlans`. */
 export function slugify(value: string): string {
-  return value
-    .replace(INVISIBLE, "")
-    // An apostrophe joins a word, it does not split it.
-    .replace(/(?<=\p{L})['’](?=\p{L})/gu, "")
-    .normalize("NFKD")
-    // Drop Latin diacritics only: marks in other scripts are part of the letter.
-    .replace(/(?<=[a-zA-Z])[\u0300-\u036f]+/g, "")
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
+  return (
+    value
+      .replace(INVISIBLE, "")
+      // An apostrophe joins a word, it does not split it.
+      .replace(/(?<=\p{L})['’](?=\p{L})/gu, "")
+      .normalize("NFKD")
+      // Drop Latin diacritics only: marks in other scripts are part of the letter.
+      .replace(/(?<=[a-zA-Z])[\u0300-\u036f]+/g, "")
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+  );
 }

@@ -1,15 +1,9 @@
 import type { z } from "zod";
-import { START, diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { parseDate } from "./dates.ts";
+import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema, type IssueParams, NESTED_FIELDS } from "./schema.ts";
 import type { ParsedYaml } from "./yaml.ts";
-import {
-  FRONT_MATTER_FIELDS,
-  type FrontMatter,
-  type IssueParams,
-  NESTED_FIELDS,
-  frontMatterSchema,
-} from "./schema.ts";
 
 export interface Validated {
   /** Undefined when the front matter has errors. */
@@ -21,9 +15,7 @@ type Path = readonly PropertyKey[];
 
 /** `check_also[0].url`: the way an editor would point at a field. */
 export function fieldLabel(path: Path): string {
-  return path
-    .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`))
-    .join("");
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`)).join("");
 }
 
 function valueAt(data: unknown, path: Path): unknown {

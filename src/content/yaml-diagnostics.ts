@@ -1,4 +1,4 @@
-import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
 import { fieldLabel } from "./validate.ts";
 import type { ParsedYaml } from "./yaml.ts";
 

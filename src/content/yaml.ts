@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
+import { type Document, isAlias, isCollection, isMap, isNode, isPair, isScalar, type Node, parseDocument } from "yaml";
 import type { Position } from "../diagnostics/diagnostic.ts";
 import { dropForbiddenCharacters, firstForbiddenCharacter } from "../text/text-safety.ts";
 import { findAliasBomb } from "./alias-bomb.ts";
@@ -84,18 +84,23 @@ export function parseYaml(text: string, lineOffset = 0, options: { readonly fiel
   const at = (offset: number): Position => lines.at(offset, lineOffset);
   // What `yaml` says after a tab on the same line follows from the tab: one problem, said once.
   const tabLines = new Set(doc.errors.filter((e) => e.code === "TAB_AS_INDENT").map((e) => at(e.pos[0]).line));
-  const errors: YamlError[] = doc.errors.filter((e) => e.code === "TAB_AS_INDENT" || !tabLines.has(at(e.pos[0]).line)).map((e) => {
-    if (e.code === "TAB_AS_INDENT") return { position: at(tabAt(text, e.pos[0])), reason: "a tab is used to indent this line, and YAML allows only spaces there", tab: true };
-    if (e.code === "BLOCK_AS_IMPLICIT_KEY") {
-      const colon = colonInValue(text, e.pos[0]);
-      if (colon !== undefined) return { position: at(e.pos[0]), reason: colon };
-    }
-    const reason = firstLine(e.message);
-    // An unclosed bracket or quote is noticed lines later: point at where it opened.
-    const opener = openerOf(reason);
-    const opened = opener === undefined ? undefined : unclosedOpener(text, e.pos[0], opener);
-    return opened === undefined ? { position: at(e.pos[0]), reason } : { position: at(opened), reason: `${reason} (the \`${opener}\` opened here is never closed)` };
-  });
+  const errors: YamlError[] = doc.errors
+    .filter((e) => e.code === "TAB_AS_INDENT" || !tabLines.has(at(e.pos[0]).line))
+    .map((e) => {
+      if (e.code === "TAB_AS_INDENT")
+        return { position: at(tabAt(text, e.pos[0])), reason: "a tab is used to indent this line, and YAML allows only spaces there", tab: true };
+      if (e.code === "BLOCK_AS_IMPLICIT_KEY") {
+        const colon = colonInValue(text, e.pos[0]);
+        if (colon !== undefined) return { position: at(e.pos[0]), reason: colon };
+      }
+      const reason = firstLine(e.message);
+      // An unclosed bracket or quote is noticed lines later: point at where it opened.
+      const opener = openerOf(reason);
+      const opened = opener === undefined ? undefined : unclosedOpener(text, e.pos[0], opener);
+      return opened === undefined
+        ? { position: at(e.pos[0]), reason }
+        : { position: at(opened), reason: `${reason} (the \`${opener}\` opened here is never closed)` };
+    });
   const dropped: DroppedCharacters[] = [];
   if (errors.length === 0) {
     walkNodes(doc.contents, [], (node, path, isKey) => {

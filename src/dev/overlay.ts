@@ -54,7 +54,9 @@ export function renderOverlay(diagnostics: readonly Diagnostic[], sources: Sourc
     `<div id="${OVERLAY_ID}" role="alertdialog" aria-labelledby="${OVERLAY_ID}-title"><style>${STYLE}</style>` +
     `<h2 id="${OVERLAY_ID}-title">${escapeHtml(summaryLine(errors))}: this would not publish</h2>` +
     "<p>The preview shows the last version that built. Fix the file and save; this panel goes away by itself.</p>" +
-    capped(errors).map((shown) => block(shown, frameOf)).join("") +
+    capped(errors)
+      .map((shown) => block(shown, frameOf))
+      .join("") +
     "</div>"
   );
 }

@@ -1,9 +1,9 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { outputFile } from "../io/output-file.ts";
 import { pageHash, planPages } from "../build/page-plan.ts";
 import type { SitePages } from "../build/page-writer.ts";
 import type { Renderer } from "../eleventy/renderer.ts";
+import { outputFile } from "../io/output-file.ts";
 import { type ArticlePage, outputPath, renderModel } from "../site/pages.ts";
 
 /**

@@ -10,8 +10,8 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Duplex } from "node:stream";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { injectOverlay } from "./overlay.ts";
 import { admitRequest, isPreviewHost, isPreviewOrigin, refuse } from "./request-guard.ts";
@@ -89,7 +89,10 @@ const TYPES: Readonly<Record<string, string>> = {
 /** The file a sanitized target (request-guard.ts `previewTarget`) names under `dir`: `/a/` is `a/index.html`. */
 function fileOf(dir: string, url: string): { readonly file: string; readonly folderForm: boolean } {
   const pathname = url.replace(/\?.*$/s, "");
-  const segments = pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+  const segments = pathname
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => decodeURIComponent(s));
   const folderForm = pathname.endsWith("/");
   return { file: path.join(dir, ...segments, ...(folderForm ? ["index.html"] : [])), folderForm };
 }

@@ -1,6 +1,6 @@
-import type { LoadedArticle } from "../load/load-article.ts";
-import { buildSite, type BuiltSite } from "../site/build-site.ts";
 import type { SiteConfig } from "../content/site-config.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
+import { type BuiltSite, buildSite } from "../site/build-site.ts";
 import { type ArticlePage, PageKeys } from "../site/pages.ts";
 
 /** The page of the article with this slug in `built`, if it is published there. */

@@ -1,12 +1,12 @@
-import path from "node:path";
 import { existsSync } from "node:fs";
+import path from "node:path";
+import type { SitePages } from "../build/page-writer.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { ImageJob } from "../images/encode.ts";
-import { buildSite, type Site } from "../site/build-site.ts";
 import { siteProblems } from "../load/load-content.ts";
+import { buildSite, type Site } from "../site/build-site.ts";
 import { renderOverlay } from "./overlay.ts";
-import { type ModelledPreview, type Preview, lastGoodPreview } from "./preview.ts";
-import type { SitePages } from "../build/page-writer.ts";
+import { lastGoodPreview, type ModelledPreview, type Preview } from "./preview.ts";
 import type { PreviewPages } from "./preview-pages.ts";
 import { provisionalArticle } from "./provisional.ts";
 import type { DevSite } from "./site-state.ts";

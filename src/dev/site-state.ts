@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type ArticleCacheOptions, loadArticles } from "../load/load-articles.ts";
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
-import { type ArticleFile, findArticleFiles, type FoundFiles } from "../content/find-files.ts";
-import type { LoadedArticle } from "../load/load-article.ts";
+import { type ArticleFile, type FoundFiles, findArticleFiles } from "../content/find-files.ts";
 import { readArticleSource } from "../content/read-source.ts";
-import { probeArticlePictures } from "../load/article-pictures.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { type LoadedSiteConfig, loadSiteConfig } from "../content/site-config.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { probeArticlePictures } from "../load/article-pictures.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
+import { type ArticleCacheOptions, loadArticles } from "../load/load-articles.ts";
 import type { LoadedContent } from "../load/load-content.ts";
 
 /** One article file as last read: its parse, or the problems that kept it out. */

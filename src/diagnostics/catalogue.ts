@@ -19,16 +19,14 @@ function rule<Args = Record<string, never>>(definition: Rule<Args>): Rule<Args> 
   return definition;
 }
 
-const suggestion = (candidate: string | undefined): string =>
-  candidate === undefined ? "" : ` Did you mean \`${candidate}\`?`;
+const suggestion = (candidate: string | undefined): string => (candidate === undefined ? "" : ` Did you mean \`${candidate}\`?`);
 
 export const catalogue = {
   "file-encoding": rule<{ offset: number }>({
     severity: "error",
     title: "File is not UTF-8",
     message: ({ offset }) => `The file is not valid UTF-8 (first bad byte at offset ${offset}).`,
-    hint: () =>
-      "Re-save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8); the site would otherwise show garbled characters.",
+    hint: () => 'Re-save the file as UTF-8 in your editor ("Save with encoding" → UTF-8); the site would otherwise show garbled characters.',
   }),
   "file-empty": rule({
     severity: "error",
@@ -40,14 +38,12 @@ export const catalogue = {
     severity: "error",
     title: "Article too deep in the folder tree",
     message: ({ relative }) => `\`${relative}\` is nested too deeply to be an article.`,
-    hint: () =>
-      "Put articles at `<section>/<slug>.md` or `<section>/<slug>/index.md` inside the content folder.",
+    hint: () => "Put articles at `<section>/<slug>.md` or `<section>/<slug>/index.md` inside the content folder.",
   }),
   "folder-too-deep": rule<{ relative: string; depth: number }>({
     severity: "warning",
     title: "Folder too deep to hold articles",
-    message: ({ relative, depth }) =>
-      `\`${relative}\` is more than ${depth} folders deep inside the content folder; nothing in it is read.`,
+    message: ({ relative, depth }) => `\`${relative}\` is more than ${depth} folders deep inside the content folder; nothing in it is read.`,
     hint: () =>
       "Articles live at `<section>/<slug>.md` or `<section>/<slug>/index.md`, their pictures beside them: move anything the site needs up, or the folder out of the content folder.",
   }),
@@ -67,8 +63,7 @@ export const catalogue = {
     severity: "error",
     title: "No front matter",
     message: () => "The file does not start with front matter.",
-    hint: () =>
-      "Start the file with a line `---`, then `title:` and `date:` lines, then another `---` line before the article text.",
+    hint: () => "Start the file with a line `---`, then `title:` and `date:` lines, then another `---` line before the article text.",
   }),
   "front-matter-unclosed": rule({
     severity: "error",
@@ -79,8 +74,7 @@ export const catalogue = {
   "front-matter-language": rule<{ language: string }>({
     severity: "error",
     title: "Front matter must be YAML",
-    message: ({ language }) =>
-      `Front matter in \`${language}\` is not accepted: only YAML is read, and no code in content is ever run.`,
+    message: ({ language }) => `Front matter in \`${language}\` is not accepted: only YAML is read, and no code in content is ever run.`,
     hint: () => "Open the front matter with a plain `---` line and write the fields as YAML (`title: ...`).",
   }),
   "yaml-syntax": rule<{ reason: string }>({
@@ -99,18 +93,15 @@ export const catalogue = {
   "yaml-tag": rule<{ field: string; tag: string }>({
     severity: "error",
     title: "YAML tag outside the core schema",
-    message: ({ field, tag }) =>
-      `\`${field}\` carries the YAML tag \`${tag}\`; front matter and site.yaml hold only text, numbers, true/false, lists and fields.`,
-    hint: () =>
-      "Remove the tag (the `!…` word before the value); if the value itself starts with `!`, quote the value: `title: \"!important\"`.",
+    message: ({ field, tag }) => `\`${field}\` carries the YAML tag \`${tag}\`; front matter and site.yaml hold only text, numbers, true/false, lists and fields.`,
+    hint: () => 'Remove the tag (the `!…` word before the value); if the value itself starts with `!`, quote the value: `title: "!important"`.',
   }),
   "control-character": rule<{ where: string; characters: readonly string[] }>({
     severity: "warning",
     title: "Control or invisible character dropped",
     message: ({ where, characters }) =>
       `${where} holds ${characters.length === 1 ? "the character" : "the characters"} ${characters.map((c) => `\`${c}\``).join(", ")}, which no page, feed or index may carry; ${characters.length === 1 ? "it is" : "they are"} left out.`,
-    hint: () =>
-      "Delete the character in your editor (it is often invisible, pasted from a terminal, a PDF or a word processor), or write the text again by hand.",
+    hint: () => "Delete the character in your editor (it is often invisible, pasted from a terminal, a PDF or a word processor), or write the text again by hand.",
   }),
   "yaml-not-mapping": rule({
     severity: "error",
@@ -127,8 +118,7 @@ export const catalogue = {
   "field-type": rule<{ field: string; expected: string; received: string }>({
     severity: "error",
     title: "Field has the wrong type",
-    message: ({ field, expected, received }) =>
-      `\`${field}\` must be ${expected}, but it is ${received}.`,
+    message: ({ field, expected, received }) => `\`${field}\` must be ${expected}, but it is ${received}.`,
     hint: ({ expected }) =>
       expected.startsWith("a list")
         ? "Write a list as `[first, second]` or as lines starting with `- `."
@@ -145,9 +135,7 @@ export const catalogue = {
     title: "Unknown field",
     message: ({ field, suggestion: s }) => `Unknown field \`${field}\`.${suggestion(s)}`,
     hint: ({ suggestion: s }) =>
-      s === undefined
-        ? "Remove the field, or check the front-matter reference in docs/editors.md for the fields an article can have."
-        : `Rename it to \`${s}\`.`,
+      s === undefined ? "Remove the field, or check the front-matter reference in docs/editors.md for the fields an article can have." : `Rename it to \`${s}\`.`,
   }),
   "field-conflict": rule<{ fields: string }>({
     severity: "error",
@@ -159,23 +147,19 @@ export const catalogue = {
     severity: "error",
     title: "Date is not a valid ISO 8601 date-time",
     message: ({ field, value, problem }) => `\`${field}\` is \`${value}\`: ${problem}.`,
-    hint: () =>
-      "Write the date and local time with its time-zone offset, e.g. `2026-09-26T09:00:00+04:30` (Kabul).",
+    hint: () => "Write the date and local time with its time-zone offset, e.g. `2026-09-26T09:00:00+04:30` (Kabul).",
   }),
   "date-no-offset": rule<{ field: string; zone: string }>({
     severity: "warning",
     title: "Date without a time-zone offset",
-    message: ({ field, zone }) =>
-      `\`${field}\` has no time-zone offset; it is read in the site's time zone (${zone}).`,
+    message: ({ field, zone }) => `\`${field}\` has no time-zone offset; it is read in the site's time zone (${zone}).`,
     hint: () => "Add the offset to be explicit, e.g. `+04:30` for Kabul or `Z` for UTC.",
   }),
   "slug-invalid": rule<{ slug: string; proposal: string }>({
     severity: "error",
     title: "File name is not a valid slug",
-    message: ({ slug }) =>
-      `The file name \`${slug}\` cannot be used as the article's address (slug).`,
-    hint: ({ proposal }) =>
-      `Rename the file to lowercase words joined by hyphens, e.g. \`${proposal}\`.`,
+    message: ({ slug }) => `The file name \`${slug}\` cannot be used as the article's address (slug).`,
+    hint: ({ proposal }) => `Rename the file to lowercase words joined by hyphens, e.g. \`${proposal}\`.`,
   }),
   "slug-duplicate": rule<{ slug: string; other: string }>({
     severity: "error",
@@ -192,8 +176,7 @@ export const catalogue = {
   "section-unknown": rule<{ section: string; suggestion: string | undefined }>({
     severity: "warning",
     title: "Section not listed in the site config",
-    message: ({ section, suggestion: s }) =>
-      `The section \`${section}\` is not listed in the site config; it gets its own page anyway.${suggestion(s)}`,
+    message: ({ section, suggestion: s }) => `The section \`${section}\` is not listed in the site config; it gets its own page anyway.${suggestion(s)}`,
     hint: ({ suggestion: s }) =>
       s === undefined
         ? "Add the section to `sections:` in site.yaml to give it a title and a place in the navigation."
@@ -205,13 +188,15 @@ export const catalogue = {
     message: ({ folder, file, suggestion: s }) =>
       `\`${file}\` is in the folder \`${folder}\`, which site.yaml does not list under \`sections:\`; it is published in a section \`${folder}\` of its own that the navigation does not show.${suggestion(s)}`,
     hint: ({ folder, listed }) =>
-      `Add \`- ${folder}\` to \`sections:\` in site.yaml if it is a new section, or move the file into the folder of a listed one (${listed.slice(0, 6).map((l) => `\`${l}/\``).join(", ")}${listed.length > 6 ? ", …" : ""}).`,
+      `Add \`- ${folder}\` to \`sections:\` in site.yaml if it is a new section, or move the file into the folder of a listed one (${listed
+        .slice(0, 6)
+        .map((l) => `\`${l}/\``)
+        .join(", ")}${listed.length > 6 ? ", …" : ""}).`,
   }),
   "author-unknown": rule<{ author: string; suggestion: string }>({
     severity: "warning",
     title: "Author name close to a listed author",
-    message: ({ author, suggestion: s }) =>
-      `The author \`${author}\` is not in site.yaml's \`authors:\`, but is close to one who is.${suggestion(s)}`,
+    message: ({ author, suggestion: s }) => `The author \`${author}\` is not in site.yaml's \`authors:\`, but is close to one who is.${suggestion(s)}`,
     hint: ({ author, suggestion: s }) =>
       `Write \`${s}\` if it is the same person (the byline links to their page and bio); if \`${author}\` is someone else, add them to \`authors:\` in site.yaml.`,
   }),
@@ -224,8 +209,7 @@ export const catalogue = {
   "section-reserved": rule<{ section: string; slug: string }>({
     severity: "error",
     title: "Section name taken by the site",
-    message: ({ section, slug }) =>
-      `The section \`${section}\` would live at \`/${slug}/\`, where the site publishes its own pages.`,
+    message: ({ section, slug }) => `The section \`${section}\` would live at \`/${slug}/\`, where the site publishes its own pages.`,
     hint: () =>
       "Choose another name for the section; `archive`, `authors`, `corrections`, `css`, `outlets`, `page`, `pagefind`, `search`, `sections`, `sitemaps` and `tags` are the site's.",
   }),
@@ -253,17 +237,14 @@ export const catalogue = {
   "section-mismatch": rule<{ field: string; folder: string }>({
     severity: "warning",
     title: "Section field disagrees with the folder",
-    message: ({ field, folder }) =>
-      `The article sits in the \`${folder}\` folder but says \`section: ${field}\`; the field wins.`,
+    message: ({ field, folder }) => `The article sits in the \`${folder}\` folder but says \`section: ${field}\`; the field wins.`,
     hint: () => "Move the file to its section's folder, or remove the `section` field.",
   }),
   "check-also-unresolved": rule<{ slug: string; suggestion: string | undefined }>({
     severity: "error",
     title: "Check Also points at no article",
-    message: ({ slug, suggestion: s }) =>
-      `\`check_also\` names \`${slug}\`, but no article has that slug.${suggestion(s)}`,
-    hint: () =>
-      "Use the file name of another article without `.md` (e.g. `aid-convoys-reach-baghlan`), or `{ title, url }` for an outside link.",
+    message: ({ slug, suggestion: s }) => `\`check_also\` names \`${slug}\`, but no article has that slug.${suggestion(s)}`,
+    hint: () => "Use the file name of another article without `.md` (e.g. `aid-convoys-reach-baghlan`), or `{ title, url }` for an outside link.",
   }),
   "check-also-self": rule<{ slug: string }>({
     severity: "warning",
@@ -299,16 +280,14 @@ export const catalogue = {
   "body-too-large": rule<{ length: number; limit: number }>({
     severity: "error",
     title: "Body too long",
-    message: ({ length, limit }) =>
-      `The body is ${length.toLocaleString("en")} characters long; at most ${limit.toLocaleString("en")} are published.`,
+    message: ({ length, limit }) => `The body is ${length.toLocaleString("en")} characters long; at most ${limit.toLocaleString("en")} are published.`,
     hint: () =>
       "No reader can follow a page this long on a phone: split the piece into parts, or publish the document as a file and link to it. If you pasted something by mistake, remove it.",
   }),
   "body-too-deep": rule<{ limit: number }>({
     severity: "error",
     title: "Body nests too deeply",
-    message: ({ limit }) =>
-      `Quotes, lists, links or emphasis nest more than ${limit} levels deep here; the article is not published.`,
+    message: ({ limit }) => `Quotes, lists, links or emphasis nest more than ${limit} levels deep here; the article is not published.`,
     hint: () =>
       "Look for a long run of `>`, `-`, `*`, `_` or `[` (often a pasted e-mail thread or a broken copy): flatten it, or escape the characters with `\\` to print them as they are.",
   }),

@@ -1,6 +1,5 @@
-import { catalogue, type RuleArgs, type RuleId } from "./catalogue.ts";
-
 import type { Severity } from "./catalogue.ts";
+import { catalogue, type RuleArgs, type RuleId } from "./catalogue.ts";
 
 export type { Severity };
 
@@ -41,12 +40,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Build a diagnostic from the catalogue, so wording lives in one place. */
-export function diagnose<R extends RuleId>(
-  rule: R,
-  file: string,
-  position: Position,
-  args: RuleArgs<R>,
-): Diagnostic {
+export function diagnose<R extends RuleId>(rule: R, file: string, position: Position, args: RuleArgs<R>): Diagnostic {
   // The catalogue's entries are each typed for their own args; indexing by a
   // generic key widens them, so call through a narrow signature.
   const entry = catalogue[rule] as unknown as {

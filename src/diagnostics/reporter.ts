@@ -1,6 +1,6 @@
 import { catalogue } from "./catalogue.ts";
 import { cutLine, displayWidth } from "./cut-line.ts";
-import { type Diagnostic, compareDiagnostics } from "./diagnostic.ts";
+import { compareDiagnostics, type Diagnostic } from "./diagnostic.ts";
 import { escapeJsonHidden, visibleText } from "./visible-text.ts";
 
 /** Source texts by file, for code frames. A file missing here gets no frame. */
@@ -131,23 +131,25 @@ export function formatHuman(diagnostics: readonly Diagnostic[], sources: Sources
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const errors = sorted.filter((d) => d.severity === "error").length;
-  return `${escapeJsonHidden(JSON.stringify(
-    {
-      diagnostics: sorted.map((d) => ({
-        file: d.file,
-        line: d.position.line,
-        column: d.position.column,
-        severity: d.severity,
-        rule: d.rule,
-        title: catalogue[d.rule].title,
-        message: visibleText(d.message),
-        hint: visibleText(d.hint),
-      })),
-      summary: { errors, warnings: sorted.length - errors, files: new Set(sorted.map((d) => d.file)).size },
-    },
-    null,
-    2,
-  ))}\n`;
+  return `${escapeJsonHidden(
+    JSON.stringify(
+      {
+        diagnostics: sorted.map((d) => ({
+          file: d.file,
+          line: d.position.line,
+          column: d.position.column,
+          severity: d.severity,
+          rule: d.rule,
+          title: catalogue[d.rule].title,
+          message: visibleText(d.message),
+          hint: visibleText(d.hint),
+        })),
+        summary: { errors, warnings: sorted.length - errors, files: new Set(sorted.map((d) => d.file)).size },
+      },
+      null,
+      2,
+    ),
+  )}\n`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { siteConfigSchema } from "../content/site-config.ts";
 import { frontMatterSchema } from "../content/schema.ts";
+import { siteConfigSchema } from "../content/site-config.ts";
 
 /**
  * JSON Schemas generated from the zod schemas, for editors' tools to

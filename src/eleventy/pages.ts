@@ -7,10 +7,10 @@
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { PagesProgress, Renderer } from "./renderer.ts";
 import type { RenderModel } from "../site/view.ts";
 import { runEleventy } from "./eleventy-run.ts";
-import { writeOneOffPages, writePaginatedPages, Written } from "./render-pages.ts";
+import { Written, writeOneOffPages, writePaginatedPages } from "./render-pages.ts";
+import type { PagesProgress, Renderer } from "./renderer.ts";
 import { loadTemplates } from "./templates.ts";
 
 export { forgetTemplates } from "./templates.ts";

@@ -100,7 +100,14 @@ export function writeOneOffPages(outDir: string, model: RenderModel, templates: 
  * `every` pages and after the last, each a turn given back to the event
  * loop (the preview keeps serving).
  */
-export async function writePaginatedPages(outDir: string, model: RenderModel, templates: Templates, written: Written, onPage: (done: number) => void, every: number): Promise<number> {
+export async function writePaginatedPages(
+  outDir: string,
+  model: RenderModel,
+  templates: Templates,
+  written: Written,
+  onPage: (done: number) => void,
+  every: number,
+): Promise<number> {
   let done = 0;
   for (const template of templates.paginated) {
     for (const item of itemsOf({ model }, template.pagination.data, template.name)) {

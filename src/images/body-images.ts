@@ -19,7 +19,8 @@ export interface BodyImages {
 
 const MARK = / data-line="\d+" data-column="\d+"/;
 
-const attributesOf = (text: string): Map<string, string> => new Map([...text.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? "", decodeAttribute(m[2] ?? "")]));
+const attributesOf = (text: string): Map<string, string> =>
+  new Map([...text.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? "", decodeAttribute(m[2] ?? "")]));
 
 export function resolveBodyImages(body: BodyHtml, bundle: Bundle): BodyImages {
   // A body without local pictures is not read: it may still be in the cache file.

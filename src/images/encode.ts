@@ -41,7 +41,10 @@ const SETTINGS = {
   png: { compressionLevel: 9, palette: false },
 } as const;
 // The seal at the end of each cached file (`write`) is part of its format: files from before it are made again.
-const VERSION = createHash("sha256").update(JSON.stringify({ SETTINGS, sealed: 1 })).digest("hex").slice(0, 8);
+const VERSION = createHash("sha256")
+  .update(JSON.stringify({ SETTINGS, sealed: 1 }))
+  .digest("hex")
+  .slice(0, 8);
 
 /**
  * `.cache/images/` in the project (or under `NEWSROOM_CACHE`), shared by every
@@ -57,7 +60,9 @@ async function encode(job: ImageJob): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
   // From its bytes, never its path: a drawing read from a file may load other files beside it.
   const input = { failOn: "error", limitInputPixels: MAX_PIXELS, ...(job.density === undefined ? {} : { density: job.density }) } as const;
-  const image = sharp(await readFile(job.source), input).rotate().resize({ width: job.width, withoutEnlargement: true });
+  const image = sharp(await readFile(job.source), input)
+    .rotate()
+    .resize({ width: job.width, withoutEnlargement: true });
   switch (job.format) {
     case "avif":
       return image.avif(SETTINGS.avif).toBuffer();

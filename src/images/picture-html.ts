@@ -9,7 +9,14 @@ const escapeAttribute = (value: string): string => value.replace(/&/g, "&amp;").
 export function pictureInnerHtml(view: PictureView, alt: string, title?: string): string {
   const attributes = (pairs: [string, string | number | undefined][]): string =>
     pairs.flatMap(([name, value]) => (value === undefined ? [] : [` ${name}="${escapeAttribute(String(value))}"`])).join("");
-  const sources = view.sources.map((s) => `<source${attributes([["type", s.type], ["srcset", s.srcset], ["sizes", view.img.sizes]])}>`);
+  const sources = view.sources.map(
+    (s) =>
+      `<source${attributes([
+        ["type", s.type],
+        ["srcset", s.srcset],
+        ["sizes", view.img.sizes],
+      ])}>`,
+  );
   const { img } = view;
   const image = `<img${attributes([
     ["src", img.src],

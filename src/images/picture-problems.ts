@@ -1,4 +1,4 @@
-import { diagnose, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, type Position } from "../diagnostics/diagnostic.ts";
 import { type Bundle, type Resolved, resolveLocalImage } from "./resolve.ts";
 
 /** A picture an article names (its lead picture, or one in its body), and where: found only when a problem is reported. */

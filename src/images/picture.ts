@@ -21,8 +21,7 @@ export interface PictureView {
 /** The article column: the whole width on a phone (less the gutters), at most 42rem beside the sidebar. */
 export const ARTICLE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
 
-const srcset = (prefix: string, variants: readonly ImageVariant[]): string =>
-  variants.map((v) => `${prefix}${encodeURI(v.file)} ${v.width}w`).join(", ");
+const srcset = (prefix: string, variants: readonly ImageVariant[]): string => variants.map((v) => `${prefix}${encodeURI(v.file)} ${v.width}w`).join(", ");
 
 export function rasterPicture(plan: ImagePlan, prefix: string, lead: boolean): PictureView {
   return {

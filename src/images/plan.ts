@@ -40,7 +40,11 @@ export function planImage(name: string, probed: Extract<Probed, { kind: "raster"
   const widths: number[] = WIDTHS.filter((w) => w < probed.width);
   const widest = Math.min(probed.width, WIDEST);
   if (!widths.includes(widest)) widths.push(widest);
-  const stem = path.posix.basename(name, path.posix.extname(name)).replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "image";
+  const stem =
+    path.posix
+      .basename(name, path.posix.extname(name))
+      .replace(/[^A-Za-z0-9_-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "image";
   // The whole file name must fit one path segment (address.ts): a long stem is cut, with a hash of it.
   const short = safeSegment(stem, stem, 255 - SUFFIX_BYTES).segment;
   const dir = path.posix.dirname(name) === "." ? "" : `${safeFilePath(path.posix.dirname(name))}/`;
@@ -54,7 +58,10 @@ export function planImage(name: string, probed: Extract<Probed, { kind: "raster"
   return {
     width: probed.width,
     height: probed.height,
-    sources: [{ format: "avif", variants: variants("avif") }, { format: "webp", variants: variants("webp") }],
+    sources: [
+      { format: "avif", variants: variants("avif") },
+      { format: "webp", variants: variants("webp") },
+    ],
     fallback: { format: fallbackFormat, variants: fallback, src },
   };
 }

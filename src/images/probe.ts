@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { sniffFormat, EXTENSION_FORMAT, type PictureFormat, FORMAT_NAME } from "./sniff.ts";
+import { EXTENSION_FORMAT, FORMAT_NAME, type PictureFormat, sniffFormat } from "./sniff.ts";
 
 /**
  * What the pages need to know of a picture before any pixel is encoded, and

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { ImageJob } from "./encode.ts";
-import { planImage } from "./plan.ts";
-import { rasterPicture } from "./picture.ts";
 import type { PictureView } from "./picture.ts";
+import { rasterPicture } from "./picture.ts";
+import { planImage } from "./plan.ts";
 import type { Probed } from "./probe.ts";
 import type { PictureFormat } from "./sniff.ts";
 
@@ -74,9 +74,6 @@ export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, l
     }
   }
 }
-
-
-
 
 /** The files one picture of the article at `url` is encoded into (encode.ts). */
 export function pictureJobs(found: { readonly name: string; readonly file: string }, probed: Extract<Probed, { kind: "raster" }>, url: string): ImageJob[] {

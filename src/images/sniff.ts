@@ -21,7 +21,6 @@ export const EXTENSION_FORMAT: Readonly<Record<string, PictureFormat>> = {
   svg: "svg",
 };
 
-
 const ascii = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.subarray(from, to)).toString("latin1");
 
 /**
@@ -49,4 +48,3 @@ export function sniffFormat(bytes: Uint8Array): PictureFormat | undefined {
   // UTF-8 text only: a drawing in UTF-16 or compressed (`.svgz`) is not one we publish.
   return SVG_ROOT.test(Buffer.from(bytes.subarray(0, 16384)).toString("utf8")) ? "svg" : undefined;
 }
-

@@ -95,7 +95,10 @@ export function cacheUnusable(where: string, error: unknown): void {
 export function cacheFolder(root: string, contentDir: string, outDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const base = cacheBase(root, env);
   if (base === undefined) return undefined;
-  const id = createHash("sha256").update(`${path.resolve(contentDir)}\0${path.resolve(outDir)}`).digest("hex").slice(0, 16);
+  const id = createHash("sha256")
+    .update(`${path.resolve(contentDir)}\0${path.resolve(outDir)}`)
+    .digest("hex")
+    .slice(0, 16);
   return path.join(base, "build", id);
 }
 

@@ -19,7 +19,11 @@ export function fingerprint(paths: readonly string[], extra: readonly string[] =
           .filter((file) => statSync(file).isFile())
           .sort()
       : [root];
-    for (const file of files) hash.update(`${path.relative(root, file)}\0`).update(readFileSync(file)).update("\0");
+    for (const file of files)
+      hash
+        .update(`${path.relative(root, file)}\0`)
+        .update(readFileSync(file))
+        .update("\0");
   }
   return hash.digest("hex");
 }
@@ -45,5 +49,7 @@ export function parserVersion(root: string): string {
 
 /** The code that renders a page: the parser's, and the templates. Read once per process. */
 export function pagesVersion(root: string): string {
-  return memoized(`pages\0${root}`, () => fingerprint([path.join(root, "src"), path.join(root, "templates"), path.join(root, "package-lock.json")], [process.version]));
+  return memoized(`pages\0${root}`, () =>
+    fingerprint([path.join(root, "src"), path.join(root, "templates"), path.join(root, "package-lock.json")], [process.version]),
+  );
 }

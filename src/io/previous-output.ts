@@ -1,9 +1,9 @@
-import { copyFileSync, linkSync, mkdirSync, rmdirSync, statSync, unlinkSync, type Stats } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, rmdirSync, type Stats, statSync, unlinkSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileInside, outputFile } from "./output-file.ts";
 import { cacheUnusable } from "./cache-location.ts";
 import { cacheSecret, seal, sealMatches, warnForged } from "./cache-seal.mjs";
+import { fileInside, outputFile } from "./output-file.ts";
 
 /**
  * What a build takes over from the previous output. A file written by the

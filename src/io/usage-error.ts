@@ -1,4 +1,4 @@
-import { statSync, type Stats } from "node:fs";
+import { type Stats, statSync } from "node:fs";
 
 /** A mistake in how the command was called: exit code 2, with the message. */
 export class UsageError extends Error {

@@ -60,7 +60,17 @@ function keptCode(bundle: string, sealOf: (code: Uint8Array) => Buffer): Buffer 
   }
   const at = bytes.lastIndexOf(SEAL_LINE);
   const code = at < 0 ? undefined : bytes.subarray(0, at);
-  if (code !== undefined && sealMatches(bytes.subarray(at + SEAL_LINE.length).toString("latin1").trim(), sealOf(code))) return code;
+  if (
+    code !== undefined &&
+    sealMatches(
+      bytes
+        .subarray(at + SEAL_LINE.length)
+        .toString("latin1")
+        .trim(),
+      sealOf(code),
+    )
+  )
+    return code;
   warnForged(`The worker bundle \`${bundle}\``);
   return undefined;
 }

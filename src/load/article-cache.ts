@@ -4,9 +4,9 @@ import { mkdir, open as openHandle, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { deserialize, serialize } from "node:v8";
-import { type BodyHtml, htmlHash } from "../markdown/body-html.ts";
 import { seal, sealMatches, warnForged } from "../io/cache-seal.mjs";
-import { type ParseTask, type ParsedArticle, withPictures } from "./parsed-article.ts";
+import { type BodyHtml, htmlHash } from "../markdown/body-html.ts";
+import { type ParsedArticle, type ParseTask, withPictures } from "./parsed-article.ts";
 
 /**
  * The persistent cache of parsed articles: one packed file, written whole at

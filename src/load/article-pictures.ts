@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
-import type { LoadedArticle } from "./load-article.ts";
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
 import { type Probed, probeImage } from "../images/probe.ts";
 import { bundleFile, ownPicture } from "../images/resolve.ts";
+import type { LoadedArticle } from "./load-article.ts";
 
 /**
  * The pictures an article uses, probed while it is loaded (probe.ts): its
@@ -18,7 +18,6 @@ export interface ProbedArticles {
 
 /** An article before its pictures are probed (or to be probed again: a picture changed). */
 type Unprobed = Omit<LoadedArticle, "pictures">;
-
 
 /** What `article` names as its pictures, as written. */
 function sourcesOf(article: Unprobed): string[] {
@@ -37,9 +36,7 @@ export async function probeArticlePictures(article: Unprobed): Promise<{ article
   }
   const pictures = new Map<string, Probed>();
   for (const [name, absolute] of used) pictures.set(name, await probeImage(absolute, name));
-  const diagnostics = file.assets
-    .filter((name) => !used.has(name))
-    .map((name) => diagnose("bundle-file-ignored", file.display, START, { name }));
+  const diagnostics = file.assets.filter((name) => !used.has(name)).map((name) => diagnose("bundle-file-ignored", file.display, START, { name }));
   return { article: { ...article, pictures }, diagnostics };
 }
 

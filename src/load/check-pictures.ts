@@ -1,7 +1,7 @@
 import type { ArticleFile } from "../content/find-files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { pictureProblems } from "../images/picture-problems.ts";
-import { probeImage, type Probed } from "../images/probe.ts";
+import { type Probed, probeImage } from "../images/probe.ts";
 import { bundleFile } from "../images/resolve.ts";
 import type { LocalPicture } from "../markdown/local-pictures.ts";
 
@@ -17,5 +17,9 @@ export async function checkPictures(file: ArticleFile, pictures: readonly LocalP
     if (found !== undefined && !probes.has(found.name)) probes.set(found.name, await probeImage(found.file, found.name));
   }
   const bundle = { dir: file.bundleDir, assets: file.assets, url: "/", pictures: probes };
-  return pictureProblems(file.display, bundle, pictures.map(({ src, position }) => ({ src, at: () => position })));
+  return pictureProblems(
+    file.display,
+    bundle,
+    pictures.map(({ src, position }) => ({ src, at: () => position })),
+  );
 }

@@ -1,16 +1,16 @@
-import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
-import type { BodyIssue } from "../markdown/issues.ts";
-import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
-import { localPictures, type LocalPicture } from "../markdown/local-pictures.ts";
-import { renderBody, type RenderedBody } from "../markdown/processor.ts";
 import type { ArticleFile } from "../content/find-files.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { FrontMatter } from "../content/schema.ts";
-import type { Probed } from "../images/probe.ts";
 import { isSlug, slugify } from "../content/slug.ts";
-import { leadingWords } from "../relate/tokenize.ts";
 import { validateFrontMatter } from "../content/validate.ts";
 import { droppedCharacterDiagnostics, yamlErrorDiagnostics } from "../content/yaml-diagnostics.ts";
+import { type Diagnostic, diagnose, type Position, START } from "../diagnostics/diagnostic.ts";
+import type { Probed } from "../images/probe.ts";
+import { type BodyHtml, heldHtml } from "../markdown/body-html.ts";
+import type { BodyIssue } from "../markdown/issues.ts";
+import { type LocalPicture, localPictures } from "../markdown/local-pictures.ts";
+import { type RenderedBody, renderBody } from "../markdown/processor.ts";
+import { leadingWords } from "../relate/tokenize.ts";
 
 /** A rendered body whose HTML may still be in the cache file (body-html.ts). */
 export type ArticleBody = Omit<RenderedBody, "html"> & { readonly html: BodyHtml };

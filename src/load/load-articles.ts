@@ -1,20 +1,20 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import type { LoadedArticle } from "./load-article.ts";
 import { decodeSource, readArticleBytes } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { probeAllPictures } from "./article-pictures.ts";
+import { type ArticleCacheOptions, cacheUnusable } from "../io/cache-location.ts";
 import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
-import { type ArticleCacheOptions, cacheUnusable } from "../io/cache-location.ts";
+import { probeAllPictures } from "./article-pictures.ts";
+import type { LoadedArticle } from "./load-article.ts";
 
 export type { ArticleCacheOptions };
+
 import { checkPictures } from "./check-pictures.ts";
 import { parseAll } from "./parse-pool.ts";
 import { type ParsedArticle, toLoadedArticle } from "./parsed-article.ts";
 
 /** The version in the keys of a build without a cache: they are compared within one process only. */
 const UNCACHED = "uncached";
-
 
 export interface LoadArticlesInput {
   readonly files: readonly ArticleFile[];
@@ -71,7 +71,13 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
   const cached = (await reading) ?? { entries: new Map<string, ParsedArticle>(), ignored: undefined };
   // Every article is known by its key, cache or not: a page made from it is planned by it (site/pages.ts).
   const version = input.cache?.version ?? UNCACHED;
-  const task = <S extends string | Uint8Array>(i: number, source: S) => ({ source, file: files[i] as ArticleFile, zone: input.zone, embedHosts: input.embedHosts, textWords: input.textWords });
+  const task = <S extends string | Uint8Array>(i: number, source: S) => ({
+    source,
+    file: files[i] as ArticleFile,
+    zone: input.zone,
+    embedHosts: input.embedHosts,
+    textWords: input.textWords,
+  });
   const keys = texts.map((bytes, i) => (bytes === undefined ? undefined : cacheKey(version, task(i, bytes))));
   const results: (ParsedArticle | undefined)[] = keys.map((key) => (key === undefined ? undefined : cached.entries.get(key)));
   if (input.resident) results.forEach((result, i) => (results[i] = result && held(result)));

@@ -1,10 +1,10 @@
-import { pauseAt } from "../io/pause.ts";
 import { findDuplicateSlugs } from "../content/duplicate-slugs.ts";
 import { findArticleFiles } from "../content/find-files.ts";
+import { loadSiteConfig, type SiteConfig } from "../content/site-config.ts";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { pauseAt } from "../io/pause.ts";
 import type { LoadedArticle } from "./load-article.ts";
 import { type ArticleCacheOptions, type LoadedArticles, loadArticles } from "./load-articles.ts";
-import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadSiteConfig, type SiteConfig } from "../content/site-config.ts";
 
 export interface ContentInput {
   /** The content folder, as the user gave it (relative paths are shown as given). */
@@ -66,7 +66,10 @@ export async function loadContent(input: ContentInput): Promise<LoadedContent> {
 }
 
 /** Every problem of a site, loading's and the model's, in file order, with the texts for their code frames. */
-export function siteProblems(content: Pick<LoadedContent, "diagnostics" | "sourceOf">, more: readonly Diagnostic[]): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+export function siteProblems(
+  content: Pick<LoadedContent, "diagnostics" | "sourceOf">,
+  more: readonly Diagnostic[],
+): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const diagnostics = [...content.diagnostics, ...more].sort(compareDiagnostics);
   const sources = new Map<string, string>();
   for (const d of diagnostics) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { parserVersion } from "../io/pipeline-version.ts";
 import { workerScript } from "../io/worker-bundle.ts";
-import { type ParseTask, type ParsedArticle, type ParsedData, fromData } from "./parsed-article.ts";
+import { fromData, type ParsedArticle, type ParsedData, type ParseTask } from "./parsed-article.ts";
 
 /**
  * Parse articles on worker threads: the Markdown parser is nearly all of a

@@ -1,5 +1,5 @@
 import { parseArticle } from "./load-article.ts";
-import { type ParseTask, type ParsedArticle, type ParsedData, toData, withPictures } from "./parsed-article.ts";
+import { type ParsedArticle, type ParsedData, type ParseTask, toData, withPictures } from "./parsed-article.ts";
 
 /** One article's parse, without the file's own parts (parsed-article.ts). */
 export function parseOne(task: ParseTask): ParsedArticle {

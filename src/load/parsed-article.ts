@@ -1,9 +1,9 @@
 import type { ArticleFile } from "../content/find-files.ts";
-import type { ArticleBody, LoadedArticle } from "./load-article.ts";
-import { heldHtml } from "../markdown/body-html.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { heldHtml } from "../markdown/body-html.ts";
 import type { LocalPicture } from "../markdown/local-pictures.ts";
+import type { ArticleBody, LoadedArticle } from "./load-article.ts";
 
 /**
  * Everything one article's parse depends on. `parseArticle` is a pure
@@ -79,6 +79,9 @@ export function toLoadedArticle(parsed: NonNullable<ParsedArticle["article"]>, f
 }
 
 /** A failed parse with its pictures, when it has any (no empty field: the cache and the threads carry it as is). */
-export function withPictures<T extends { readonly article: undefined }>(parsed: T, pictures: readonly LocalPicture[] | undefined): T & { readonly pictures?: readonly LocalPicture[] } {
+export function withPictures<T extends { readonly article: undefined }>(
+  parsed: T,
+  pictures: readonly LocalPicture[] | undefined,
+): T & { readonly pictures?: readonly LocalPicture[] } {
   return pictures === undefined || pictures.length === 0 ? parsed : { ...parsed, pictures };
 }

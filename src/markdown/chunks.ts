@@ -43,8 +43,7 @@ function next(state: State, line: string): State {
       const close = FENCE.exec(line);
       const marker = close?.[1];
       // A closing fence: the same character, at least as long, nothing after it.
-      const closes =
-        marker !== undefined && marker[0] === state.marker[0] && marker.length >= state.marker.length && line.trim() === marker;
+      const closes = marker !== undefined && marker[0] === state.marker[0] && marker.length >= state.marker.length && line.trim() === marker;
       return closes ? { kind: "flow" } : state;
     }
     case "html":

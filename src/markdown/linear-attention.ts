@@ -127,8 +127,18 @@ const resolveAllLinearAttention: Resolver = (events, context) => {
     const exit = events[++i]!;
     for (const match of sequence.closes) {
       frames.close(
-        [["enter", match.group, context], ["enter", match.openingSequence, context], ["exit", match.openingSequence, context], ["enter", match.text, context]],
-        [["exit", match.text, context], ["enter", match.closingSequence, context], ["exit", match.closingSequence, context], ["exit", match.group, context]],
+        [
+          ["enter", match.group, context],
+          ["enter", match.openingSequence, context],
+          ["exit", match.openingSequence, context],
+          ["enter", match.text, context],
+        ],
+        [
+          ["exit", match.text, context],
+          ["enter", match.closingSequence, context],
+          ["exit", match.closingSequence, context],
+          ["exit", match.group, context],
+        ],
       );
     }
     if (length(sequence.token) > 0) frames.push(enter, exit);

@@ -72,8 +72,18 @@ export const resolveAllLinearStrikethrough: Resolver = (events, context) => {
     if (run.closes !== undefined) {
       const { opener, strikethrough, text } = run.closes;
       frames.close(
-        [["enter", strikethrough, context], ["enter", opener.token, context], ["exit", opener.token, context], ["enter", text, context]],
-        [["exit", text, context], ["enter", run.token, context], ["exit", run.token, context], ["exit", strikethrough, context]],
+        [
+          ["enter", strikethrough, context],
+          ["enter", opener.token, context],
+          ["exit", opener.token, context],
+          ["enter", text, context],
+        ],
+        [
+          ["exit", text, context],
+          ["enter", run.token, context],
+          ["exit", run.token, context],
+          ["exit", strikethrough, context],
+        ],
       );
     } else if (run.opens) {
       frames.open();

@@ -59,9 +59,7 @@ const { parse } = (await import(pathToFileURL(micromarkEntry).href)) as typeof i
 
 const insideSpan = parse().constructs.insideSpan?.null ?? [];
 if (!insideSpan.includes(textModule.resolver as never)) {
-  throw new Error(
-    `micromark's text resolver at ${textModuleUrl} is not the one its parser uses: the linear data merge cannot be installed`,
-  );
+  throw new Error(`micromark's text resolver at ${textModuleUrl} is not the one its parser uses: the linear data merge cannot be installed`);
 }
 
 const constructs = [textModule.text, textModule.string, textModule.resolver];
@@ -70,7 +68,11 @@ const upstreams = constructs.map((construct) => {
   if (!upstream) throw new Error(`micromark's text construct at ${textModuleUrl} has no resolver to make linear`);
   return upstream;
 });
-const linear = upstreams.map((upstream): Resolver => (events, context) => upstream(mergeAdjacentData(events), context));
+const linear = upstreams.map(
+  (upstream): Resolver =>
+    (events, context) =>
+      upstream(mergeAdjacentData(events), context),
+);
 const install = (resolvers: readonly Resolver[]): void => constructs.forEach((construct, i) => (construct.resolveAll = resolvers[i]));
 install(linear);
 

@@ -118,8 +118,7 @@ const EMPHASIS = new Set([0x2a, 0x5f, 0x7e]);
  */
 const FLAT_ELEMENTS = new Set(
   (
-    "area base br col embed hr img input link meta param source track wbr " +
-    "p li dt dd tr td th thead tbody tfoot option optgroup rb rt rtc rp colgroup caption"
+    "area base br col embed hr img input link meta param source track wbr " + "p li dt dd tr td th thead tbody tfoot option optgroup rb rt rtc rp colgroup caption"
   ).split(" "),
 );
 

@@ -1,7 +1,10 @@
+import type { Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import type { BodyIssue } from "./issues.ts";
+import { needsGfm } from "./needs-gfm.ts";
 import remarkControlCharacters, { dropWrittenCharacters } from "./remark-control-characters.ts";
 import remarkDateline from "./remark-dateline.ts";
 import remarkDemoteHeadings from "./remark-demote-headings.ts";
@@ -9,13 +12,10 @@ import remarkExcerpt from "./remark-excerpt.ts";
 import remarkGfmFixes from "./remark-gfm-fixes.ts";
 import remarkImages from "./remark-images.ts";
 import remarkParseBody from "./remark-parse-body.ts";
-import type { BodyIssue } from "./issues.ts";
 import remarkRawHtml from "./remark-raw-html.ts";
 import remarkSafeUrls from "./remark-safe-urls.ts";
 import remarkTypography from "./remark-typography.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
-import { needsGfm } from "./needs-gfm.ts";
-import type { Root } from "mdast";
 
 /**
  * The body pipeline: Markdown → mdast → our transforms → sanitized HTML.

@@ -73,7 +73,8 @@ export function dropWrittenCharacters(markdown: string): { readonly markdown: st
   let reported = 0;
   let pending: { column: number; characters: Set<string> } | undefined;
   const flush = (): void => {
-    if (pending !== undefined) issues.push({ rule: "control-character", line: reported, column: pending.column, args: { where: "The text", characters: [...pending.characters] } });
+    if (pending !== undefined)
+      issues.push({ rule: "control-character", line: reported, column: pending.column, args: { where: "The text", characters: [...pending.characters] } });
     pending = undefined;
   };
   for (let i = markdown.indexOf("\n"), from = 0; ; i = markdown.indexOf("\n", i + 1)) {

@@ -1,5 +1,5 @@
 import type { Root } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString as plainText } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 
@@ -20,11 +20,11 @@ declare module "vfile" {
 export default function remarkExcerpt() {
   return (tree: Root, file: VFile): void => {
     const first = tree.children.find((node) => node.type === "paragraph");
-    if (first) file.data.firstParagraph = toString(first, { includeHtml: false }).replace(/\s+/g, " ").trim();
+    if (first) file.data.firstParagraph = plainText(first, { includeHtml: false }).replace(/\s+/g, " ").trim();
     const blocks: string[] = [];
     visit(tree, (node) => {
       if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "code") {
-        blocks.push(toString(node, { includeHtml: false }));
+        blocks.push(plainText(node, { includeHtml: false }));
         return SKIP;
       }
       return undefined;

@@ -1,5 +1,5 @@
 import type { Root } from "mdast";
-import { fromMarkdown, type Options as FromMarkdownOptions } from "mdast-util-from-markdown";
+import { type Options as FromMarkdownOptions, fromMarkdown } from "mdast-util-from-markdown";
 // remark-parse's types declare the `micromarkExtensions` data that remark-gfm fills.
 import type {} from "remark-parse";
 import type { Processor } from "unified";
@@ -29,8 +29,7 @@ export const MAX_BODY_LENGTH = 2_000_000;
  * linearly with length. Extensions come from `data`, as remark-parse's do.
  */
 export default function remarkParseBody(this: Processor): void {
-  const self = this;
-  self.parser = (document: string, file: VFile): Root => {
+  this.parser = (document: string, file: VFile): Root => {
     const empty: Root = { type: "root", children: [] };
     if (document.length > MAX_BODY_LENGTH) {
       reportIssueAt(file, { line: 1, column: 1 }, { rule: "body-too-large", args: { length: document.length, limit: MAX_BODY_LENGTH } });
@@ -41,11 +40,11 @@ export default function remarkParseBody(this: Processor): void {
       reportIssueAt(file, scanned, { rule: "body-too-deep", args: { limit: MAX_NESTING } });
       return empty;
     }
-    const extensions = self.data("micromarkExtensions") ?? [];
+    const extensions = this.data("micromarkExtensions") ?? [];
     useLinearStrikethrough(extensions);
     const options = {
       extensions,
-      mdastExtensions: self.data("fromMarkdownExtensions") ?? [],
+      mdastExtensions: this.data("fromMarkdownExtensions") ?? [],
     };
     const root = parseInChunks(document, options);
     const deep = treeTooDeep(root);

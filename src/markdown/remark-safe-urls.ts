@@ -2,7 +2,7 @@ import type { Image, ImageReference, Link, LinkReference, Parent, Root, RootCont
 import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { hasCredentials, redactCredentials, namesHost, withoutCredentials } from "../text/web-address.ts";
+import { hasCredentials, namesHost, redactCredentials, withoutCredentials } from "../text/web-address.ts";
 import { reportIssue } from "./issues.ts";
 
 /** Schemes a body may link to; anything else (javascript:, data:, vbscript:, …) is refused. */
@@ -68,8 +68,7 @@ export default function remarkSafeUrls() {
         unsafe = !isSafeUrl(url);
         if (!unsafe) (node as Link | Image).url = normalizeScheme(url);
         if (unsafe) reportIssue(file, node, { rule: "body-unsafe-link", args: { url: shorten(url) } });
-      }
-      else if (node.type === "linkReference" || node.type === "imageReference") {
+      } else if (node.type === "linkReference" || node.type === "imageReference") {
         unsafe = unsafeDefinitions.has(normalizeIdentifier((node as LinkReference | ImageReference).identifier));
       }
       if (!unsafe) return undefined;

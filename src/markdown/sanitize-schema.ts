@@ -16,7 +16,10 @@ export const sanitizeSchema: Schema = {
     iframe: ["src", "title", "width", "height", "loading", "allowFullScreen", "referrerPolicy", "sandbox"],
     ...defaultSchema.attributes,
     // remark-dateline; `dir="auto"` isolates the editor's dateline from the sentence after it.
-    span: [["className", "dateline"], ["dir", "auto"]],
+    span: [
+      ["className", "dateline"],
+      ["dir", "auto"],
+    ],
     // remark-images: the place of a picture beside the article (replaced by a <picture> later), lazy loading for others.
     img: [...(defaultSchema.attributes?.img ?? []), "dataLine", "dataColumn", ["loading", "lazy"], ["decoding", "async"]],
     td: [["className", "align-left", "align-center", "align-right"]],

@@ -1,5 +1,5 @@
-import type { RelateInput } from "./engine.ts";
 import { at } from "./column.ts";
+import type { RelateInput } from "./engine.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**

@@ -64,7 +64,6 @@ const MIN_COMMON_TAG = 5;
 /** Features both articles need before they can count as the same story republished. */
 const MIN_DUPLICATE_FEATURES = 12;
 
-
 /** Everything a search reads, made once by `IndexBuilder.finalize`. */
 export interface FinalIndex {
   readonly config: RelateConfig;
@@ -395,8 +394,7 @@ export class RelatedIndex {
       if (content * bonusCeiling + cfg.outlet < worst) continue;
       const closeness = Math.exp(decay * Math.abs(myEpoch - f64(epochs, other)));
       const score =
-        content * (1 + cfg.recency * closeness + (mySection === i32(sections, other) ? cfg.section : 0)) +
-        (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
+        content * (1 + cfg.recency * closeness + (mySection === i32(sections, other) ? cfg.section : 0)) + (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
       if (size >= room && !this.ranksBefore(other, score, i32(bestDoc, size - 1), worst)) continue;
       if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
       let slot = Math.min(size, room - 1);

@@ -126,6 +126,7 @@ export function select(values: Float64Array, k: number): number {
     const a = f64(values, low);
     const b = f64(values, mid);
     const c = f64(values, high);
+    // biome-ignore lint/complexity/useMathMinMax: the median of three, not a minimum or maximum
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = low;
     let j = high;

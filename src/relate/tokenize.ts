@@ -147,7 +147,7 @@ export class FeatureTable {
           } else if (
             (d === APOSTROPHE || d === RIGHT_QUOTE || d === HYPHEN) &&
             // Past the end of the text charCodeAt is NaN and the class lookup undefined: no character, so no word character.
-            ((CLASSES[text.charCodeAt(i + 1)] ?? 0) & WORD_CHAR) &&
+            (CLASSES[text.charCodeAt(i + 1)] ?? 0) & WORD_CHAR &&
             // A possessive ends the word: "Rehabilitation's" is "rehabilitation".
             !(d !== HYPHEN && (text.charCodeAt(i + 1) | 0x20) === 0x73 && !((CLASSES[text.charCodeAt(i + 2)] ?? 0) & WORD_CHAR))
           ) {
@@ -244,7 +244,6 @@ export class FeatureTable {
     return at(this.slotOf, id) * STRIDE;
   }
 }
-
 
 /** The two hashes `scan` computes for a word, from its lowercased string. */
 function hashes(word: string): [number, number] {

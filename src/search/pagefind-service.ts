@@ -44,9 +44,16 @@ function binary(): string {
 
 /** The last lines the indexer printed, enough to say why it stopped. */
 function tail(text: string): string {
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   // eslint-disable-next-line no-control-regex
-  return lines.slice(-3).join(" / ").replace(/[\u0000-\u001f\u007f]/g, "").slice(-600);
+  return lines
+    .slice(-3)
+    .join(" / ")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .slice(-600);
 }
 
 export class PagefindService {
@@ -110,9 +117,9 @@ export class PagefindService {
     const payload = message.payload;
     let id = message.message_id;
     // An error about a message it could not read names that message inside.
-    if (typeof id !== "number" && payload?.type === "Error" && typeof payload["original_message"] === "string") {
+    if (typeof id !== "number" && payload?.type === "Error" && typeof payload.original_message === "string") {
       try {
-        id = (JSON.parse(payload["original_message"]) as { message_id?: unknown }).message_id;
+        id = (JSON.parse(payload.original_message) as { message_id?: unknown }).message_id;
       } catch {
         id = undefined;
       }
@@ -120,7 +127,7 @@ export class PagefindService {
     const waiting = typeof id === "number" ? this.waiting.get(id) : undefined;
     if (waiting === undefined || payload === undefined || typeof id !== "number") return;
     this.waiting.delete(id);
-    if (payload.type === "Error") waiting.reject(new ToolFailure(`the search indexer (Pagefind) refused ${waiting.action}: ${String(payload["message"])}.`));
+    if (payload.type === "Error") waiting.reject(new ToolFailure(`the search indexer (Pagefind) refused ${waiting.action}: ${String(payload.message)}.`));
     else waiting.resolve(payload);
   }
 

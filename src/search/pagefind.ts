@@ -3,12 +3,12 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { fingerprint } from "../io/pipeline-version.ts";
-import { carryOver, sameStamp, type Stamp, stampOf } from "../io/previous-output.ts";
+import { carryOver, type Stamp, sameStamp, stampOf } from "../io/previous-output.ts";
 import { ToolFailure } from "../io/tool-failure.ts";
 import { PagefindService } from "./pagefind-service.ts";
 import { type PageRecord, previousSearch, recordSearch, type ShardRecord } from "./search-manifest.ts";
 import { searchableDocument } from "./searchable.ts";
-import { PAGES_PER_SHARD, SEARCH_FOLDER, SHARD_LIST, shardCount, shardFolder, shardHash, shardOf, type ShardPage } from "./shards.ts";
+import { PAGES_PER_SHARD, SEARCH_FOLDER, SHARD_LIST, type ShardPage, shardCount, shardFolder, shardHash, shardOf } from "./shards.ts";
 
 /**
  * The search index, built by Pagefind from the pages as written: only pages
@@ -176,7 +176,7 @@ async function indexShard(
   documentOf: (rel: string) => string | undefined,
 ): Promise<ShardPage[]> {
   const created = await pagefind.request("creating an index", { type: "NewIndex", config: pagefindOptions(language) }, "NewIndex");
-  const index = created["index_id"];
+  const index = created.index_id;
   if (typeof index !== "number") throw new ToolFailure("the search indexer (Pagefind) gave no index to write to.");
   try {
     const fed: ShardPage[] = [];

@@ -47,7 +47,9 @@ export function searchableDocument(html: string, page: string): string | undefin
       if (name === "html") htmlTag = token;
       else if (BODY_ATTRIBUTE.test(attributes)) open = { name, depth: 1, start: match.index };
       else if (PAGEFIND_ATTRIBUTE.test(attributes)) {
-        throw new SearchableError(`${page}: \`${token.slice(0, 120)}\` carries a data-pagefind attribute outside the data-pagefind-body element, which the search index does not read`);
+        throw new SearchableError(
+          `${page}: \`${token.slice(0, 120)}\` carries a data-pagefind attribute outside the data-pagefind-body element, which the search index does not read`,
+        );
       }
     }
     const rawEnd = slash === "" ? RAW_TEXT.get(name) : undefined;

@@ -1,19 +1,19 @@
 import path from "node:path";
 import type { Moment } from "../content/dates.ts";
 import type { FrontMatter } from "../content/schema.ts";
-import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
+import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
 import { resolveBodyImages } from "../images/body-images.ts";
 import type { ImageJob } from "../images/encode.ts";
+import { type PictureView, plainPicture } from "../images/picture.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { type PictureRef, pictureProblems } from "../images/picture-problems.ts";
-import { plainPicture, type PictureView } from "../images/picture.ts";
 import { type Bundle, ownPicture, pictureJobs, resolveLocalImage } from "../images/resolve.ts";
+import { headTitle } from "../text/display.ts";
 import { standfirstOf } from "./display-text.ts";
-import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
 import type { Placed } from "./placing.ts";
 import { absolute, breadcrumbList, newsArticle } from "./structured-data.ts";
-import { headTitle } from "../text/display.ts";
 import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView, TimeView } from "./view.ts";
 
 /** What an article's page shows besides the article itself: chosen by the editor and the engine from the others. */

@@ -1,7 +1,7 @@
-import type { LoadedArticle } from "../load/load-article.ts";
-import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SiteConfig } from "../content/site-config.ts";
+import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
 
 /** Names compared as an editor reads them: case, spacing and Unicode form aside. */
 const comparable = (name: string): string => name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();

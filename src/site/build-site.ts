@@ -1,19 +1,19 @@
-import type { LoadedArticle } from "../load/load-article.ts";
+import type { SiteConfig } from "../content/site-config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageJob } from "../images/encode.ts";
-import { type RelateInput, RelatedIndex } from "../relate/engine.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
+import { RelatedIndex, type RelateInput } from "../relate/engine.ts";
+import { directionOf } from "../text/display.ts";
 import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, pictureDiagnostics, pictureFiles } from "./article-view.ts";
 import { cardOf, sectionLink } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
-import type { SiteConfig } from "../content/site-config.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
-import { timeViews } from "./time-view.ts";
 import { absolute, webSite } from "./structured-data.ts";
-import { directionOf } from "../text/display.ts";
+import { timeViews } from "./time-view.ts";
 import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, PageMeta, SiteView } from "./view.ts";
 
 /** A published article, as the site lists it. */
@@ -179,7 +179,12 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
 }
 
 /** The front page (a lead, then the latest of each section), 404, search and the sections' index. */
-function frontPages(config: SiteConfig, sectionLists: readonly SectionList[], lead: ArticleCard | undefined, sections: FrontPages["sectionIndex"]["sections"]): FrontPages {
+function frontPages(
+  config: SiteConfig,
+  sectionLists: readonly SectionList[],
+  lead: ArticleCard | undefined,
+  sections: FrontPages["sectionIndex"]["sections"],
+): FrontPages {
   const siteMeta = (title: string | undefined, url: string, description: string | undefined): PageMeta => ({
     title,
     description,

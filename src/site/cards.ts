@@ -1,8 +1,8 @@
 import type { Moment } from "../content/dates.ts";
 import type { SectionConfig, SiteConfig } from "../content/site-config.ts";
-import type { Placed } from "./placing.ts";
 import { directionOf } from "../text/display.ts";
 import { cardSummary, displayTitle } from "./display-text.ts";
+import type { Placed } from "./placing.ts";
 import type { ArticleCard, SectionLink, TimeView } from "./view.ts";
 
 export const sectionLink = (s: SectionConfig): SectionLink => ({ slug: s.slug, title: s.title, url: `/${s.slug}/` });

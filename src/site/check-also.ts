@@ -1,5 +1,5 @@
 import { formatDayTime } from "../content/dates.ts";
-import { diagnose, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { Picks } from "../relate/engine.ts";
 import type { Placed } from "./placing.ts";

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../content/site-config.ts";
-import { type Feed, type FeedItem, articleItem, atom, escapeXml, jsonFeed, rss } from "./feeds.ts";
+import { articleItem, atom, escapeXml, type Feed, type FeedItem, jsonFeed, rss } from "./feeds.ts";
 import { absolute } from "./structured-data.ts";
 import type { ArticleCard, ArticleView, ListPage, SectionLink, TextFile, TimeView } from "./view.ts";
 
@@ -63,12 +63,12 @@ export function buildFiles(
       if (item === undefined) made.set(a, (item = articleItem(config, a.view())));
       return item;
     });
-  const files: TextFile[] = [
-    ...feedFiles(feed(config, "/", config.name, config.description ?? `The latest news from ${config.name}.`, itemsOf(articles)), "/"),
-  ];
+  const files: TextFile[] = [...feedFiles(feed(config, "/", config.name, config.description ?? `The latest news from ${config.name}.`, itemsOf(articles)), "/")];
   for (const section of sections) {
     const inSection = itemsOf(articles.filter((a) => a.card.section.slug === section.slug));
-    files.push(...feedFiles(feed(config, section.url, `${section.title} | ${config.name}`, `The latest ${section.title} news from ${config.name}.`, inSection), section.url));
+    files.push(
+      ...feedFiles(feed(config, section.url, `${section.title} | ${config.name}`, `The latest ${section.title} news from ${config.name}.`, inSection), section.url),
+    );
   }
   // Corrections: one entry per corrected article, dated by its latest correction.
   const corrected = articles
@@ -136,7 +136,11 @@ function sitemaps(config: SiteConfig, articles: readonly FiledArticle[], lists: 
  * would be invalid; robots.txt then leaves it out too.
  */
 function newsSitemap(config: SiteConfig, articles: readonly FiledArticle[], now: number): string | undefined {
-  const recent = articles.filter((a) => a.ownCanonical).map((a) => a.card).filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW).slice(0, NEWS_LIMIT);
+  const recent = articles
+    .filter((a) => a.ownCanonical)
+    .map((a) => a.card)
+    .filter((a) => now - Date.parse(a.published.iso) <= NEWS_WINDOW)
+    .slice(0, NEWS_LIMIT);
   if (recent.length === 0) return undefined;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

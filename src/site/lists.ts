@@ -1,7 +1,7 @@
 import { addressOf } from "../content/address.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import { absolute, breadcrumbList } from "./structured-data.ts";
-import type { ArticleCard, AuthorView, CorrectionEntry, CorrectionView, Crumb, FeedLink, ListPage, ListKind, SectionLink } from "./view.ts";
+import type { ArticleCard, AuthorView, CorrectionEntry, CorrectionView, Crumb, FeedLink, ListKind, ListPage, SectionLink } from "./view.ts";
 
 /**
  * Every list a reader browses: section fronts, tag, author and outlet pages,
@@ -35,10 +35,7 @@ interface ListSpec {
   readonly corrections?: readonly CorrectionEntry[];
 }
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 
 /** Group by a key, keeping the first-seen order of keys and of items. */
 function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {

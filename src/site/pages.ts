@@ -49,7 +49,12 @@ export class PageKeys {
   }
 
   /** An article page: the article as loaded (its key, its pictures' probes), and the cards it links to. */
-  article(url: string, articleKey: string, pictures: unknown, links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[] }): string {
+  article(
+    url: string,
+    articleKey: string,
+    pictures: unknown,
+    links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[] },
+  ): string {
     return hash(
       "article",
       this.#chrome,

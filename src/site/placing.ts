@@ -1,7 +1,7 @@
 import { addressOf, safeSegment } from "../content/address.ts";
-import type { LoadedArticle } from "../load/load-article.ts";
-import { diagnose, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.ts";
 import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "../content/site-config.ts";
+import { type Diagnostic, diagnose, type Position, START } from "../diagnostics/diagnostic.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
 import { authorTypos } from "./author-names.ts";
 import { resolveSection } from "./sections.ts";
 

@@ -1,8 +1,8 @@
-import type { LoadedArticle } from "../load/load-article.ts";
 import { sectionAddress } from "../content/section-address.ts";
-import { diagnose, START, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SectionConfig, SiteConfig } from "../content/site-config.ts";
+import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { LoadedArticle } from "../load/load-article.ts";
 
 export interface SectionResolution {
   /** Undefined when the article has no section at all (an error). */
@@ -31,7 +31,8 @@ export function resolveSection(article: LoadedArticle, config: SiteConfig): Sect
   if (problem !== undefined) {
     return { section: undefined, diagnostics: [diagnose(problem, at, fieldPosition, { section: written, slug })] };
   }
-  if (change === "reserved") diagnostics.push(diagnose("address-reserved", at, fieldPosition, { field: field === undefined ? "section folder" : "section", name: written, address: slug }));
+  if (change === "reserved")
+    diagnostics.push(diagnose("address-reserved", at, fieldPosition, { field: field === undefined ? "section folder" : "section", name: written, address: slug }));
   if (field !== undefined && folder !== undefined && slug !== sectionAddress(folder).slug) {
     diagnostics.push(diagnose("section-mismatch", at, fieldPosition, { field, folder }));
   }
@@ -42,7 +43,10 @@ export function resolveSection(article: LoadedArticle, config: SiteConfig): Sect
     const guess = didYouMean(written, candidates);
     const suggestion = guess === undefined ? undefined : config.sections.find((s) => s.slug === guess || s.title === guess)?.slug;
     // A folder nobody listed is often a slip (a new desk, a misplaced file): say which file and both ways out.
-    if (field === undefined) diagnostics.push(diagnose("section-folder-unlisted", at, fieldPosition, { folder: written, file: at, listed: config.sections.map((s) => s.slug), suggestion }));
+    if (field === undefined)
+      diagnostics.push(
+        diagnose("section-folder-unlisted", at, fieldPosition, { folder: written, file: at, listed: config.sections.map((s) => s.slug), suggestion }),
+      );
     else diagnostics.push(diagnose("section-unknown", at, fieldPosition, { section: written, suggestion }));
   }
   return {

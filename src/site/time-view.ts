@@ -1,4 +1,4 @@
-import { type Moment, formatDay, formatDayTime, toIso } from "../content/dates.ts";
+import { formatDay, formatDayTime, type Moment, toIso } from "../content/dates.ts";
 import type { SiteConfig } from "../content/site-config.ts";
 import type { TimeView } from "./view.ts";
 

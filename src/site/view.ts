@@ -202,4 +202,3 @@ export interface TextFile {
   readonly url: string;
   readonly body: string;
 }
-

@@ -35,9 +35,11 @@ export function ArticleCard({ article, level = 3, showSection = false, showSumma
         <span class="card-outlet" dir="auto">
           {article.outlet}
         </span>
-        {article.dateline === undefined ? null : <span class="card-dateline" dir="auto">
+        {article.dateline === undefined ? null : (
+          <span class="card-dateline" dir="auto">
             {article.dateline}
-          </span>}
+          </span>
+        )}
         <time datetime={article.published.iso}>{article.published.day}</time>
       </p>
     </article>

@@ -106,6 +106,14 @@ describe("the stages of src/", () => {
 
   it("should see the imports it checks (a test that cannot fail is no test)", () => {
     expect(graph.get("build/build.ts")).toContain("site/build-site.ts");
-    expect(cycles(new Map([["a", ["b"]], ["b", ["a"]], ["c", []]]))).toEqual([["a", "b"]]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["a"]],
+          ["c", []],
+        ]),
+      ),
+    ).toEqual([["a", "b"]]);
   });
 });

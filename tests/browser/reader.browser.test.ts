@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SHARD_PAGES_VARIABLE, shardCount, shardFolder, shardOf } from "../../src/search/shards.ts";
 import { launchChromium, VIEWPORTS } from "../support/browser.ts";
 import { ROOT, runCli } from "../support/cli.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 /**
  * The sample site as readers get it: built by the CLI, served by a plain
@@ -106,7 +106,10 @@ describe("a reader's path through the site", () => {
       expect(await h1(page)).toBe("National");
       expect(await page.getByRole("link", { name: "National", exact: true }).first().getAttribute("aria-current")).toBe("page");
 
-      await page.getByRole("link", { name: /^Aid convoys reach flood-hit villages/ }).first().click();
+      await page
+        .getByRole("link", { name: /^Aid convoys reach flood-hit villages/ })
+        .first()
+        .click();
       expect(new URL(page.url()).pathname).toBe(ARTICLE);
       expect(await h1(page)).toBe("Aid convoys reach flood-hit villages in Baghlan as death toll rises to 19");
       await expect(page.locator(".corrections li").innerText()).resolves.toContain("Northern Relief Consortium");
@@ -186,7 +189,10 @@ describe("a reader's path through the site", () => {
       const before = requests.length;
       await page.getByLabel("Words to find").fill("convoys");
       await page.getByRole("button", { name: "Search" }).click();
-      await page.locator("#search-status").filter({ hasText: /convoys/ }).waitFor();
+      await page
+        .locator("#search-status")
+        .filter({ hasText: /convoys/ })
+        .waitFor();
       const query = requests.slice(before).filter((p) => p.startsWith("/pagefind/"));
       const indexChunks = query.filter((p) => p.endsWith(".pf_index"));
       expect(indexChunks.length).toBeLessThanOrEqual(listed.length);
@@ -249,7 +255,10 @@ describe("pictures", () => {
 
 describe("layout", () => {
   it("should put the sidebar beside the article on a wide screen and below it on a phone", async () => {
-    for (const [options, beside] of [[desktop, true], [phone, false]] as const) {
+    for (const [options, beside] of [
+      [desktop, true],
+      [phone, false],
+    ] as const) {
       await withPage(options, async (page) => {
         await page.goto(`${server.url}${ARTICLE}`);
         const article = await page.locator("article.article").boundingBox();
@@ -299,7 +308,9 @@ describe("layout", () => {
       expect(background).toBe("rgb(19, 21, 24)");
       await page.emulateMedia({ media: "print", colorScheme: "dark" });
       const hidden = await page.evaluate(() =>
-        [".sections-nav", ".related", ".check-also", ".site-footer", ".breadcrumb", ".search-link"].map((s) => getComputedStyle(document.querySelector(s) as Element).display),
+        [".sections-nav", ".related", ".check-also", ".site-footer", ".breadcrumb", ".search-link"].map(
+          (s) => getComputedStyle(document.querySelector(s) as Element).display,
+        ),
       );
       expect(hidden).toEqual(Array(6).fill("none"));
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
@@ -337,7 +348,14 @@ describe("accessibility", () => {
           expect(await page.locator("h1").count()).toBe(1);
           for (const role of ["banner", "main", "contentinfo"] as const) expect(await page.getByRole(role).count()).toBe(1);
           // A full-page picture of the page shows every picture, not the space kept for the lazy ones.
-          await page.evaluate(() => Promise.all([...document.images].map((img) => ((img.loading = "eager"), img.decode().catch(() => undefined)))));
+          await page.evaluate(() =>
+            Promise.all(
+              [...document.images].map((img) => {
+                img.loading = "eager";
+                return img.decode().catch(() => undefined);
+              }),
+            ),
+          );
           await page.screenshot({ path: path.join(SHOTS, `${name}-${run.scheme}.png`), fullPage: true });
         }
         expect(found).toEqual([]);

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CacheEntries, cacheKey, DamagedCache, damagedCacheIn, readCache, writeCache } from "../../src/load/article-cache.ts";
-import { type ParseTask, toData } from "../../src/load/parsed-article.ts";
 import { parseOne } from "../../src/load/parse-worker.ts";
+import { type ParseTask, toData } from "../../src/load/parsed-article.ts";
 import { articleFile } from "../support/article-file.ts";
 
 /** A key of this test's own: the cache file is sealed with it (cache-seal.mjs). */
@@ -73,7 +73,15 @@ describe("readCache and writeCache", () => {
   it("should keep whether a body has local pictures to resolve, without reading the body", async () => {
     const pictured = task("![A flooded road](road.jpg)\n\nText.");
     const plainText = task("Text.");
-    await writeCache(file, "v1", SECRET, new Map([[cacheKey("v1", pictured), parseOne(pictured)], [cacheKey("v1", plainText), parseOne(plainText)]]));
+    await writeCache(
+      file,
+      "v1",
+      SECRET,
+      new Map([
+        [cacheKey("v1", pictured), parseOne(pictured)],
+        [cacheKey("v1", plainText), parseOne(plainText)],
+      ]),
+    );
     const read = await readCache(file, "v1", SECRET);
     const marks = (t: ParseTask) => read.entries.get(cacheKey("v1", t))?.article?.body.html.marksPictures;
     expect([marks(pictured), marks(plainText)]).toEqual([true, false]);

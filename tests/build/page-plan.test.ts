@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pageHash, planPages } from "../../src/build/page-plan.ts";
-import { buildSite } from "../../src/site/build-site.ts";
 import { DEFAULT_SITE_CONFIG } from "../../src/content/site-config.ts";
+import { buildSite } from "../../src/site/build-site.ts";
 import { type ArticlePage, outputPath, type Page } from "../../src/site/pages.ts";
 import { loaded } from "../support/loaded.ts";
 
@@ -35,7 +35,16 @@ describe("planPages", () => {
   it("should carry over exactly the pages whose view is the same, and never make their views", () => {
     const after = pagesOf({ floods: "Floods", aid: "Aid convoys arrive", rain: "Rain" });
     let viewed = 0;
-    const watched = after.map((p) => ({ ...p, view: () => (viewed++, p.view()) }) as Page);
+    const watched = after.map(
+      (p) =>
+        ({
+          ...p,
+          view: () => {
+            viewed++;
+            return p.view();
+          },
+        }) as Page,
+    );
     const plan = planPages(watched, version, hashesOf(before, version));
     expect(viewed).toBe(0);
     expect(plan.render.map((p) => p.url)).toContain("/national/aid/");

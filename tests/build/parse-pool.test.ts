@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INLINE_BELOW, parseAll } from "../../src/load/parse-pool.ts";
-import type { ParseTask } from "../../src/load/parsed-article.ts";
 import { parseOne } from "../../src/load/parse-worker.ts";
+import type { ParseTask } from "../../src/load/parsed-article.ts";
 import { articleFile } from "../support/article-file.ts";
 
 /** Bodies of very different lengths, so threads finish out of order. */

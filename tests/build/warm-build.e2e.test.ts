@@ -141,14 +141,19 @@ describe("a warm build", () => {
     // A new article changes the lists and related boxes of many pages, but the searchable documents
     // (src/search/searchable.ts) of only two: its own, and the article whose Check Also now shows it.
     const added = path.join(site, "content/world/talks-resume.md");
-    writeFileSync(added, "---\ntitle: Talks resume in Geneva\ndate: 2026-10-18T07:00:00Z\ndateline: Geneva\noutlet: Ledger Wire\ntags: [climate]\n---\nDelegates resumed their climate talks.\n");
+    writeFileSync(
+      added,
+      "---\ntitle: Talks resume in Geneva\ndate: 2026-10-18T07:00:00Z\ndateline: Geneva\noutlet: Ledger Wire\ntags: [climate]\n---\nDelegates resumed their climate talks.\n",
+    );
     const grown = build(out, cacheDir());
     expect(grown.status).toBe(0);
     expect(grown.timings.rendered).toBeGreaterThan(2);
-    expect(readFileSync(path.join(out, "world/wire-copy/index.html"), "utf8")).toMatch(/check-also[^]*Talks resume in Geneva/);
+    expect(readFileSync(path.join(out, "world/wire-copy/index.html"), "utf8")).toMatch(/check-also[\s\S]*Talks resume in Geneva/);
     const count = shardCount(grown.timings.search.pages, 1);
     expect(count).toBe(shardCount(unchanged.timings.search.pages, 1));
-    const changed = [...new Set(["world/talks-resume/index.html", "world/wire-copy/index.html"].map((page) => path.basename(shardFolder(shardOf(page, count)))))].sort();
+    const changed = [
+      ...new Set(["world/talks-resume/index.html", "world/wire-copy/index.html"].map((page) => path.basename(shardFolder(shardOf(page, count))))),
+    ].sort();
     expect(reindexedShards(after, searchInodes(out))).toEqual(changed);
     expect(grown.timings.search.shardsIndexed).toBe(changed.length);
     expect(grown.timings.search.pages).toBe(unchanged.timings.search.pages + 1);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, snapshotTree, type CliResult } from "../support/cli.ts";
+import { type CliResult, ROOT, runCli, snapshotTree } from "../support/cli.ts";
 
 /**
  * The whole path, as a newcomer meets it: the CLI builds a small fixture
@@ -89,7 +89,9 @@ describe("npm run build", () => {
   it("should publish an article kept in a folder with the picture beside it", () => {
     const html = page("national/rebuilding-begins");
     // A drawing is published as pixels drawn 1,600 wide, never as SVG (issue 18 item 3).
-    expect(html).toMatch(/<img src="bridge-[0-9a-f]{10}-800\.png" srcset="[^"]+" sizes="[^"]+" width="1600" height="900" alt="A new bridge over the Baghlan river" loading="eager" fetchpriority="high">/);
+    expect(html).toMatch(
+      /<img src="bridge-[0-9a-f]{10}-800\.png" srcset="[^"]+" sizes="[^"]+" width="1600" height="900" alt="A new bridge over the Baghlan river" loading="eager" fetchpriority="high">/,
+    );
     expect(html).toContain("Engineers at the Nahrin bridge site.");
     expect(existsSync(path.join(out, "national/rebuilding-begins/bridge.svg"))).toBe(false);
   });

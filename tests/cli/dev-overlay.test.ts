@@ -63,7 +63,11 @@ beforeAll(async () => {
   server.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   server.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   // Start-up loads the pipeline and renders every page: slow on a busy machine.
-  await waitFor("the preview to start", async () => stdout, (out) => out.includes(`Preview on http://127.0.0.1:${port}/`));
+  await waitFor(
+    "the preview to start",
+    async () => stdout,
+    (out) => out.includes(`Preview on http://127.0.0.1:${port}/`),
+  );
 });
 
 afterAll(async () => {
@@ -83,14 +87,26 @@ describe("npm run dev", () => {
     const reloads = await listenForReloads(port);
     try {
       writeFileSync(articleFile, original.replace("title: Aid reaches Baghlan", "title: Convoys reach Baghlan at last"));
-      const saved = await waitFor("the saved page", () => page("/national/aid-reaches-baghlan/"), (html) => html.includes("<h1>Convoys reach Baghlan at last</h1>"));
+      const saved = await waitFor(
+        "the saved page",
+        () => page("/national/aid-reaches-baghlan/"),
+        (html) => html.includes("<h1>Convoys reach Baghlan at last</h1>"),
+      );
       expect(saved).toMatch(/^200\n/);
       // The body and the rest of the page are the article's, not a placeholder.
       expect(saved).toContain("Trucks arrived after roads were cleared.");
       expect(saved).toContain("An earlier version gave the number of trucks as 32; it was 22.");
-      await waitFor("a reload naming the page", async () => reloads.received, (r) => r.some((m) => m.files.some((f) => f.endsWith("national/aid-reaches-baghlan/index.html"))));
+      await waitFor(
+        "a reload naming the page",
+        async () => reloads.received,
+        (r) => r.some((m) => m.files.some((f) => f.endsWith("national/aid-reaches-baghlan/index.html"))),
+      );
       // Another article's Check Also, the section front and the feed follow.
-      const other = await waitFor("the Check Also box", () => page("/national/floods-hit-baghlan/"), (html) => html.includes("Convoys reach Baghlan at last"));
+      const other = await waitFor(
+        "the Check Also box",
+        () => page("/national/floods-hit-baghlan/"),
+        (html) => html.includes("Convoys reach Baghlan at last"),
+      );
       expect(other).not.toContain(">Aid reaches Baghlan<");
       expect(await page("/national/")).toContain("Convoys reach Baghlan at last");
       expect(await page("/feed.xml")).toContain("Convoys reach Baghlan at last");
@@ -98,18 +114,37 @@ describe("npm run dev", () => {
       reloads.close();
       writeFileSync(articleFile, original);
     }
-    await waitFor("the headline restored", () => page("/national/"), (html) => html.includes("Aid reaches Baghlan") && !html.includes("at last"));
+    await waitFor(
+      "the headline restored",
+      () => page("/national/"),
+      (html) => html.includes("Aid reaches Baghlan") && !html.includes("at last"),
+    );
     expect(await page("/national/floods-hit-baghlan/")).not.toContain("at last");
   });
 
   it("should publish a new article's page and remove a deleted one's", async () => {
     const added = path.join(work, "content/national/bridge-reopens.md");
-    writeFileSync(added, "---\ntitle: Bridge reopens in Baghlan\ndate: 2026-10-20T09:00:00+04:30\ndateline: PUL-E-KHUMRI\ntags: [floods]\n---\nThe bridge carries traffic again.\n");
-    const shown = await waitFor("the new page", () => page("/national/bridge-reopens/"), (html) => html.startsWith("200\n"));
+    writeFileSync(
+      added,
+      "---\ntitle: Bridge reopens in Baghlan\ndate: 2026-10-20T09:00:00+04:30\ndateline: PUL-E-KHUMRI\ntags: [floods]\n---\nThe bridge carries traffic again.\n",
+    );
+    const shown = await waitFor(
+      "the new page",
+      () => page("/national/bridge-reopens/"),
+      (html) => html.startsWith("200\n"),
+    );
     expect(shown).toContain("<h1>Bridge reopens in Baghlan</h1>");
-    await waitFor("the section front to list it", () => page("/national/"), (html) => html.includes("Bridge reopens in Baghlan"));
+    await waitFor(
+      "the section front to list it",
+      () => page("/national/"),
+      (html) => html.includes("Bridge reopens in Baghlan"),
+    );
     unlinkSync(added);
-    await waitFor("the page to go", () => page("/national/bridge-reopens/"), (html) => html.startsWith("404\n"));
+    await waitFor(
+      "the page to go",
+      () => page("/national/bridge-reopens/"),
+      (html) => html.startsWith("404\n"),
+    );
     expect(await page("/national/")).not.toContain("Bridge reopens in Baghlan");
   });
 
@@ -118,12 +153,20 @@ describe("npm run dev", () => {
     const config = readFileSync(siteFile, "utf8");
     writeFileSync(siteFile, config.replace(/^name: Test Ledger$/m, "name: Test Gazette"));
     try {
-      await waitFor("the new name on the front page", () => page("/"), (html) => html.includes("Test Gazette"));
+      await waitFor(
+        "the new name on the front page",
+        () => page("/"),
+        (html) => html.includes("Test Gazette"),
+      );
       expect(await page("/national/floods-hit-baghlan/")).toContain("Test Gazette");
     } finally {
       writeFileSync(siteFile, config);
     }
-    await waitFor("the name restored", () => page("/national/floods-hit-baghlan/"), (html) => !html.includes("Test Gazette"));
+    await waitFor(
+      "the name restored",
+      () => page("/national/floods-hit-baghlan/"),
+      (html) => !html.includes("Test Gazette"),
+    );
   });
 
   it("should show an error overlay over the last good pages while an article is broken, and clear it once fixed", async () => {
@@ -133,7 +176,11 @@ describe("npm run dev", () => {
 
     // A typo'd field whose value would be markup if the overlay did not escape it.
     writeFileSync(articleFile, original.replace(/^tags: .*$/m, "tgas: [<script>alert('x')</script>]"));
-    const broken = await waitFor("the overlay", () => page("/national/floods-hit-baghlan/"), (html) => html.includes(OVERLAY_ID));
+    const broken = await waitFor(
+      "the overlay",
+      () => page("/national/floods-hit-baghlan/"),
+      (html) => html.includes(OVERLAY_ID),
+    );
     expect(broken).toMatch(/^200\n/);
     expect(broken).toContain('error <span class="rule">field-unknown</span></p><p>Unknown field `tgas`. Did you mean `tags`?</p>');
     expect(broken).toContain("aid-reaches-baghlan.md:5:1</span>");
@@ -149,11 +196,19 @@ describe("npm run dev", () => {
     // Feeds are not pages: no overlay in them.
     expect(await page("/feed.xml")).not.toContain(OVERLAY_ID);
     // The terminal says the same, once the whole site is checked (the overlay comes first, from the saved file alone).
-    await waitFor("the terminal's report", async () => stderr, (text) => text.includes("aid-reaches-baghlan.md:5:1  error  field-unknown  Unknown field `tgas`. Did you mean `tags`?"));
+    await waitFor(
+      "the terminal's report",
+      async () => stderr,
+      (text) => text.includes("aid-reaches-baghlan.md:5:1  error  field-unknown  Unknown field `tgas`. Did you mean `tags`?"),
+    );
     expect(stderr).toContain("  > 5 | tgas: [<script>alert('x')</script>]");
 
     writeFileSync(articleFile, original);
-    const fixed = await waitFor("the overlay to go", () => page("/national/floods-hit-baghlan/"), (html) => !html.includes(OVERLAY_ID));
+    const fixed = await waitFor(
+      "the overlay to go",
+      () => page("/national/floods-hit-baghlan/"),
+      (html) => !html.includes(OVERLAY_ID),
+    );
     expect(fixed).toContain("<h1>Floods hit Baghlan</h1>");
     expect(await page("/national/aid-reaches-baghlan/")).not.toContain(OVERLAY_ID);
   });
@@ -166,9 +221,7 @@ describe("npm run dev", () => {
     try {
       const result = runCli(["dev", "--content", path.join(work, "content"), "--port", String(taken)]);
       expect(result.status).toBe(2);
-      expect(result.stderr).toBe(
-        `error: --port: ${taken} is in use on 127.0.0.1 (another preview?); stop it or choose another port with --port <n>.\n`,
-      );
+      expect(result.stderr).toBe(`error: --port: ${taken} is in use on 127.0.0.1 (another preview?); stop it or choose another port with --port <n>.\n`);
     } finally {
       await new Promise((resolve) => holder.close(resolve));
     }

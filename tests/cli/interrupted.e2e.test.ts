@@ -18,8 +18,7 @@ const NOW = "2026-11-24T12:00:00+04:30";
 const work = mkdtempSync(path.join(tmpdir(), "newsroom-kill-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const same = (a: Map<string, Buffer>, b: Map<string, Buffer>): boolean =>
-  a.size === b.size && [...a].every(([name, bytes]) => b.get(name)?.equals(bytes) === true);
+const same = (a: Map<string, Buffer>, b: Map<string, Buffer>): boolean => a.size === b.size && [...a].every(([name, bytes]) => b.get(name)?.equals(bytes) === true);
 
 const oldContent = path.join(ROOT, "tests/e2e/site/content");
 const newContent = path.join(work, "content");
@@ -45,21 +44,25 @@ describe("a build killed midway", () => {
     expect(same(oldTree, newTree)).toBe(false);
   });
 
-  it.each(PAUSE_STEPS)("should leave one whole site when killed at %s, and the next build should mend it", async (step) => {
-    const killed = await buildKilledAt(step, build(newContent), env);
-    expect(killed.paused, killed.stderr).toBe(true);
-    // What a static server reads at that moment, and until the next build.
-    expect(existsSync(out), "no output at all").toBe(true);
-    const now = snapshotTree(out);
-    const expected = PAUSE_STEPS.indexOf(step) < PAUSE_STEPS.indexOf("publish:swapped") ? oldTree : newTree;
-    expect(same(now, expected), `killed at ${step}`).toBe(true);
+  it.each(PAUSE_STEPS)(
+    "should leave one whole site when killed at %s, and the next build should mend it",
+    async (step) => {
+      const killed = await buildKilledAt(step, build(newContent), env);
+      expect(killed.paused, killed.stderr).toBe(true);
+      // What a static server reads at that moment, and until the next build.
+      expect(existsSync(out), "no output at all").toBe(true);
+      const now = snapshotTree(out);
+      const expected = PAUSE_STEPS.indexOf(step) < PAUSE_STEPS.indexOf("publish:swapped") ? oldTree : newTree;
+      expect(same(now, expected), `killed at ${step}`).toBe(true);
 
-    expect(cli(build(newContent), env).status).toBe(0);
-    expect(same(snapshotTree(out), newTree)).toBe(true);
-    expect(readdirSync(parent)).toEqual(["out"]);
-    expect(processesMentioning(work)).toEqual([]);
-    // Back to the old site for the next step.
-    expect(cli(build(oldContent), env).status).toBe(0);
-    expect(same(snapshotTree(out), oldTree)).toBe(true);
-  }, 120_000);
+      expect(cli(build(newContent), env).status).toBe(0);
+      expect(same(snapshotTree(out), newTree)).toBe(true);
+      expect(readdirSync(parent)).toEqual(["out"]);
+      expect(processesMentioning(work)).toEqual([]);
+      // Back to the old site for the next step.
+      expect(cli(build(oldContent), env).status).toBe(0);
+      expect(same(snapshotTree(out), oldTree)).toBe(true);
+    },
+    120_000,
+  );
 });

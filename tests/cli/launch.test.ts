@@ -11,11 +11,15 @@ let root: string;
 const bundleOf = (at: string): Promise<string | undefined> => cliBundle(at);
 /** The bundle's manifest: its seal's line, then the JSON (cli-bundle.mjs). */
 const readManifest = (): { files: Record<string, string>; inputs: Record<string, string> } =>
-  JSON.parse(readFileSync(path.join(root, ".cache/cli/main.json"), "utf8").replace(/^[^\n]*\n/, "")) as { files: Record<string, string>; inputs: Record<string, string> };
+  JSON.parse(readFileSync(path.join(root, ".cache/cli/main.json"), "utf8").replace(/^[^\n]*\n/, "")) as {
+    files: Record<string, string>;
+    inputs: Record<string, string>;
+  };
 
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), "newsroom-launch-"));
-  for (const entry of ["src", "templates", "public", "tsconfig.json", "package.json", "package-lock.json"]) cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ["src", "templates", "public", "tsconfig.json", "package.json", "package-lock.json"])
+    cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -44,12 +48,16 @@ describe("the CLI's bundle", () => {
   it("should build, through the bundle or through tsx when none can be made, exactly what the sources build", async () => {
     const site = path.join(ROOT, "tests/e2e/site");
     const build = (args: string[], out: string) =>
-      spawnSync(process.execPath, [...args, "build", "--content", path.join(site, "content"), "--site", path.join(site, "site.yaml"), "--out", out, "--now", "2026-11-24T12:00:00+04:30"], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, NO_COLOR: "1", NEWSROOM_CACHE: "off" },
-        timeout: 120_000,
-      });
+      spawnSync(
+        process.execPath,
+        [...args, "build", "--content", path.join(site, "content"), "--site", path.join(site, "site.yaml"), "--out", out, "--now", "2026-11-24T12:00:00+04:30"],
+        {
+          cwd: root,
+          encoding: "utf8",
+          env: { ...process.env, NO_COLOR: "1", NEWSROOM_CACHE: "off" },
+          timeout: 120_000,
+        },
+      );
     const bundled = build([path.join(root, "src/cli/launch.mjs")], path.join(root, "out-bundled"));
     expect(bundled.stderr).toBe("");
     expect(bundled.status).toBe(0);

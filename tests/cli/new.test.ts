@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -38,8 +38,8 @@ function freshSite(name: string): void {
 
 /** runCli passes our environment on: set the byline as an editor's shell would (null: unset). */
 function newArticle(args: readonly string[], author: string | null = "Farida Noori") {
-  if (author === null) delete process.env["NEWSROOM_AUTHOR"];
-  else process.env["NEWSROOM_AUTHOR"] = author;
+  if (author === null) delete process.env.NEWSROOM_AUTHOR;
+  else process.env.NEWSROOM_AUTHOR = author;
   return runCli(["new", "--content", content, "--now", NOW, ...args]);
 }
 
@@ -57,7 +57,7 @@ describe("npm run new", () => {
     expect(text).toBe(
       [
         "---",
-        "title: \"Floods: 2,000 families displaced in Baghlan\"",
+        'title: "Floods: 2,000 families displaced in Baghlan"',
         // 08:07 UTC is 12:37 in Kabul (the fixture's zone), to the minute.
         "date: 2026-11-24T12:37:00+04:30",
         "# The city the story is filed from, in capitals: remove the `# ` below and fill it in.",
@@ -81,7 +81,7 @@ describe("npm run new", () => {
     expect(check.status).toBe(0);
 
     const file = path.join(content, "world/talks-resume-in-doha.md");
-    writeFileSync(file, readFileSync(file, "utf8").replace("# dateline: CITY", "dateline: DOHA") + "Delegations met on Monday.\n");
+    writeFileSync(file, `${readFileSync(file, "utf8").replace("# dateline: CITY", "dateline: DOHA")}Delegations met on Monday.\n`);
     const out = path.join(work, "checked-out");
     const build = runCli(["build", "--content", content, "--out", out, "--now", NOW]);
     expect(build.status).toBe(0);
@@ -127,13 +127,11 @@ describe("npm run new", () => {
     freshSite("git-author");
     const gitconfig = path.join(work, "gitconfig");
     writeFileSync(gitconfig, "[user]\n\tname = Laila Sadat\n");
-    process.env["GIT_CONFIG_GLOBAL"] = gitconfig;
-    process.env["GIT_CONFIG_NOSYSTEM"] = "1";
+    process.env.GIT_CONFIG_GLOBAL = gitconfig;
+    process.env.GIT_CONFIG_NOSYSTEM = "1";
     const result = newArticle(["--section", "world", "Vaccination drive"], null);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(
-      "  note: `Laila Sadat` is not among the authors in the site config: add them there for an author box with a bio.\n",
-    );
+    expect(result.stdout).toContain("  note: `Laila Sadat` is not among the authors in the site config: add them there for an author box with a bio.\n");
     expect(readFileSync(path.join(content, "world/vaccination-drive.md"), "utf8")).toContain("\nauthor: Laila Sadat\n");
   });
 
@@ -166,9 +164,7 @@ describe("new-article helpers", () => {
   });
 
   it("should cut a long headline's slug after a whole word", () => {
-    const slug = headlineSlug(
-      "Provincial council approves emergency budget for reconstruction of bridges, schools and clinics destroyed by the floods",
-    );
+    const slug = headlineSlug("Provincial council approves emergency budget for reconstruction of bridges, schools and clinics destroyed by the floods");
     expect(slug).toBe("provincial-council-approves-emergency-budget-for-reconstruction-of-bridges");
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(headlineSlug("سیلاب در بغلان")).toBe("سیلاب-در-بغلان");

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -189,7 +189,9 @@ describe.each([
   });
 
   it("should publish no top-level folder but its sections and the site's reserved ones", () => {
-    const folders = readdirSync(dir(), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(dir(), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     const sections = new Set(readdirSync(path.join(dir() === out ? FIXTURE : ROOT, "content")));
     expect(folders.filter((f) => !sections.has(f) && !RESERVED_SECTION_SLUGS.has(f))).toEqual([]);
     expect(folders.filter((f) => RESERVED_SECTION_SLUGS.has(f)).length).toBeGreaterThan(4);

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelSite } from "../../src/build/build.ts";
 import { pageWriter } from "../../src/build/page-writer.ts";
 import { Progress, progressLine, writingPages } from "../../src/cli/progress.ts";
 import { builtLine, nextScheduledLine } from "../../src/cli/summary.ts";
 import { eleventyRenderer } from "../../src/eleventy/pages.ts";
-import { modelSite } from "../../src/build/build.ts";
 import { ROOT, runCli } from "../support/cli.ts";
 
 /**
@@ -49,9 +49,7 @@ describe("npm run build --now", () => {
   it("should refuse a --now without an offset, or that is no date, saying what to write", () => {
     const bare = runCli(["build", "--content", CONTENT, "--out", path.join(work, "x"), "--now", "2027-01-01T09:00"]);
     expect(bare.status).toBe(2);
-    expect(bare.stderr).toContain(
-      "error: --now: `2027-01-01T09:00` has no time-zone offset; add one, e.g. `2027-01-01T09:00+04:30`, or `Z` for UTC.",
-    );
+    expect(bare.stderr).toContain("error: --now: `2027-01-01T09:00` has no time-zone offset; add one, e.g. `2027-01-01T09:00+04:30`, or `Z` for UTC.");
     const wrong = runCli(["build", "--content", CONTENT, "--out", path.join(work, "x"), "--now", "tomorrow"]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("error: --now: `tomorrow` is not a date-time: it is not a date-time in the form `YYYY-MM-DDTHH:MM:SS+HH:MM`.");
@@ -61,12 +59,8 @@ describe("npm run build --now", () => {
 
 describe("summary lines", () => {
   it("should say what was built, with warnings only when there are some", () => {
-    expect(builtLine({ articles: 12, pages: 80, outDir: "dist", seconds: 1.234, warnings: 0 })).toBe(
-      "Built 12 articles (80 pages) into dist/ in 1.2 s.",
-    );
-    expect(builtLine({ articles: 1, pages: 9, outDir: "dist", seconds: 0.05, warnings: 1 })).toBe(
-      "Built 1 articles (9 pages) into dist/ in 0.1 s, 1 warning.",
-    );
+    expect(builtLine({ articles: 12, pages: 80, outDir: "dist", seconds: 1.234, warnings: 0 })).toBe("Built 12 articles (80 pages) into dist/ in 1.2 s.");
+    expect(builtLine({ articles: 1, pages: 9, outDir: "dist", seconds: 0.05, warnings: 1 })).toBe("Built 1 articles (9 pages) into dist/ in 0.1 s, 1 warning.");
   });
 
   it("should give the next time in the editor's offset and in UTC", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diagnose } from "../../src/diagnostics/diagnostic.ts";
 import { escapeHtml, injectOverlay, OVERLAY_ID, renderOverlay } from "../../src/dev/overlay.ts";
 import { lastGoodPreview, type ModelledPreview } from "../../src/dev/preview.ts";
+import { diagnose } from "../../src/diagnostics/diagnostic.ts";
 import type { BuiltSite } from "../../src/site/build-site.ts";
 
 const FILE = "content/world/<b>bad</b>.md";
@@ -15,13 +15,9 @@ describe("renderOverlay", () => {
   it("should show each error's place, rule, message, hint and code frame, as the terminal does", () => {
     expect(html).toContain(`<div id="${OVERLAY_ID}" role="alertdialog"`);
     expect(html).toContain('<h2 id="newsroom-errors-title">1 error, 0 warnings in 1 file: this would not publish</h2>');
-    expect(html).toContain(
-      '<p><span class="where">content/world/&lt;b&gt;bad&lt;/b&gt;.md:3:1</span> error <span class="rule">field-unknown</span></p>',
-    );
+    expect(html).toContain('<p><span class="where">content/world/&lt;b&gt;bad&lt;/b&gt;.md:3:1</span> error <span class="rule">field-unknown</span></p>');
     expect(html).toContain("<p>Unknown field `tgas`. Did you mean `tags`?</p><p>hint: Rename it to `tags`.</p>");
-    expect(html).toContain(
-      "<pre>    2 | title: T\n  &gt; 3 | tgas: [&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;]\n      | ^\n    4 | ---</pre>",
-    );
+    expect(html).toContain("<pre>    2 | title: T\n  &gt; 3 | tgas: [&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;]\n      | ^\n    4 | ---</pre>");
   });
 
   it("should escape everything that comes from content", () => {

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { articlePage, provisionalArticle } from "../../src/dev/provisional.ts";
 import { DevSite } from "../../src/dev/site-state.ts";
-import { buildSite, type BuiltSite } from "../../src/site/build-site.ts";
 import { type LoadedContent, loadContent, siteProblems } from "../../src/load/load-content.ts";
+import { type BuiltSite, buildSite } from "../../src/site/build-site.ts";
 import { ROOT } from "../support/cli.ts";
 
 const NOW = Date.parse("2026-11-24T08:00:00Z");

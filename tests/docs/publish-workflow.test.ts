@@ -26,7 +26,10 @@ describe(".github/workflows/publish.yml", () => {
 
   it("should install, check with annotations and build, in that order", () => {
     const order = ["npm ci", "npm run check -- --format github", "npm run build"].map((command) => runs.indexOf(command));
-    expect(order.every((i) => i >= 0), runs.join("\n")).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      runs.join("\n"),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
@@ -39,7 +42,7 @@ describe(".github/workflows/publish.yml", () => {
 
   it("should run on pushes, by hand and on a timer for scheduled articles", () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["push", "schedule", "workflow_dispatch"]));
-    expect(workflow.on["schedule"]).toEqual([{ cron: "*/15 * * * *" }]);
+    expect(workflow.on.schedule).toEqual([{ cron: "*/15 * * * *" }]);
   });
 
   it("should only run npm scripts that exist, and leave the deploy step to the user as a comment", () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogue } from "../../src/diagnostics/catalogue.ts";
 import { FRONT_MATTER_FIELDS } from "../../src/content/schema.ts";
+import { catalogue } from "../../src/diagnostics/catalogue.ts";
 import { valueForm } from "../../src/docs/front-matter-reference.ts";
 import { markdownTable } from "../../src/docs/markdown-table.ts";
 import { replaceBlock, withGeneratedBlocks } from "../../src/docs/readme-blocks.ts";
@@ -27,9 +27,7 @@ describe("the editors' guide's generated parts", () => {
     for (const field of FRONT_MATTER_FIELDS) expect(README, field).toContain(`| \`${field}\` | `);
     for (const rule of Object.keys(catalogue)) expect(README, rule).toContain(`| \`${rule}\` | `);
     expect(README).toContain("| `title` | required | text | The headline, plain text. |");
-    expect(README).toContain(
-      "| `field-unknown` | error | Unknown field | Unknown field `tgas`. Did you mean `tags`? | Rename it to `tags`. |",
-    );
+    expect(README).toContain("| `field-unknown` | error | Unknown field | Unknown field `tgas`. Did you mean `tags`? | Rename it to `tags`. |");
   });
 });
 
@@ -49,9 +47,7 @@ describe("replaceBlock", () => {
 describe("front-matter forms", () => {
   it("should name each form as an editor writes it", () => {
     expect(valueForm({ type: "array", items: { type: "string" } })).toBe("list of text");
-    expect(valueForm({ type: "string", pattern: "^x$", examples: ["2026-09-26T09:00:00+04:30"] })).toBe(
-      "date-time, e.g. `2026-09-26T09:00:00+04:30`",
-    );
+    expect(valueForm({ type: "string", pattern: "^x$", examples: ["2026-09-26T09:00:00+04:30"] })).toBe("date-time, e.g. `2026-09-26T09:00:00+04:30`");
     expect(valueForm({ type: "object", properties: { src: {}, alt: {}, credit: {} }, required: ["src", "alt"] })).toBe("`{ src, alt, credit? }`");
     expect(valueForm({ anyOf: [{ type: "string" }, { type: "boolean" }] })).toBe("text, or `true` or `false`");
   });

@@ -21,7 +21,7 @@ describe("which tests the fast loop runs", () => {
     "tests/a/deeper.ts": `export { spawn as more } from "node:child_process";`,
     "tests/a/cycle.test.ts": `import "./cycle-b.ts";`,
     "tests/a/cycle-b.ts": `import "./cycle.test.ts";`,
-    "tests/a/quoted.test.ts": "const file = `import { spawn } from \"node:child_process\";`;",
+    "tests/a/quoted.test.ts": 'const file = `import { spawn } from "node:child_process";`;',
     "tests/a/scaling.test.ts": `import { growth } from "../support/growth.ts";`,
     "tests/a/site.e2e.test.ts": `import { x } from "../../src/x.ts";`,
     "tests/support/cli.ts": `import { spawnSync } from "node:child_process";`,

@@ -28,7 +28,9 @@ beforeAll(async () => {
 /** Every file under `dir`, relative path → bytes as text. */
 function tree(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"), readFileSync(path.join(e.parentPath, e.name), "latin1")]));
+  return new Map(
+    files.map((e) => [path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"), readFileSync(path.join(e.parentPath, e.name), "latin1")]),
+  );
 }
 
 interface Rendered {
@@ -97,7 +99,9 @@ describe("writePages", () => {
   it("should report the pages written of all before the first, every `reportEvery` pages and after the last", async () => {
     const total = model.articles.length + model.listPages.length + model.files.length;
     const reported: [number, number][] = [];
-    await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: path.join(work, "progress"), reportEvery: 4 }, model, (done, all) => reported.push([done, all]));
+    await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: path.join(work, "progress"), reportEvery: 4 }, model, (done, all) =>
+      reported.push([done, all]),
+    );
     const steps = Array.from({ length: Math.ceil(total / 4) }, (_, i) => Math.min(4 * (i + 1), total));
     expect(steps.length).toBeGreaterThan(3);
     expect(reported).toEqual([0, ...steps].map((done) => [done, total]));
@@ -119,11 +123,15 @@ describe("writePages", () => {
 describe("a one-off page in one of Eleventy's own template languages", () => {
   it("should be rendered by Eleventy with the model as `model`, as Eleventy alone renders it, beside our pages", async () => {
     const templates = templatesCopy("languages");
-    writeFileSync(path.join(templates, "about.njk"), "---\npermalink: /about/\n---\n<h1>About {{ model.site.name }}</h1>\n<p>{{ model.articles | length }} articles</p>\n");
+    writeFileSync(
+      path.join(templates, "about.njk"),
+      "---\npermalink: /about/\n---\n<h1>About {{ model.site.name }}</h1>\n<p>{{ model.articles | length }} articles</p>\n",
+    );
     writeFileSync(path.join(templates, "colophon.md"), "---\npermalink: /colophon/\n---\n# Colophon of {{ model.site.name }}\n\nSet in *system fonts*.\n");
     writeFileSync(path.join(templates, "masthead.liquid"), "---\npermalink: /masthead.txt\n---\n{{ model.site.name }} masthead\n");
     writeFileSync(
       path.join(templates, "legal.11ty.js"),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a designer's template, as text
       'export const data = { permalink: "/legal/" };\nexport function render({ model }) { return `<p>Legal: ${model.site.name}</p>`; }\n',
     );
     const out = path.join(work, "languages-out");

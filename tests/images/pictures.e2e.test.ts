@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeBytes } from "../../src/images/probe.ts";
-import { spawnSync } from "node:child_process";
 import { ROOT } from "../support/cli.ts";
 
 /**
@@ -71,7 +71,9 @@ describe("pictures beside an article", () => {
     const dir = path.join(out, "national", "convoy");
     const html = readFileSync(path.join(dir, "index.html"), "utf8");
     const lead = /<figure class="article-image"><picture>(.*?)<\/picture>/.exec(html)?.[1] ?? "";
-    expect(lead).toMatch(/^<source type="image\/avif" srcset="lead-[0-9a-f]{10}-480\.avif 480w, lead-[0-9a-f]{10}-800\.avif 800w, lead-[0-9a-f]{10}-900\.avif 900w"/);
+    expect(lead).toMatch(
+      /^<source type="image\/avif" srcset="lead-[0-9a-f]{10}-480\.avif 480w, lead-[0-9a-f]{10}-800\.avif 800w, lead-[0-9a-f]{10}-900\.avif 900w"/,
+    );
     expect(lead).toContain(' width="900" height="600" alt="" loading="eager" fetchpriority="high">');
     const chart = /<figure class="body-image"><picture>(.*?)<\/picture><figcaption>Prices since June\.<\/figcaption><\/figure>/.exec(html)?.[1] ?? "";
     expect(chart).toContain('<img src="chart-');
@@ -79,7 +81,9 @@ describe("pictures beside an article", () => {
     expect(chart).toContain(' width="1000" height="500" alt="Flour prices by month" loading="lazy" decoding="async">');
     expect(html).not.toContain("data-line");
 
-    const files = readdirSync(dir).filter((f) => /-[0-9a-f]{10}-\d+\./.test(f)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => /-[0-9a-f]{10}-\d+\./.test(f))
+      .sort();
     expect(files.length).toBe(18);
     for (const file of files) {
       const meta = await sharp(path.join(dir, file)).metadata();
@@ -90,7 +94,11 @@ describe("pictures beside an article", () => {
     // The originals stay out of the site: only the files encoded from them are published.
     expect(existsSync(path.join(dir, "lead.jpg"))).toBe(false);
     expect(existsSync(path.join(dir, "chart.png"))).toBe(false);
-    expect(await probeBytes(readFileSync(path.join(work, "good", "national", "convoy", "lead.jpg")), "lead.jpg")).toMatchObject({ kind: "raster", width: 900, height: 600 });
+    expect(await probeBytes(readFileSync(path.join(work, "good", "national", "convoy", "lead.jpg")), "lead.jpg")).toMatchObject({
+      kind: "raster",
+      width: 900,
+      height: 600,
+    });
   });
 
   it("should encode the same pictures to the same bytes, with or without the cache", () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli, type CliResult } from "../support/cli.ts";
+import { type CliResult, runCli } from "../support/cli.ts";
 
 /**
  * A throw-away site for issue 18's hostile-content tests: files written

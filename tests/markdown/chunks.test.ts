@@ -80,5 +80,4 @@ describe("chunkMarkdown", () => {
     const cuts = chunkMarkdown(text, 1).map((c) => c.text.split("\n")[0]);
     expect(cuts).toEqual(["Intro.", "After."]);
   });
-
 });

@@ -27,9 +27,8 @@ const DEMOTED = [10, 62, 66, 67, 68, 72, 75, 76, 78, 79, 80, 81, 82, 83, 84, 115
 
 /** Raw HTML in a body is dropped by the sanitizer (remark-html with `sanitize`): editors' and wires' HTML never reaches the page. */
 const RAW_HTML = [
-  21, 31, 148, 149, 150, 151, 152, 153, 154, 155, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172,
-  173, 174, 175, 176, 177, 178, 180, 184, 185, 186, 187, 188, 189, 190, 191, 201, 344, 475, 476, 477, 491, 494, 524, 536,
-  613, 614, 615, 616, 617, 623, 625, 626, 627, 628, 629, 630, 631, 642, 643,
+  21, 31, 148, 149, 150, 151, 152, 153, 154, 155, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 180, 184, 185,
+  186, 187, 188, 189, 190, 191, 201, 344, 475, 476, 477, 491, 494, 524, 536, 613, 614, 615, 616, 617, 623, 625, 626, 627, 628, 629, 630, 631, 642, 643,
 ];
 
 /** Links and images keep only http(s), mailto and relative targets (remark-safe-urls); these use, or look like, other schemes. */
@@ -45,9 +44,7 @@ const PICTURES = [517, 520, 531, 572, 574, 575, 578, 579, 580, 581];
  * Straight quotes, `--`, ` - ` and `...` become typographers' quotes, dashes and ellipses in text (remark-typography);
  * with typography off, these render as the spec says.
  */
-const TYPOGRAPHY = [
-  14, 46, 55, 87, 91, 197, 209, 210, 238, 312, 343, 352, 359, 363, 380, 385, 395, 508, 590, 619, 620, 622, 624, 626, 632, 650,
-];
+const TYPOGRAPHY = [14, 46, 55, 87, 91, 197, 209, 210, 238, 312, 343, 352, 359, 363, 380, 385, 395, 508, 590, 619, 620, 622, 624, 626, 632, 650];
 
 const EXCEPTIONS = new Map<number, string>([
   ...TYPOGRAPHY.map((n) => [n, "typography"] as const),
@@ -58,8 +55,7 @@ const EXCEPTIONS = new Map<number, string>([
   ...GFM_AUTOLINK.map((n) => [n, "GFM autolink literal"] as const),
 ]);
 
-const demote = (html: string): string =>
-  html.replace(/<(\/?)h([1-6])/g, (_, slash: string, depth: string) => `<${slash}h${Math.min(6, Number(depth) + 1)}`);
+const demote = (html: string): string => html.replace(/<(\/?)h([1-6])/g, (_, slash: string, depth: string) => `<${slash}h${Math.min(6, Number(depth) + 1)}`);
 
 describe("CommonMark spec 0.31.2", () => {
   it("should have all its examples", () => {

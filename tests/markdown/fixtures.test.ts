@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/load/load-article.ts";
 import { formatHuman } from "../../src/diagnostics/reporter.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { articleFile } from "../support/article-file.ts";
 
 /**
@@ -12,7 +12,10 @@ import { articleFile } from "../support/article-file.ts";
  */
 const EMBED_HOSTS = ["www.youtube-nocookie.com"];
 const root = path.join(import.meta.dirname, "..", "fixtures");
-const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe("body fixtures", () => {
   it("should have cases", () => {

@@ -4,8 +4,8 @@ import spec from "commonmark-spec";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { needsGfm } from "../../src/markdown/needs-gfm.ts";
-import { parseInChunks } from "../../src/markdown/remark-parse-body.ts";
 import { renderBody } from "../../src/markdown/processor.ts";
+import { parseInChunks } from "../../src/markdown/remark-parse-body.ts";
 import { ROOT } from "../support/cli.ts";
 
 /**
@@ -19,7 +19,11 @@ const plain = (markdown: string): boolean => !needsGfm(parseInChunks(markdown, {
 
 describe("needsGfm", () => {
   it("should let plain news copy with links, quotes and lists skip GFM", () => {
-    expect(plain("## Aid\n\n> \"We came,\" she said.\n\n- one\n- two\n\nRead [the report](https://example.org/report) and [ours](/national/x/).\n\n[ref]: https://example.org")).toBe(true);
+    expect(
+      plain(
+        '## Aid\n\n> "We came," she said.\n\n- one\n- two\n\nRead [the report](https://example.org/report) and [ours](/national/x/).\n\n[ref]: https://example.org',
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -55,10 +59,62 @@ describe("needsGfm", () => {
 
   it("should give the same body as GFM for generated Markdown full of near-GFM syntax", () => {
     const tokens = [
-      "|", " | ", "~", "~~", "^", "[^1]", "[^1]: note", "[ ]", "[x]", "- ", "* ", "1. ", "\n", "\n\n", "    ", "> ", "`", "```\n",
-      "www.", "www.example.org", "http://a.b", "https://x.org/p?q=1", "a@b.co", "mailto:x@y.z", "xmpp:a@b.c", "<", ">", "[", "]", "(", ")",
-      "!", "*", "_", "#", "---", "-", ":", "word", "Kabul", " ", "\\", "&amp;", "&#124;", "&#126;", "![alt](i.png)", "[l](u)",
-      "[l](https://example.org)", "[x]: /url", "<https://a.b>", "\t", "| - |", "--- | ---", "|-|", ":-:", "-|-",
+      "|",
+      " | ",
+      "~",
+      "~~",
+      "^",
+      "[^1]",
+      "[^1]: note",
+      "[ ]",
+      "[x]",
+      "- ",
+      "* ",
+      "1. ",
+      "\n",
+      "\n\n",
+      "    ",
+      "> ",
+      "`",
+      "```\n",
+      "www.",
+      "www.example.org",
+      "http://a.b",
+      "https://x.org/p?q=1",
+      "a@b.co",
+      "mailto:x@y.z",
+      "xmpp:a@b.c",
+      "<",
+      ">",
+      "[",
+      "]",
+      "(",
+      ")",
+      "!",
+      "*",
+      "_",
+      "#",
+      "---",
+      "-",
+      ":",
+      "word",
+      "Kabul",
+      " ",
+      "\\",
+      "&amp;",
+      "&#124;",
+      "&#126;",
+      "![alt](i.png)",
+      "[l](u)",
+      "[l](https://example.org)",
+      "[x]: /url",
+      "<https://a.b>",
+      "\t",
+      "| - |",
+      "--- | ---",
+      "|-|",
+      ":-:",
+      "-|-",
     ];
     // Lines of a few tokens each, so block structure (tables, lists, definitions) forms often.
     const line = fc.array(fc.constantFrom(...tokens), { maxLength: 6 }).map((parts) => parts.join(""));

@@ -3,9 +3,9 @@ import path from "node:path";
 import spec from "commonmark-spec";
 import type { Root } from "mdast";
 import { describe, expect, it } from "vitest";
+import { MAX_NESTING, MAX_TREE_DEPTH, scanNesting, treeTooDeep } from "../../src/markdown/nesting.ts";
 import { renderBody } from "../../src/markdown/processor.ts";
 import { MAX_BODY_LENGTH } from "../../src/markdown/remark-parse-body.ts";
-import { MAX_NESTING, MAX_TREE_DEPTH, scanNesting, treeTooDeep } from "../../src/markdown/nesting.ts";
 import { ROOT } from "../support/cli.ts";
 
 function markdownFiles(dir: string): string[] {

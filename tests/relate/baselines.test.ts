@@ -25,7 +25,11 @@ describe("baselines", () => {
 
   it("should rank by TF-IDF cosine of the text", () => {
     const picks = tfidfCosine(
-      [rec("a", [], 1, "convoys reached nahrin district flooding"), rec("b", [], 2, "nahrin district flooding worsened"), rec("c", [], 3, "cricket final in sharjah")],
+      [
+        rec("a", [], 1, "convoys reached nahrin district flooding"),
+        rec("b", [], 2, "nahrin district flooding worsened"),
+        rec("c", [], 3, "cricket final in sharjah"),
+      ],
       2,
     );
     expect(picks.get("a")).toEqual(["b"]);

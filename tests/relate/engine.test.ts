@@ -53,12 +53,7 @@ describe("RelatedIndex", () => {
   });
 
   it("should break ties by date, then slug", () => {
-    const twins = [
-      article("a", "Same words", FLOODS, 0),
-      article("c", "x", FLOODS.slice(0, 60), 3),
-      article("b", "x", FLOODS.slice(0, 60), 3),
-      ...archive.slice(3),
-    ];
+    const twins = [article("a", "Same words", FLOODS, 0), article("c", "x", FLOODS.slice(0, 60), 3), article("b", "x", FLOODS.slice(0, 60), 3), ...archive.slice(3)];
     const picks = new RelatedIndex(twins, config).relateAll();
     expect(picks.get("a")?.sidebar.map((p) => p.slug)).toEqual(["b", "c"]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FeatureTable, leadingWords } from "../../src/relate/tokenize.ts";
 import { parseArticle } from "../../src/load/load-article.ts";
+import { FeatureTable, leadingWords } from "../../src/relate/tokenize.ts";
 import { articleFile } from "../support/article-file.ts";
 import { mulberry32 } from "../support/random.ts";
 
@@ -14,7 +14,28 @@ function features(parts: readonly string[], maxWords: number): string[] {
 
 // Pieces that sit on every kind of word boundary the scanner knows: joined by hyphens and
 // apostrophes, possessives, runs of names across a sentence end or a comma, digits, marks alone.
-const PIECES = ["Wahid", "Sharifi", "well-known", "Kabul's", "don't", "floods", "2026", "—", "/", "U.N.", "Mazar-i-Sharif", "aid.", "convoys,", "Baghlan", "’s", "-", "ساختمان", "Ölçek", "x", "!"];
+const PIECES = [
+  "Wahid",
+  "Sharifi",
+  "well-known",
+  "Kabul's",
+  "don't",
+  "floods",
+  "2026",
+  "—",
+  "/",
+  "U.N.",
+  "Mazar-i-Sharif",
+  "aid.",
+  "convoys,",
+  "Baghlan",
+  "’s",
+  "-",
+  "ساختمان",
+  "Ölçek",
+  "x",
+  "!",
+];
 
 function randomText(random: () => number, words: number): string {
   const out: string[] = [];
@@ -42,7 +63,8 @@ describe("leadingWords", () => {
   });
 
   it("should be what an article keeps of its body when the build reads so many words of it", () => {
-    const source = "---\ntitle: Floods\ndate: 2026-10-14T09:30:00+04:30\ndateline: Kabul\n---\nFloods hit Baghlan province on Monday.\n\nAid convoys reached Nahrin district by nightfall.\n";
+    const source =
+      "---\ntitle: Floods\ndate: 2026-10-14T09:30:00+04:30\ndateline: Kabul\n---\nFloods hit Baghlan province on Monday.\n\nAid convoys reached Nahrin district by nightfall.\n";
     const whole = parseArticle(source, articleFile("floods", "national"), "Asia/Kabul").article?.body.plainText ?? "";
     const kept = parseArticle(source, articleFile("floods", "national"), "Asia/Kabul", [], 5).article?.body.plainText;
     expect(whole).toContain("nightfall");

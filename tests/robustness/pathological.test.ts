@@ -28,10 +28,15 @@ describe("pathological inline Markdown", () => {
 
 describe("realistic copy", () => {
   it("renders in time linear in its length, up to the largest body allowed", () => {
-    const ratio = growth((n) => {
-      const body = newsBody(n);
-      return () => renderBody(body);
-    }, 250_000, 4, 2);
+    const ratio = growth(
+      (n) => {
+        const body = newsBody(n);
+        return () => renderBody(body);
+      },
+      250_000,
+      4,
+      2,
+    );
     expect(ratio).toBeLessThan(10);
   });
 });

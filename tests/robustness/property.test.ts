@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,12 +7,12 @@ import fc from "fast-check";
 import type { Element, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseArticle } from "../../src/load/load-article.ts";
 import { FRONT_MATTER_FIELDS, NESTED_FIELDS } from "../../src/content/schema.ts";
-import { catalogue } from "../../src/diagnostics/catalogue.ts";
-import { slugify } from "../../src/content/slug.ts";
-import { renderBody } from "../../src/markdown/processor.ts";
 import { RESERVED_SECTION_SLUGS } from "../../src/content/section-address.ts";
+import { slugify } from "../../src/content/slug.ts";
+import { catalogue } from "../../src/diagnostics/catalogue.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
+import { renderBody } from "../../src/markdown/processor.ts";
 import { articleFile } from "../support/article-file.ts";
 import { ROOT } from "../support/cli.ts";
 
@@ -50,18 +50,100 @@ type YamlNode =
   | { readonly t: "map"; readonly flow: boolean; readonly entries: readonly (readonly [string, YamlNode])[] };
 
 const NASTY_SCALARS = [
-  "", "true", "false", "True", "yes", "no", "on", "null", "~", "0", "-1", "3.14", "1e400", ".nan", ".inf", "-.inf",
-  "0x1F", "0o17", "007", "2026-10-14T09:30:00+04:30", "2026-10-14T09:30:00Z", "2026-10-14", "2026-10-14 09:30",
-  "2026-10-14T09:30", "2024-02-29T12:00:00+04:30", "2024-02-30T10:00:00+04:30", "2026-13-01T00:00:00Z",
-  "2026-10-14T24:00:00Z", "2026-10-14T09:60:00Z", "2026-10-14T09:30:00+15:00", "0000-00-00", "9999-12-31T23:59:59-14:00",
-  "yesterday", "<script>alert(1)</script>", `"<script>alert('x')</script>"`, `"\\"><img src=x onerror=alert(1)>"`,
-  "'single ''quoted'''", `"a: b"`, "a: b", "a:b", "# comment", "x # comment", "&anchor value", "*alias", "*undefined",
-  "!!js/function 'function(){ return 1 }'", "!!python/object/apply:os.system ['ls']", "!!binary aGVsbG8=", "!tag x",
-  "!!str 12", "!!int x", "!!timestamp 2026-01-01", "<<: *a", "[unclosed", "{unclosed", "]", "}", "- item", "? complex",
-  "|", "|-", ">", ">+", "%YAML 1.1", "---", "...", "@at", "`tick`", `"unterminated`, "'unterminated", `"\\u0000"`,
-  `"\\xff"`, `"\\uD800"`, "\t", "\ttab", "https://example.org/a", "javascript:alert(1)", "photo.jpg", "../../etc/passwd",
-  "/images/x.jpg", "//evil.example/x.jpg", "en", "ps", "fa-AF", "Pul-e-Khumri", "x".repeat(300), "\u202eevil", "\uFEFF",
-  "مقاله", "٢٠٢٦-١٠-١٤", "{ title: x, url: 'https://example.org' }", "[a, b, [c, {d: e}]]", "{}", "[]",
+  "",
+  "true",
+  "false",
+  "True",
+  "yes",
+  "no",
+  "on",
+  "null",
+  "~",
+  "0",
+  "-1",
+  "3.14",
+  "1e400",
+  ".nan",
+  ".inf",
+  "-.inf",
+  "0x1F",
+  "0o17",
+  "007",
+  "2026-10-14T09:30:00+04:30",
+  "2026-10-14T09:30:00Z",
+  "2026-10-14",
+  "2026-10-14 09:30",
+  "2026-10-14T09:30",
+  "2024-02-29T12:00:00+04:30",
+  "2024-02-30T10:00:00+04:30",
+  "2026-13-01T00:00:00Z",
+  "2026-10-14T24:00:00Z",
+  "2026-10-14T09:60:00Z",
+  "2026-10-14T09:30:00+15:00",
+  "0000-00-00",
+  "9999-12-31T23:59:59-14:00",
+  "yesterday",
+  "<script>alert(1)</script>",
+  `"<script>alert('x')</script>"`,
+  `"\\"><img src=x onerror=alert(1)>"`,
+  "'single ''quoted'''",
+  `"a: b"`,
+  "a: b",
+  "a:b",
+  "# comment",
+  "x # comment",
+  "&anchor value",
+  "*alias",
+  "*undefined",
+  "!!js/function 'function(){ return 1 }'",
+  "!!python/object/apply:os.system ['ls']",
+  "!!binary aGVsbG8=",
+  "!tag x",
+  "!!str 12",
+  "!!int x",
+  "!!timestamp 2026-01-01",
+  "<<: *a",
+  "[unclosed",
+  "{unclosed",
+  "]",
+  "}",
+  "- item",
+  "? complex",
+  "|",
+  "|-",
+  ">",
+  ">+",
+  "%YAML 1.1",
+  "---",
+  "...",
+  "@at",
+  "`tick`",
+  `"unterminated`,
+  "'unterminated",
+  `"\\u0000"`,
+  `"\\xff"`,
+  `"\\uD800"`,
+  "\t",
+  "\ttab",
+  "https://example.org/a",
+  "javascript:alert(1)",
+  "photo.jpg",
+  "../../etc/passwd",
+  "/images/x.jpg",
+  "//evil.example/x.jpg",
+  "en",
+  "ps",
+  "fa-AF",
+  "Pul-e-Khumri",
+  "x".repeat(300),
+  "\u202eevil",
+  "\uFEFF",
+  "مقاله",
+  "٢٠٢٦-١٠-١٤",
+  "{ title: x, url: 'https://example.org' }",
+  "[a, b, [c, {d: e}]]",
+  "{}",
+  "[]",
 ];
 
 const scalarText: fc.Arbitrary<string> = fc.oneof(
@@ -78,7 +160,28 @@ const scalarText: fc.Arbitrary<string> = fc.oneof(
 const KEYS = [...FRONT_MATTER_FIELDS, ...Object.values(NESTED_FIELDS).flat()];
 const keyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...KEYS) },
-  { weight: 1, arbitrary: fc.constantFrom("titel", "Title", "TAGS", "check-also", "image.src", "<script>", "__proto__", "constructor", "? x", "- x", "[x]", "x y", "'q'", '"dq"', "&a k", "*a", "<<") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "titel",
+      "Title",
+      "TAGS",
+      "check-also",
+      "image.src",
+      "<script>",
+      "__proto__",
+      "constructor",
+      "? x",
+      "- x",
+      "[x]",
+      "x y",
+      "'q'",
+      '"dq"',
+      "&a k",
+      "*a",
+      "<<",
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 10 }).map((s) => JSON.stringify(s)) },
 );
@@ -146,14 +249,51 @@ const hostileText = fc
   .oneof(
     fc.string({ maxLength: 20 }),
     fc.string({ unit: "binary", maxLength: 12 }),
-    fc.constantFrom("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "Kabul", "مقاله", "a: b", "  ", "x".repeat(500), "\u202eevil", "{{ 7*7 }}", "${7*7}"),
+    fc.constantFrom(
+      "<script>alert(1)</script>",
+      '"><img src=x onerror=alert(1)>',
+      "Kabul",
+      "مقاله",
+      "a: b",
+      "  ",
+      "x".repeat(500),
+      "\u202eevil",
+      "{{ 7*7 }}",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, as text
+      "${7*7}",
+    ),
   )
   .map(yamlQuote);
 const dateText = fc.constantFrom(
-  "2026-10-14T09:30:00+04:30", "2026-10-14", "2026-10-14T09:30:00Z", "2024-02-30T10:00:00Z", "2026-10-14T09:30:00+15:00", "yesterday", '"2026-10-14"', "2026-10-14T09:30:00.123456789-03:00",
+  "2026-10-14T09:30:00+04:30",
+  "2026-10-14",
+  "2026-10-14T09:30:00Z",
+  "2024-02-30T10:00:00Z",
+  "2026-10-14T09:30:00+15:00",
+  "yesterday",
+  '"2026-10-14"',
+  "2026-10-14T09:30:00.123456789-03:00",
 );
-const urlText = fc.constantFrom("https://example.org/a", "http://example.org", "javascript:alert(1)", "data:text/html,x", "//evil.example", "ftp://x", "https://", "not a url");
-const srcText = fc.constantFrom("photo.jpg", "/images/a.jpg", "https://example.org/a.jpg", "../../etc/passwd", "javascript:alert(1)", "//evil.example/a.jpg", "a/../../b.jpg", "");
+const urlText = fc.constantFrom(
+  "https://example.org/a",
+  "http://example.org",
+  "javascript:alert(1)",
+  "data:text/html,x",
+  "//evil.example",
+  "ftp://x",
+  "https://",
+  "not a url",
+);
+const srcText = fc.constantFrom(
+  "photo.jpg",
+  "/images/a.jpg",
+  "https://example.org/a.jpg",
+  "../../etc/passwd",
+  "javascript:alert(1)",
+  "//evil.example/a.jpg",
+  "a/../../b.jpg",
+  "",
+);
 const listOf = <T extends string>(item: fc.Arbitrary<T>) =>
   fc.oneof(
     fc.array(item, { maxLength: 3 }).map((xs) => ` [${xs.join(", ")}]`),
@@ -169,9 +309,9 @@ const plausibleEntry: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom("outlet", "dateline", "section", "author", "summary"), hostileText).map(([k, v]) => `${k}: ${v}`),
   fc.tuple(fc.constantFrom("tags", "authors"), listOf(hostileText)).map(([k, v]) => `${k}:${v}`),
   listOf(checkAlsoItem).map((v) => `check_also:${v}`),
-  fc.tuple(srcText, hostileText, fc.option(hostileText)).map(
-    ([src, alt, caption]) => `image:\n  src: ${yamlQuote(src)}\n  alt: ${alt}${caption === null ? "" : `\n  caption: ${caption}`}`,
-  ),
+  fc
+    .tuple(srcText, hostileText, fc.option(hostileText))
+    .map(([src, alt, caption]) => `image:\n  src: ${yamlQuote(src)}\n  alt: ${alt}${caption === null ? "" : `\n  caption: ${caption}`}`),
   fc.constantFrom("en", "ps", "fa-AF", "english", "x", '""').map((v) => `lang: ${v}`),
   fc.constantFrom("true", "false", "yes", '"true"', "1").map((v) => `draft: ${v}`),
   dateText.map((v) => `updated: ${v}`),
@@ -251,43 +391,158 @@ describe("random front matter through parseArticle", () => {
 // ---------------------------------------------------------------------------
 
 const MARKDOWN_FRAGMENTS = [
-  ">", "> ", "*", "**", "_", "__", "~~", "[", "]", "](", ")", "![", "[x]: ", "[^1]", "[^1]: ", "<", ">", "\"", "'", "(",
-  "`", "```", "~~~", "|", "|---|", "-", "- ", "1. ", "#", "# ", "\n", "\n\n", "    ", "\t", "\\", "&", "&amp;", "&#0;",
-  "<script>", "</script>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:", "javascript:alert(1)",
-  "JaVaScRiPt:", "vbscript:", "data:", "data:text/html;base64,PHNjcmlwdD4=", "<iframe src=javascript:alert(1)>",
-  "<iframe srcdoc='<script>alert(1)</script>'>", "&#106;avascript:", "&#x6A;avascript:", "&#0000106;", "&colon;", "&Tab;",
-  "&NewLine;", "<svg onload=alert(1)>", "<svg><script>alert(1)</script></svg>", '<a href="data:text/html,<script>alert(1)</script>">',
-  '<a href="javascript:alert(1)">', "</a>", '<math><mi xlink:href="javascript:alert(1)">x</mi></math>', "<style>*{}</style>",
-  '<div style="background:url(javascript:alert(1))">', "<form action=javascript:alert(1)><button>x</button></form>",
-  "<base href=//evil.example/>", "<object data=javascript:alert(1)>", "<embed src=javascript:alert(1)>",
-  "<details open ontoggle=alert(1)>", "<input autofocus onfocus=alert(1)>", "<textarea>", "<title>", "<noscript>",
-  "<template>", "<meta http-equiv=refresh content='0;url=javascript:alert(1)'>", "<link rel=stylesheet href=x>", "<!--",
-  "-->", "<![CDATA[", "<?php", "onclick=alert(1)", 'onmouseover="alert(1)"', " style=x", "www.", "http://", "https://",
-  "mailto:", "%0a", "%6Aavascript:", "\u0000", "\u000b", "\u00a0", "\u2028", "x", "foo", "^", "[ ] ", "[x] ",
+  ">",
+  "> ",
+  "*",
+  "**",
+  "_",
+  "__",
+  "~~",
+  "[",
+  "]",
+  "](",
+  ")",
+  "![",
+  "[x]: ",
+  "[^1]",
+  "[^1]: ",
+  "<",
+  ">",
+  '"',
+  "'",
+  "(",
+  "`",
+  "```",
+  "~~~",
+  "|",
+  "|---|",
+  "-",
+  "- ",
+  "1. ",
+  "#",
+  "# ",
+  "\n",
+  "\n\n",
+  "    ",
+  "\t",
+  "\\",
+  "&",
+  "&amp;",
+  "&#0;",
+  "<script>",
+  "</script>",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "javascript:",
+  "javascript:alert(1)",
+  "JaVaScRiPt:",
+  "vbscript:",
+  "data:",
+  "data:text/html;base64,PHNjcmlwdD4=",
+  "<iframe src=javascript:alert(1)>",
+  "<iframe srcdoc='<script>alert(1)</script>'>",
+  "&#106;avascript:",
+  "&#x6A;avascript:",
+  "&#0000106;",
+  "&colon;",
+  "&Tab;",
+  "&NewLine;",
+  "<svg onload=alert(1)>",
+  "<svg><script>alert(1)</script></svg>",
+  '<a href="data:text/html,<script>alert(1)</script>">',
+  '<a href="javascript:alert(1)">',
+  "</a>",
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  "<style>*{}</style>",
+  '<div style="background:url(javascript:alert(1))">',
+  "<form action=javascript:alert(1)><button>x</button></form>",
+  "<base href=//evil.example/>",
+  "<object data=javascript:alert(1)>",
+  "<embed src=javascript:alert(1)>",
+  "<details open ontoggle=alert(1)>",
+  "<input autofocus onfocus=alert(1)>",
+  "<textarea>",
+  "<title>",
+  "<noscript>",
+  "<template>",
+  "<meta http-equiv=refresh content='0;url=javascript:alert(1)'>",
+  "<link rel=stylesheet href=x>",
+  "<!--",
+  "-->",
+  "<![CDATA[",
+  "<?php",
+  "onclick=alert(1)",
+  'onmouseover="alert(1)"',
+  " style=x",
+  "www.",
+  "http://",
+  "https://",
+  "mailto:",
+  "%0a",
+  "%6Aavascript:",
+  "\u0000",
+  "\u000b",
+  "\u00a0",
+  "\u2028",
+  "x",
+  "foo",
+  "^",
+  "[ ] ",
+  "[x] ",
 ];
 
 /** Pieces that make schemes hard to recognize, for link destinations. */
 const URL_PIECES = [
-  "java", "script", "JAVA", "Script", ":", "&#", "x09;", "&#106;", "&#x3A;", "&colon;", "\t", " ", "%0a", "%3a", "\u0000",
-  "\u0001", "\u000b", "\u00a0", "data", ":text/html,", "vb", "alert(1)", "/", "//", "\\", "?", "#", "https://example.org",
-  "mailto:x@example.org", "&Tab;", "&NewLine;",
+  "java",
+  "script",
+  "JAVA",
+  "Script",
+  ":",
+  "&#",
+  "x09;",
+  "&#106;",
+  "&#x3A;",
+  "&colon;",
+  "\t",
+  " ",
+  "%0a",
+  "%3a",
+  "\u0000",
+  "\u0001",
+  "\u000b",
+  "\u00a0",
+  "data",
+  ":text/html,",
+  "vb",
+  "alert(1)",
+  "/",
+  "//",
+  "\\",
+  "?",
+  "#",
+  "https://example.org",
+  "mailto:x@example.org",
+  "&Tab;",
+  "&NewLine;",
 ];
 
 const urlish = fc.array(fc.constantFrom(...URL_PIECES), { maxLength: 8 }).map((p) => p.join(""));
-const linkish = fc.tuple(fc.string({ maxLength: 6 }), urlish, fc.string({ maxLength: 6 })).chain(([text, url, title]) =>
-  fc.constantFrom(
-    `[${text}](${url})`,
-    `[${text}](<${url}>)`,
-    `[${text}](${url} "${title}")`,
-    `![${text}](${url})`,
-    `![${text}](${url} '${title}')`,
-    `<${url}>`,
-    `[${text}][r]\n\n[r]: ${url}\n`,
-    `![${text}][r]\n\n[r]: <${url}> "${title}"\n`,
-    `<a href="${url}">${text}</a>`,
-    `<img src="${url}">`,
-  ),
-);
+const linkish = fc
+  .tuple(fc.string({ maxLength: 6 }), urlish, fc.string({ maxLength: 6 }))
+  .chain(([text, url, title]) =>
+    fc.constantFrom(
+      `[${text}](${url})`,
+      `[${text}](<${url}>)`,
+      `[${text}](${url} "${title}")`,
+      `![${text}](${url})`,
+      `![${text}](${url} '${title}')`,
+      `<${url}>`,
+      `[${text}][r]\n\n[r]: ${url}\n`,
+      `![${text}][r]\n\n[r]: <${url}> "${title}"\n`,
+      `<a href="${url}">${text}</a>`,
+      `<img src="${url}">`,
+    ),
+  );
 
 const markdown = fc
   .array(
@@ -304,11 +559,42 @@ const markdown = fc
 const dateline = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...MARKDOWN_FRAGMENTS), markdown);
 
 const FORBIDDEN_ELEMENTS = new Set([
-  "script", "iframe", "object", "embed", "form", "base", "style", "svg", "math",
+  "script",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "base",
+  "style",
+  "svg",
+  "math",
   // Not in the brief's list, but no less active: refuse them too.
-  "frame", "frameset", "applet", "meta", "link", "template", "noscript", "textarea", "button", "select",
+  "frame",
+  "frameset",
+  "applet",
+  "meta",
+  "link",
+  "template",
+  "noscript",
+  "textarea",
+  "button",
+  "select",
 ]);
-const URL_ATTRIBUTES = new Set(["href", "src", "cite", "action", "formaction", "poster", "background", "xlinkhref", "data", "longdesc", "srcset", "ping", "manifest"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "cite",
+  "action",
+  "formaction",
+  "poster",
+  "background",
+  "xlinkhref",
+  "data",
+  "longdesc",
+  "srcset",
+  "ping",
+  "manifest",
+]);
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/;
 
 /** Every problem with one element, or none. */
@@ -325,7 +611,10 @@ function problemsOf(element: Element): string[] {
       for (const v of values) {
         // What a browser would make of it: trimmed, lowercased, without whitespace and control characters.
         // eslint-disable-next-line no-control-regex
-        const normalized = String(v).trim().toLowerCase().replace(/[\u0000-\u0020\u007f-\u009f\s]/g, "");
+        const normalized = String(v)
+          .trim()
+          .toLowerCase()
+          .replace(/[\u0000-\u0020\u007f-\u009f\s]/g, "");
         if (UNSAFE_SCHEME.test(normalized)) problems.push(`${name}="${String(v)}"`);
       }
     }
@@ -442,12 +731,44 @@ const fileNameOk = (name: string): boolean =>
 
 /** Letters and digits an address can be made of, including look-alikes of path characters (ǀ ǃ: Latin letters). */
 const SLUG_CHARS = ["a", "e", "t", "c", "z", "0", "9", "ǀ", "ǃ", "ｅ", "é", "ب", "ا", "ή", "ß", "٠", "ĳ"];
-const validSlug = fc
-  .array(fc.array(fc.constantFrom(...SLUG_CHARS), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 })
-  .map((groups) => groups.map((g) => g.join("")).join("-").normalize("NFC"));
+const validSlug = fc.array(fc.array(fc.constantFrom(...SLUG_CHARS), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }).map((groups) =>
+  groups
+    .map((g) => g.join(""))
+    .join("-")
+    .normalize("NFC"),
+);
 
 /** Characters of hostile path-like text: dots, slashes and their look-alikes, escapes, controls. */
-const PATH_CHARS = [".", ".", "/", "/", "\\", "%", "2", "e", "f", "~", " ", "\t", ":", "*", "?", "$", "a", "Z", "ǀ", "∕", "⁄", "／", "．", "‥", "…", "\u202e", "\u0000", "\n"];
+const PATH_CHARS = [
+  ".",
+  ".",
+  "/",
+  "/",
+  "\\",
+  "%",
+  "2",
+  "e",
+  "f",
+  "~",
+  " ",
+  "\t",
+  ":",
+  "*",
+  "?",
+  "$",
+  "a",
+  "Z",
+  "ǀ",
+  "∕",
+  "⁄",
+  "／",
+  "．",
+  "‥",
+  "…",
+  "\u202e",
+  "\u0000",
+  "\n",
+];
 const pathish = fc.array(fc.constantFrom(...PATH_CHARS), { minLength: 1, maxLength: 24 }).map((c) => c.join(""));
 const hasLetterOrDigit = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 
@@ -508,7 +829,10 @@ function changesOutsideOut(run: BuildRun): string[] {
 function expectContained(run: BuildRun): void {
   expect(changesOutsideOut(run), run.stderr).toEqual([]);
   const site = path.join(run.ws.root, "site");
-  expect(readdirSync(site).filter((name) => name !== "out"), "nothing but `out` in the output's parent").toEqual([]);
+  expect(
+    readdirSync(site).filter((name) => name !== "out"),
+    "nothing but `out` in the output's parent",
+  ).toEqual([]);
 }
 
 function expectCleanExit(run: BuildRun): void {
@@ -537,10 +861,26 @@ describe("a build on hostile names and sections", () => {
       validArticles.push({ slug, rel });
     };
     const sections = [
-      "/etc", "../../../../../../etc/cron.d", "..\\..\\windows\\system32", "%2e%2e%2fetc", "~root", "$HOME", "C:\\Windows",
-      "\u202e/etc", "ǀ..ǀ..ǀetc", "index.html", "404.html", "..", // ".." has no letter: kept for build 2
+      "/etc",
+      "../../../../../../etc/cron.d",
+      "..\\..\\windows\\system32",
+      "%2e%2e%2fetc",
+      "~root",
+      "$HOME",
+      "C:\\Windows",
+      "\u202e/etc",
+      "ǀ..ǀ..ǀetc",
+      "index.html",
+      "404.html",
+      "..", // ".." has no letter: kept for build 2
     ].filter(hasLetterOrDigit);
-    sections.push(...sample(pathish.filter((s) => hasLetterOrDigit(s) && !RESERVED_SECTION_SLUGS.has(slugify(s))), 15, SEED));
+    sections.push(
+      ...sample(
+        pathish.filter((s) => hasLetterOrDigit(s) && !RESERVED_SECTION_SLUGS.has(slugify(s))),
+        15,
+        SEED,
+      ),
+    );
     sections.forEach((section, i) => add(`world/section-${i}.md`, `section-${i}`, `section: ${yamlQuote(section)}\n`));
     const slugs = [...new Set(["ǀetcǀpasswd", "ｅｔｃ", "٠١٢", "a".repeat(200), ...sample(validSlug, 20, SEED)])];
     slugs.forEach((slug) => add(`world/${slug}.md`, slug));
@@ -557,7 +897,22 @@ describe("a build on hostile names and sections", () => {
 
     // 2. Sections with no letter or digit at all (nothing to make an address of), or the address of the site's own pages.
     const b = workspace(outer, "empty-sections");
-    const noLetters = ["../..", ".", "/", "..\\..", "%", "…", "／．．", "css", "../tags", ...sample(pathish.filter((s) => !hasLetterOrDigit(s) && s.trim() !== ""), 8, SEED)];
+    const noLetters = [
+      "../..",
+      ".",
+      "/",
+      "..\\..",
+      "%",
+      "…",
+      "／．．",
+      "css",
+      "../tags",
+      ...sample(
+        pathish.filter((s) => !hasLetterOrDigit(s) && s.trim() !== ""),
+        8,
+        SEED,
+      ),
+    ];
     noLetters.forEach((section, i) => write(b, `world/story-${i}.md`, articleSource(`Story ${i}`, `section: ${yamlQuote(section)}\n`)));
     write(b, "world/plain-story.md", articleSource("Plain story"));
     write(b, " /folder-story.md", articleSource("In a folder named with a space"));
@@ -565,9 +920,39 @@ describe("a build on hostile names and sections", () => {
     // 3. Hostile file and folder names: most are not valid slugs, so the build must refuse them.
     const c = workspace(outer, "names");
     const hostileNames = [
-      "..%2f..%2fetc%2fpasswd", "%2e%2e", "...", "..a", "a..", ". .", "CON", "nul", "a∕b", "a／b", "a⁄b", "a\\b", "a b", "A",
-      "x".repeat(252), "é".repeat(126), "\u202egnp", "ᅟ", "a\u200db", "-", "--", "a--b", "_draft", ".hidden", "index", "README", "readme", "line\nbreak",
-      ...sample(fc.array(fc.constantFrom(...PATH_CHARS, "a", "-", "_", "{", "}", "[", "]"), { minLength: 1, maxLength: 40 }).map((x) => x.join("")), 25, SEED),
+      "..%2f..%2fetc%2fpasswd",
+      "%2e%2e",
+      "...",
+      "..a",
+      "a..",
+      ". .",
+      "CON",
+      "nul",
+      "a∕b",
+      "a／b",
+      "a⁄b",
+      "a\\b",
+      "a b",
+      "A",
+      "x".repeat(252),
+      "é".repeat(126),
+      "\u202egnp",
+      "ᅟ",
+      "a\u200db",
+      "-",
+      "--",
+      "a--b",
+      "_draft",
+      ".hidden",
+      "index",
+      "README",
+      "readme",
+      "line\nbreak",
+      ...sample(
+        fc.array(fc.constantFrom(...PATH_CHARS, "a", "-", "_", "{", "}", "[", "]"), { minLength: 1, maxLength: 40 }).map((x) => x.join("")),
+        25,
+        SEED,
+      ),
     ].filter((n) => fileNameOk(`${n}.md`));
     const folders = ["world", "%2e%2e", "ǀetc", "CON", " ", "a∕b", "...."];
     [...new Set(hostileNames)].forEach((name, i) => {

@@ -37,7 +37,6 @@ const FRONT_MATTER = "---\ntitle: Stress test\ndate: 2026-10-14T09:30:00+04:30\n
 /** An article with `body` under valid front matter. */
 const article = (body: string): string => `${FRONT_MATTER}${body}\n`;
 
-
 const WORDS = (
   "officials said the floodwaters swept through villages overnight destroying homes and cutting the main road " +
   "to the capital aid agencies warned that thousands of families needed clean water food tents and medicine " +

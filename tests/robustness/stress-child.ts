@@ -8,10 +8,11 @@
  *
  * Prints one line of JSON (a `CaseReport`) on stdout. Not a test file itself.
  */
-import { parseArticle } from "../../src/load/load-article.ts";
+
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { articleFile } from "../support/article-file.ts";
-import { STRESS_CASES, type CaseReport } from "./stress-cases.ts";
+import { type CaseReport, STRESS_CASES } from "./stress-cases.ts";
 
 const name = process.argv[2] ?? "";
 const make = STRESS_CASES[name];
@@ -42,7 +43,13 @@ try {
     seconds,
     inputLength: text.length,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    stack: error instanceof Error ? (error.stack ?? "").split("\n").slice(1, 7).map((l) => l.trim()) : [],
+    stack:
+      error instanceof Error
+        ? (error.stack ?? "")
+            .split("\n")
+            .slice(1, 7)
+            .map((l) => l.trim())
+        : [],
   };
 }
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { describe, it, type ExpectStatic } from "vitest";
+import { describe, type ExpectStatic, it } from "vitest";
 import { ROOT } from "../support/cli.ts";
 import type { CaseReport } from "./stress-cases.ts";
 

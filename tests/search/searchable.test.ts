@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchableDocument, SearchableError } from "../../src/search/searchable.ts";
+import { SearchableError, searchableDocument } from "../../src/search/searchable.ts";
 import { ROOT, runCli, snapshotTree } from "../support/cli.ts";
 
 const page = (head: string, body: string) => `<!doctype html>\n<html lang="en" dir="ltr"><head>${head}</head><body>${body}</body></html>\n`;
@@ -23,7 +23,9 @@ describe("searchableDocument", () => {
 
   it("should keep every body element, in order, when a page has several", () => {
     const html = page("", `<section data-pagefind-body>A</section><nav>skip</nav><section data-pagefind-body>B</section>`);
-    expect(searchableDocument(html, "p.html")).toBe(bare(`<html lang="en" dir="ltr">`, `<section data-pagefind-body>A</section><section data-pagefind-body>B</section>`));
+    expect(searchableDocument(html, "p.html")).toBe(
+      bare(`<html lang="en" dir="ltr">`, `<section data-pagefind-body>A</section><section data-pagefind-body>B</section>`),
+    );
   });
 
   it("should return nothing for a page without a data-pagefind-body element, as Pagefind skips it", () => {
@@ -63,7 +65,11 @@ describe("the searchable documents of the sample site", () => {
 
   async function indexOf(name: string, content: (rel: string, html: string) => string | undefined, pages: readonly string[]): Promise<Map<string, Buffer>> {
     const pagefind = await import("pagefind");
-    const { index } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".kicker", ".outlet", ".byline time", ".byline-updated"], writePlayground: false });
+    const { index } = await pagefind.createIndex({
+      forceLanguage: "en",
+      excludeSelectors: [".kicker", ".outlet", ".byline time", ".byline-updated"],
+      writePlayground: false,
+    });
     if (index === undefined) throw new Error("no index");
     for (const rel of pages) {
       const text = content(rel, readFileSync(path.join(work, "site", rel), "utf8"));
@@ -88,7 +94,8 @@ describe("the searchable documents of the sample site", () => {
   it("should cut every article page of the sample site without refusing one", () => {
     for (const rel of pagesOf(path.join(work, "site"))) {
       const document = searchableDocument(readFileSync(path.join(work, "site", rel), "utf8"), rel);
-      if (document !== undefined) expect(document).toMatch(/^<!doctype html>\n<html lang="[^"]+"[^>]*><head><\/head><body><article class="article" data-pagefind-body/);
+      if (document !== undefined)
+        expect(document).toMatch(/^<!doctype html>\n<html lang="[^"]+"[^>]*><head><\/head><body><article class="article" data-pagefind-body/);
     }
   });
 

@@ -60,9 +60,12 @@ describe("the search index as the archive grows", () => {
   const manifest = path.join(work, "cache", "search.json");
   const story = (i: number, words: string): string =>
     `<!doctype html>\n<html lang="en"><head><title>Story ${i}</title></head><body><nav>Home</nav><article data-pagefind-body><h1>Story ${i}</h1><p>${words}</p></article></body></html>\n`;
-  const front = "<!doctype html>\n<html lang=\"en\"><body><p>Front page: not searched</p></body></html>\n";
+  const front = '<!doctype html>\n<html lang="en"><body><p>Front page: not searched</p></body></html>\n';
   const pagesOf = (n: number): Map<string, string> =>
-    new Map([["index.html", front], ...Array.from({ length: n }, (_, i): [string, string] => [`news/story-${i}/index.html`, story(i, `Flood relief report number ${i}.`)])]);
+    new Map([
+      ["index.html", front],
+      ...Array.from({ length: n }, (_, i): [string, string] => [`news/story-${i}/index.html`, story(i, `Flood relief report number ${i}.`)]),
+    ]);
 
   function write(dir: string, pages: ReadonlyMap<string, string>, previous?: string): void {
     for (const [rel, html] of pages) {

@@ -41,7 +41,12 @@ const a = loaded(
   "title: Floods\ndate: 2026-10-14T09:30:00+04:30\ntags: [floods, Baghlan]\ncheck_also: [aid]\nauthor: farida noori",
   "Water rose in Nahrin district.\n\nMore.",
 );
-const b = loaded("aid", "national", "title: Aid\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive.", "Convoys reached Nahrin district.");
+const b = loaded(
+  "aid",
+  "national",
+  "title: Aid\ndate: 2026-10-15T09:30:00+04:30\ntags: [floods, Baghlan]\nsummary: Convoys arrive.",
+  "Convoys reached Nahrin district.",
+);
 const c = loaded("rebuild", "national", "title: Rebuild\ndate: 2026-10-20T09:30:00+04:30\ntags: [Baghlan]", "Homes in Nahrin district will be rebuilt.");
 const d = loaded("summit", "world", "title: Summit\ndate: 2026-10-16T09:30:00+03:00\ntags: [climate]\noutlet: AT News", "Delegates met in Antalya.");
 const future = loaded("later", "world", "title: Later\ndate: 2027-01-01T09:30:00+04:30\ntags: [floods]");

@@ -41,7 +41,7 @@ describe("loadSiteConfig", () => {
   });
 
   it("should refuse sections whose address the site uses itself, or that have none", async () => {
-    const r = await loadSiteConfig(write("name: Ledger\nsections:\n  - World\n  - Tags\n  - title: Archive\n  - \"…\"\n"), "site.yaml");
+    const r = await loadSiteConfig(write('name: Ledger\nsections:\n  - World\n  - Tags\n  - title: Archive\n  - "…"\n'), "site.yaml");
     expect(r.diagnostics.map((d) => `${d.position.line}:${d.position.column} ${d.severity} ${d.rule} ${d.message}`)).toEqual([
       "4:5 error section-reserved The section `Tags` would live at `/tags/`, where the site publishes its own pages.",
       "5:5 error section-reserved The section `Archive` would live at `/archive/`, where the site publishes its own pages.",

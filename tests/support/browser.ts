@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { findChromium, installHint } from "./find-browser.mjs";
 
 /** The system's Chromium (installed by the tests' global setup where none is found); a browser is never downloaded. */

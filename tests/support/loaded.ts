@@ -1,5 +1,5 @@
-import { parseArticle, type LoadedArticle } from "../../src/load/load-article.ts";
 import { cacheKey } from "../../src/load/article-cache.ts";
+import { type LoadedArticle, parseArticle } from "../../src/load/load-article.ts";
 import { articleFile } from "./article-file.ts";
 
 /** A loaded article from front-matter lines and a body, through the real loader. */

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
-import { ROOT } from "./cli.ts";
 import path from "node:path";
+import { ROOT } from "./cli.ts";
 
 /** What came back on a raw connection: the status line's code (undefined when none came) and everything read. */
 export interface RawReply {

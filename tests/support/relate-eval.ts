@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { modelSite } from "../../src/build/build.ts";
+import { DEFAULT_SITE_CONFIG } from "../../src/content/site-config.ts";
 import { tagsThenNewest, tfidfCosine } from "../../src/relate/baselines.ts";
 import type { RelateConfig } from "../../src/relate/config.ts";
 import { RelatedIndex, type RelateInput } from "../../src/relate/engine.ts";
-import { DEFAULT_SITE_CONFIG } from "../../src/content/site-config.ts";
-import { modelSite } from "../../src/build/build.ts";
 
 /**
  * The related-articles evaluation: 85 articles in 12 stories with hard

@@ -1,10 +1,10 @@
-import type { Element, ElementContent, Root, Text as HastText } from "hast";
+import type { Element, ElementContent, Text as HastText, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../support/browser.ts";
 import type { CliResult } from "../../support/cli.ts";
-import { serveStatic, type StaticServer } from "../../support/static-server.ts";
+import { type StaticServer, serveStatic } from "../../support/static-server.ts";
 import { makeSite, type Site } from "../18-fixture.ts";
 
 /**
@@ -67,7 +67,36 @@ afterAll(() => site.remove());
 
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 /** Elements that end a paragraph: bidi controls inside cannot reach text outside them. */
-const BLOCKS = new Set(["html", "body", "head", "main", "header", "footer", "nav", "section", "article", "aside", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "figure", "figcaption", "blockquote", "table", "td", "th", "form", "title"]);
+const BLOCKS = new Set([
+  "html",
+  "body",
+  "head",
+  "main",
+  "header",
+  "footer",
+  "nav",
+  "section",
+  "article",
+  "aside",
+  "div",
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "figure",
+  "figcaption",
+  "blockquote",
+  "table",
+  "td",
+  "th",
+  "form",
+  "title",
+]);
 
 /** Text nodes with a bidi control that could reorder text beside them, with the path that leaks. */
 function leaks(tree: Root): string[] {
@@ -93,7 +122,10 @@ function leakOf(text: HastText, ancestors: (Root | Element)[]): string[] {
     if (parent.type === "element" && BLOCKS.has(parent.tagName) && parent.children.length === 1) return [];
     const siblings = (parent.children as ElementContent[]).filter((c) => c !== inner && !(c.type === "text" && c.value.trim() === ""));
     if (siblings.length > 0) {
-      const tags = ancestors.slice(i).map((a) => (a.type === "element" ? a.tagName : "#root")).join(">");
+      const tags = ancestors
+        .slice(i)
+        .map((a) => (a.type === "element" ? a.tagName : "#root"))
+        .join(">");
       return [`${tags}: ${JSON.stringify(text.value)}`];
     }
     inner = parent;
@@ -128,7 +160,16 @@ describe("editors' text with bidi controls in the pages", () => {
     expect(found).toEqual([]);
     // The fixture did reach the pages it is meant to test.
     const article = site.outputs().get("national/evil/index.html") ?? "";
-    for (const text of ["AT \u202eNews", "KA\u202eBUL", "flo\u202eods", "Trucks \u202eon the road", "Photo \u202eAP", "Fixed \u202eit.", "Wire \u202ecopy", "Corr\u202aespondent"]) {
+    for (const text of [
+      "AT \u202eNews",
+      "KA\u202eBUL",
+      "flo\u202eods",
+      "Trucks \u202eon the road",
+      "Photo \u202eAP",
+      "Fixed \u202eit.",
+      "Wire \u202ecopy",
+      "Corr\u202aespondent",
+    ]) {
       expect(article).toContain(text);
     }
   });
@@ -189,7 +230,13 @@ describe("in Chromium", () => {
         return range.getBoundingClientRect().left;
       };
       const authors = p.querySelector(".byline-authors") as HTMLElement;
-      return { authorsRight: authors.getBoundingClientRect().right, first: at(0), last: at((text.textContent ?? "").length - 1), top: time.getBoundingClientRect().top, authorsTop: authors.getBoundingClientRect().top };
+      return {
+        authorsRight: authors.getBoundingClientRect().right,
+        first: at(0),
+        last: at((text.textContent ?? "").length - 1),
+        top: time.getBoundingClientRect().top,
+        authorsTop: authors.getBoundingClientRect().top,
+      };
     });
     if (byline.top === byline.authorsTop) expect(byline.first).toBeGreaterThanOrEqual(byline.authorsRight);
     expect(byline.first).toBeLessThan(byline.last);

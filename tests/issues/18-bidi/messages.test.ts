@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeFrame } from "../../../src/diagnostics/reporter.ts";
-import { diagnose } from "../../../src/diagnostics/diagnostic.ts";
 import { renderOverlay } from "../../../src/dev/overlay.ts";
+import { diagnose } from "../../../src/diagnostics/diagnostic.ts";
+import { codeFrame } from "../../../src/diagnostics/reporter.ts";
 import type { CliResult } from "../../support/cli.ts";
 import { makeSite, type Site } from "../18-fixture.ts";
 

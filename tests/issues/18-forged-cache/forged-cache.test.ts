@@ -24,7 +24,8 @@ const MARKER = "forged-code-ran";
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), "newsroom-forged-"));
-  for (const entry of ["src", "templates", "public", "tsconfig.json", "package.json", "package-lock.json"]) cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ["src", "templates", "public", "tsconfig.json", "package.json", "package-lock.json"])
+    cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
   site = path.join(root, "site");
   cpSync(path.join(ROOT, "tests/e2e/site"), site, { recursive: true });
@@ -50,7 +51,18 @@ interface Built {
 function build(out: string, cache: string, env: NodeJS.ProcessEnv = {}): Built {
   const result = spawnSync(
     process.execPath,
-    [path.join(root, "src/cli/launch.mjs"), "build", "--content", path.join(site, "content"), "--site", path.join(site, "site.yaml"), "--out", out, "--now", "2026-11-24T12:00:00+04:30"],
+    [
+      path.join(root, "src/cli/launch.mjs"),
+      "build",
+      "--content",
+      path.join(site, "content"),
+      "--site",
+      path.join(site, "site.yaml"),
+      "--out",
+      out,
+      "--now",
+      "2026-11-24T12:00:00+04:30",
+    ],
     {
       cwd: root,
       encoding: "utf8",
@@ -69,7 +81,9 @@ function filesWith(dir: string, needle: string): string[] {
 }
 
 const articleCacheFiles = (cache: string): string[] =>
-  readdirSync(path.join(cache, "build")).map((id) => path.join(cache, "build", id, "articles.bin")).filter((file) => existsSync(file));
+  readdirSync(path.join(cache, "build"))
+    .map((id) => path.join(cache, "build", id, "articles.bin"))
+    .filter((file) => existsSync(file));
 
 /**
  * Rewrite `articles.bin` as an attacker can: every body replaced by a
@@ -81,7 +95,11 @@ function forgeArticleCache(file: string): void {
   const magicEnd = bytes.indexOf(10);
   const headerEnd = bytes.indexOf(10, magicEnd + 1);
   const header = JSON.parse(bytes.subarray(magicEnd + 1, headerEnd).toString("utf8")) as Record<string, unknown> & { index: number; bodies: number };
-  const index = deserialize(bytes.subarray(headerEnd + 1, headerEnd + 1 + header.index)) as [string, unknown, { hash: string; at: number; length: number } | undefined][];
+  const index = deserialize(bytes.subarray(headerEnd + 1, headerEnd + 1 + header.index)) as [
+    string,
+    unknown,
+    { hash: string; at: number; length: number } | undefined,
+  ][];
   const evil = '<p>Hijacked</p><script>alert("forged")</script>';
   const bodies: Buffer[] = [];
   let at = 0;

@@ -42,7 +42,9 @@ describe("an output folder among the sources", () => {
     const config = path.join(work, "config");
     mkdirSync(config);
     copyFileSync(path.join(FIXTURE_CONTENT, "../site.yaml"), path.join(config, "site.yaml"));
-    const run = cli(["build", "--content", FIXTURE_CONTENT, "--site", path.join(config, "site.yaml"), "--out", config, "--now", NOW], { NEWSROOM_CACHE: path.join(work, "cache") });
+    const run = cli(["build", "--content", FIXTURE_CONTENT, "--site", path.join(config, "site.yaml"), "--out", config, "--now", NOW], {
+      NEWSROOM_CACHE: path.join(work, "cache"),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("site config's folder");
     expect(hasStack(run.stderr)).toBe(false);

@@ -29,14 +29,24 @@ export async function buildKilledAt(step: string, args: readonly string[], env: 
 }
 
 /** A build paused at `step`, `act` done there, then resumed (SIGUSR2): whether it paused, its exit code and stderr. */
-export function buildResumedAt(step: string, args: readonly string[], env: NodeJS.ProcessEnv, act: () => void): Promise<{ paused: boolean; status: number | null; stderr: string }> {
+export function buildResumedAt(
+  step: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  act: () => void,
+): Promise<{ paused: boolean; status: number | null; stderr: string }> {
   return pausedBuild(step, args, env, (child) => {
     act();
     child.kill("SIGUSR2");
   });
 }
 
-function pausedBuild(step: string, args: readonly string[], env: NodeJS.ProcessEnv, atPause: (child: ChildProcess) => void): Promise<{ paused: boolean; status: number | null; stderr: string }> {
+function pausedBuild(
+  step: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  atPause: (child: ChildProcess) => void,
+): Promise<{ paused: boolean; status: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [LAUNCH, ...args], { cwd: ROOT, env: envWith({ ...env, NEWSROOM_PAUSE_AT: step }), stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";

@@ -31,7 +31,11 @@ beforeAll(() => {
 
 describe("the search indexer failing", () => {
   it.each([
-    ["panics", () => program("panic", `echo "thread 'main' panicked at src/service.rs:12:5:" >&2\necho "No space left on device (os error 28)" >&2\nexit 101`), /stopped with exit code 101: .*No space left on device/],
+    [
+      "panics",
+      () => program("panic", `echo "thread 'main' panicked at src/service.rs:12:5:" >&2\necho "No space left on device (os error 28)" >&2\nexit 101`),
+      /stopped with exit code 101: .*No space left on device/,
+    ],
     ["is killed", () => program("killed", "kill -9 $$"), /stopped by signal SIGKILL/],
     ["stops after reading a request", () => program("reads", "head -c 10 >/dev/null\nexit 3"), /stopped with exit code 3/],
     ["is not there", () => path.join(work, "no-such-binary"), /could not be started .*ENOENT/],

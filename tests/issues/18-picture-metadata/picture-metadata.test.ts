@@ -14,7 +14,20 @@ import { picturesUnder, pngChunk, rawPng } from "../../support/picture-files.ts"
 let work: string;
 
 /** Markers of metadata in any container: EXIF's header, XMP's packet, PNG's text and EXIF chunks, a GPS tag name. */
-const MARKERS = ["Exif\0\0", "Farida Noori", "EOS 5D", "<x:xmpmeta", "http://ns.adobe.com/xap", "eXIf", "tEXt", "iTXt", "zTXt", "GPSLatitude", "SECRET-AUTHOR", "SECRET-PLACE"];
+const MARKERS = [
+  "Exif\0\0",
+  "Farida Noori",
+  "EOS 5D",
+  "<x:xmpmeta",
+  "http://ns.adobe.com/xap",
+  "eXIf",
+  "tEXt",
+  "iTXt",
+  "zTXt",
+  "GPSLatitude",
+  "SECRET-AUTHOR",
+  "SECRET-PLACE",
+];
 
 async function expectNoMetadata(out: string): Promise<number> {
   const pictures = picturesUnder(out).filter((rel) => !rel.startsWith("favicon") && !rel.startsWith("logo"));

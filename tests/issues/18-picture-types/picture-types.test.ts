@@ -7,8 +7,8 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../support/browser.ts";
 import { ROOT, runCli } from "../../support/cli.ts";
-import { serveStatic, type StaticServer } from "../../support/static-server.ts";
 import { filesUnder } from "../../support/picture-files.ts";
+import { type StaticServer, serveStatic } from "../../support/static-server.ts";
 
 /**
  * Issue 18 item 3: a picture is decided by its real format and its name
@@ -51,7 +51,21 @@ function hostileDrawings(): Record<string, string> {
     "animate.svg": `${open}${rect}<animate attributeName="href" values="javascript:fetch('${home}/animate')" begin="0s" onbegin="fetch('${home}/onbegin')"/></svg>`,
   };
 }
-const PAYLOADS = ["<script", "onload", "foreignObject", "javascript:", "@import", "url(", "ENTITY", "attributeName", "onbegin", "pwned", "fetch(", "<svg", "127.0.0.1"];
+const PAYLOADS = [
+  "<script",
+  "onload",
+  "foreignObject",
+  "javascript:",
+  "@import",
+  "url(",
+  "ENTITY",
+  "attributeName",
+  "onbegin",
+  "pwned",
+  "fetch(",
+  "<svg",
+  "127.0.0.1",
+];
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "newsroom-picture-types-"));
@@ -70,7 +84,9 @@ afterAll(async () => {
 describe("a picture's format and its name", () => {
   it("should refuse a file whose bytes and name disagree, at the picture's line and column", async () => {
     const content = path.join(work, "mismatch");
-    const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#333" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#333" } })
+      .jpeg()
+      .toBuffer();
     const index = bundle(
       content,
       "mismatch",
@@ -78,7 +94,7 @@ describe("a picture's format and its name", () => {
         "page.html": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
         "photo.png": jpeg,
         "drawing.jpg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
-        "noname": jpeg,
+        noname: jpeg,
       },
       "A drawing: ![x](page.html)\n\n![y](photo.png)\n\nSee ![z](drawing.jpg) and ![w](noname).",
     );
@@ -95,7 +111,9 @@ describe("a picture's format and its name", () => {
   it("should re-encode a GIF that is also a script, publishing none of its bytes", async () => {
     const content = path.join(work, "polyglot");
     // 10,799 pixels wide: the width's two bytes read `/*` in JavaScript, and a script follows the image's end.
-    const image = await sharp({ create: { width: 10799, height: 4, channels: 3, background: "#2a6" } }).gif().toBuffer();
+    const image = await sharp({ create: { width: 10799, height: 4, channels: 3, background: "#2a6" } })
+      .gif()
+      .toBuffer();
     expect(image.subarray(0, 8).toString("latin1")).toBe("GIF89a/*");
     const gif = Buffer.concat([image, Buffer.from("*/=1;document.title='pwned';fetch('/polyglot');", "latin1")]);
     bundle(content, "polyglot", { "anim.gif": gif }, "![A moving chart](anim.gif)");

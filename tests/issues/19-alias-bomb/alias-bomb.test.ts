@@ -9,7 +9,12 @@ import { articleFile } from "../../support/article-file.ts";
 const laughs = (under: string, indent = ""): string[] => {
   const names = "abcdefghi";
   const lines = [`${indent}${names[0]}: &${names[0]} [lol, lol, lol, lol, lol, lol, lol, lol, lol]`];
-  for (let i = 1; i < names.length; i++) lines.push(`${indent}${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(", ")}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${indent}${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(", ")}]`,
+    );
   return under === "" ? lines : [`${under}: &${under}`, ...lines.map((l) => `  ${l}`)];
 };
 

@@ -1,7 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../support/cli.ts";
 
@@ -16,11 +16,13 @@ let work: string;
 const SITE = "name: Ledger\nurl: https://ledger.example.org\ntimezone: Asia/Kabul\noutlet: Ledger\nsections:\n  - National\n";
 const ARTICLES: Record<string, string> = {
   // A YAML syntax error, a missing picture beside it and raw HTML in the body.
-  "national/broken-yaml/index.md": "---\ntitle: [Floods\ndate: 2026-10-14T09:30:00+04:30\nsection: national\n---\nText.\n\n![A bridge](bridge.jpg)\n\n<div>x</div>\n",
+  "national/broken-yaml/index.md":
+    "---\ntitle: [Floods\ndate: 2026-10-14T09:30:00+04:30\nsection: national\n---\nText.\n\n![A bridge](bridge.jpg)\n\n<div>x</div>\n",
   // Valid YAML, a field that fails validation, a missing picture in a `<slug>.md` article.
   "national/bad-date.md": "---\ntitle: Aid arrives\ndate: yesterday\nsection: national\n---\nText.\n\n![Trucks](trucks.jpg)\n",
   // An unknown field and a present picture: no picture problem.
-  "national/unknown-field/index.md": "---\ntitle: Rebuilding\ndate: 2026-10-14T09:30:00+04:30\nsection: national\nsubtitel: x\n---\n![A road](road.svg)\n\n![A school](school.svg)\n",
+  "national/unknown-field/index.md":
+    "---\ntitle: Rebuilding\ndate: 2026-10-14T09:30:00+04:30\nsection: national\nsubtitel: x\n---\n![A road](road.svg)\n\n![A school](school.svg)\n",
   "national/fine.md": "---\ntitle: Fine\ndate: 2026-10-14T09:30:00+04:30\nsection: national\n---\nAll well.\n",
 };
 
@@ -36,7 +38,11 @@ function check(cache: string, format = "json") {
 type Reported = { file: string; line: number; rule: string };
 const problems = (stdout: string, stderr: string): Reported[] => {
   const text = stdout.trim().startsWith("{") ? stdout : stderr.slice(stderr.indexOf("{"));
-  return (JSON.parse(text) as { diagnostics: Reported[] }).diagnostics.map(({ file, line, rule }) => ({ file: path.basename(path.dirname(file)) + "/" + path.basename(file), line, rule }));
+  return (JSON.parse(text) as { diagnostics: Reported[] }).diagnostics.map(({ file, line, rule }) => ({
+    file: `${path.basename(path.dirname(file))}/${path.basename(file)}`,
+    line,
+    rule,
+  }));
 };
 
 beforeAll(() => {

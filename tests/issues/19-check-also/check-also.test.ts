@@ -33,14 +33,22 @@ beforeAll(() => {
   mkdirSync(path.join(content, "national"), { recursive: true });
   article("floods-displace-families", "title: Floods displace families in Baghlan\ndate: 2026-10-14T09:00:00+04:30\ntags: [Baghlan floods]");
   article("aid-reaches-baghlan", "title: Aid reaches Baghlan\ndate: 2026-10-15T09:00:00+04:30\ntags: [Baghlan floods]\ncheck_also:\n  - aid-reaches-baghlan");
-  article("rebuilding-plan", "title: Rebuilding plan for Baghlan\ndate: 2026-10-16T09:00:00+04:30\ntags: [Baghlan floods]\ncheck_also:\n  - donors-meet-tomorrow\n  - draft-analysis");
+  article(
+    "rebuilding-plan",
+    "title: Rebuilding plan for Baghlan\ndate: 2026-10-16T09:00:00+04:30\ntags: [Baghlan floods]\ncheck_also:\n  - donors-meet-tomorrow\n  - draft-analysis",
+  );
   article("donors-meet-tomorrow", "title: Donors meet on Baghlan\ndate: 2026-10-18T09:00:00+04:30\ntags: [Baghlan floods]");
   article("draft-analysis", "title: Analysis of the floods\ndate: 2026-10-12T09:00:00+04:30\ndraft: true\ntags: [Baghlan floods]");
   // Other news, so that the floods' tag and words mark a story rather than the whole site.
   const other = [
     ["wheat-prices-rise", "Wheat prices rise in Kabul markets", "Flour and wheat prices rose again in Kabul as imports slowed at the northern border.", "prices"],
     ["cricket-team-wins", "Afghanistan win the tri-series opener", "The national cricket team beat Ireland by six wickets in Sharjah on Friday.", "cricket"],
-    ["polio-campaign-begins", "Polio vaccination campaign begins", "Health workers began a four-day polio vaccination campaign across the eastern provinces.", "polio"],
+    [
+      "polio-campaign-begins",
+      "Polio vaccination campaign begins",
+      "Health workers began a four-day polio vaccination campaign across the eastern provinces.",
+      "polio",
+    ],
     ["rail-freight-corridor", "Rail freight corridor opens to Termez", "The first freight train crossed the Hairatan bridge on the new corridor to Termez.", "rail"],
   ];
   other.forEach(([slug, title, body, tag], i) =>
@@ -55,7 +63,9 @@ describe("Check Also entries that cannot be shown yet", () => {
     const result = runCli(["build", "--content", content, "--out", out, "--now", "2026-10-17T12:00:00+04:30"]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/aid-reaches-baghlan\.md:6:5 {2}warning {2}check-also-self/);
-    expect(result.stderr).toMatch(/rebuilding-plan\.md:6:5 {2}warning {2}check-also-unpublished {2}`check_also` names `donors-meet-tomorrow`, which is scheduled for/);
+    expect(result.stderr).toMatch(
+      /rebuilding-plan\.md:6:5 {2}warning {2}check-also-unpublished {2}`check_also` names `donors-meet-tomorrow`, which is scheduled for/,
+    );
     expect(result.stderr).toMatch(/rebuilding-plan\.md:7:5 {2}warning {2}check-also-unpublished {2}`check_also` names `draft-analysis`, which is a draft/);
     expect(result.stdout).toMatch(/Next scheduled: 2026-10-18T09:00:00\+04:30/);
 

@@ -58,7 +58,10 @@ describe("deeply nested raw HTML", () => {
   it("does not count tags whose end tag may be left out, nor void ones", () => {
     const many = (tag: string) => `<ul>\n${`<li>${tag} item\n`.repeat(500)}</ul>`;
     for (const body of [many(""), many("<br>"), `<table>\n${"<tr><td>a<td>b\n".repeat(500)}</table>`, "<p>a ".repeat(500)]) {
-      expect(renderBody(body).issues.some((i) => i.rule === "body-too-deep"), body.slice(0, 40)).toBe(false);
+      expect(
+        renderBody(body).issues.some((i) => i.rule === "body-too-deep"),
+        body.slice(0, 40),
+      ).toBe(false);
     }
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseArticle } from "../../../src/load/load-article.ts";
-import { diagnose, type Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
 import { cutLine } from "../../../src/diagnostics/cut-line.ts";
+import { type Diagnostic, diagnose } from "../../../src/diagnostics/diagnostic.ts";
 import { codeFrame, formatGithub, formatHuman, formatJson, SHOWN_PER_RULE } from "../../../src/diagnostics/reporter.ts";
+import { parseArticle } from "../../../src/load/load-article.ts";
 import { articleFile } from "../../support/article-file.ts";
 import { growth } from "../../support/growth.ts";
 
@@ -87,11 +87,16 @@ describe("a report with thousands of problems of one rule in one file", () => {
 
   it("takes time linear in the problems, one per line (4× the problems, well under 16× the time)", () => {
     // Splitting the whole file for each frame made this quadratic: 50,000 entries took minutes.
-    const ratio = growth((n) => {
-      const { source, diagnostics } = unresolved(n, false);
-      const sources = new Map([[FILE, source]]);
-      return () => formatHuman(diagnostics, sources);
-    }, 10_000, 4, 5);
+    const ratio = growth(
+      (n) => {
+        const { source, diagnostics } = unresolved(n, false);
+        const sources = new Map([[FILE, source]]);
+        return () => formatHuman(diagnostics, sources);
+      },
+      10_000,
+      4,
+      5,
+    );
     expect(ratio).toBeLessThan(8);
   });
 });

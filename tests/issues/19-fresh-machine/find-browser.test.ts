@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureChromium, findChromium } from "../../support/find-browser.mjs";
 import { ROOT } from "../../support/cli.ts";
+import { ensureChromium, findChromium } from "../../support/find-browser.mjs";
 
 /**
  * Issue 19, item 21: `npm test` finds a browser by itself (CHROMIUM_PATH,
@@ -35,7 +35,11 @@ describe("finding a browser", () => {
     // As a user with no sudo, and no browser where one is looked for.
     const script = `import { ensureChromium } from ${JSON.stringify(path.join(ROOT, "tests/support/find-browser.mjs"))};
 try { ensureChromium({}, ["/nonexistent/chromium"]); console.log("found"); } catch (e) { console.log(e.message); }`;
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", ...NOBODY, env: { PATH: process.env.PATH, HOME: "/nonexistent" } });
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      ...NOBODY,
+      env: { PATH: process.env.PATH, HOME: "/nonexistent" },
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^The browser tests need Chromium, and none was found/);
     expect(result.stdout).toMatch(/Run: (sudo apt-get install -y chromium|install Chromium or Chrome)/);

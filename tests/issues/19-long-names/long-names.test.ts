@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } 
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { cutToBytes, safeSegment, SEGMENT_BYTES } from "../../../src/content/address.ts";
+import { cutToBytes, SEGMENT_BYTES, safeSegment } from "../../../src/content/address.ts";
 import { hasStack } from "../18-output-folder/support.ts";
 import { article, brokenLinks, build, makeSite, treeOf } from "./site.ts";
 
@@ -44,16 +44,12 @@ describe("long names", () => {
     const long = pashto(130);
     const fileName = `${"ښ".repeat(118)}.md`; // 239 bytes
     const picture = `${"p".repeat(240)}.png`;
-    const site = makeSite(
-      "long-names",
-      `name: Long\nsections:\n  - World\n  - ${long}\n  - title: Sport\n    slug: ${pashto(140)}\n`,
-      {
-        [`world/${fileName}`]: article({ title: "Long file name", tags: [long, `${long} ${long}`], author: long, outlet: `${long}!` }),
-        "world/lead/index.md": article({ title: "Long picture", image: { src: picture, alt: "A picture" }, tags: [`${long}x`] }, `Text.\n\n![Alt text](${picture})\n`),
-        "world/in-section.md": article({ title: "In the long section", section: long, authors: [`${long} ${long}`, "Second Author"] }),
-        "world/sport.md": article({ title: "Sport", section: "Sport", outlet: long }),
-      },
-    );
+    const site = makeSite("long-names", `name: Long\nsections:\n  - World\n  - ${long}\n  - title: Sport\n    slug: ${pashto(140)}\n`, {
+      [`world/${fileName}`]: article({ title: "Long file name", tags: [long, `${long} ${long}`], author: long, outlet: `${long}!` }),
+      "world/lead/index.md": article({ title: "Long picture", image: { src: picture, alt: "A picture" }, tags: [`${long}x`] }, `Text.\n\n![Alt text](${picture})\n`),
+      "world/in-section.md": article({ title: "In the long section", section: long, authors: [`${long} ${long}`, "Second Author"] }),
+      "world/sport.md": article({ title: "Sport", section: "Sport", outlet: long }),
+    });
     roots.push(site.root);
     await sharp({ create: { width: 900, height: 600, channels: 3, background: "#4a6d8c" } })
       .png()

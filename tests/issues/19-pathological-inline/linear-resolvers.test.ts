@@ -1,7 +1,7 @@
+import commonmark from "commonmark-spec";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import remarkGfm from "remark-gfm";
 import { unified } from "unified";
-import commonmark from "commonmark-spec";
 import { describe, expect, it } from "vitest";
 import { withUpstreamAttention } from "../../../src/markdown/linear-attention.ts";
 import { useLinearStrikethrough } from "../../../src/markdown/linear-strikethrough.ts";

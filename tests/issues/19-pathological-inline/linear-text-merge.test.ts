@@ -1,7 +1,7 @@
+import commonmark from "commonmark-spec";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import remarkGfm from "remark-gfm";
 import { unified } from "unified";
-import commonmark from "commonmark-spec";
 import { describe, expect, it } from "vitest";
 import { withUpstreamTextMerge } from "../../../src/markdown/linear-text-merge.ts";
 import { mulberry32 } from "../../support/random.ts";
@@ -18,7 +18,34 @@ const mdastExtensions = gfm.data("fromMarkdownExtensions") ?? [];
 const linear = (text: string) => fromMarkdown(text, { extensions, mdastExtensions });
 const upstream = (text: string) => withUpstreamTextMerge(() => linear(text));
 
-const PIECES = ["[", "]", "(", ")", "![", "](", "[a](", "- [ ] ", "[x] ", "a", "b", " ", "  ", "\\", "&amp;", "&x", "\n", "\n\n", "*", "~", "<", "`", '"', "[a]: b\n", "www.", "@"];
+const PIECES = [
+  "[",
+  "]",
+  "(",
+  ")",
+  "![",
+  "](",
+  "[a](",
+  "- [ ] ",
+  "[x] ",
+  "a",
+  "b",
+  " ",
+  "  ",
+  "\\",
+  "&amp;",
+  "&x",
+  "\n",
+  "\n\n",
+  "*",
+  "~",
+  "<",
+  "`",
+  '"',
+  "[a]: b\n",
+  "www.",
+  "@",
+];
 
 describe("the linear data merge", () => {
   it("makes micromark's tree for 3,000 generated soups", () => {

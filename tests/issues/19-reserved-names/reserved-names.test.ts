@@ -18,7 +18,12 @@ afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true }))
 
 /** What Windows makes of a name: the part before the first dot, without trailing dots and spaces. */
 const windowsReserved = (segment: string): boolean =>
-  /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(segment.replace(/[. ]+$/, "").split(".")[0]?.trimEnd() ?? "");
+  /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(
+    segment
+      .replace(/[. ]+$/, "")
+      .split(".")[0]
+      ?.trimEnd() ?? "",
+  );
 
 describe("names Windows reserves, names without letters", () => {
   const site = makeSite("reserved-names", "name: Reserved\nsections:\n  - World\n  - Aux\noutlet: PRN\n", {
@@ -34,7 +39,12 @@ describe("names Windows reserves, names without letters", () => {
   beforeAll(async () => {
     for (const rel of ["world/pictured/aux.png", "world/pictured/con/photo.png"]) {
       mkdirSync(path.dirname(path.join(site.content, rel)), { recursive: true });
-      writeFileSync(path.join(site.content, rel), await sharp({ create: { width: 60, height: 40, channels: 3, background: "#446688" } }).png().toBuffer());
+      writeFileSync(
+        path.join(site.content, rel),
+        await sharp({ create: { width: 60, height: 40, channels: 3, background: "#446688" } })
+          .png()
+          .toBuffer(),
+      );
     }
     run = build(site);
   });
@@ -44,7 +54,15 @@ describe("names Windows reserves, names without letters", () => {
     expect(run.status, run.stderr).toBe(0);
     const warnings = [...run.stderr.matchAll(/^(\S+):(\d+):(\d+) +warning +address-reserved +The (.+?) `/gm)].map((m) => `${path.basename(m[1] ?? "")} ${m[4]}`);
     expect(warnings).toEqual(
-      expect.arrayContaining(["con.md file name", "con.md tag", "third.md tag", "third.md author", "third.md section folder", "site.yaml section", "site.yaml outlet"]),
+      expect.arrayContaining([
+        "con.md file name",
+        "con.md tag",
+        "third.md tag",
+        "third.md author",
+        "third.md section folder",
+        "site.yaml section",
+        "site.yaml outlet",
+      ]),
     );
     expect(run.stderr).toMatch(/site\.yaml:4:5 +warning +address-reserved/);
   });

@@ -15,7 +15,11 @@ const work = mkdtempSync(path.join(tmpdir(), "newsroom-second-round-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [path.join(ROOT, "src/cli/launch.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  return spawnSync(process.execPath, [path.join(ROOT, "src/cli/launch.mjs"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
 }
 
 function site(name: string): string {
@@ -51,7 +55,13 @@ describe("a second round of issue 19's classes", () => {
   it("should say that a file's name is not UTF-8, not that it vanished", () => {
     const dir = site("undecodable-name");
     // The name as bytes: Node cannot hold it as a string, and reads it with U+FFFD.
-    const name = Buffer.concat([Buffer.from(path.join(dir, "content/world/raw")), Buffer.from([0x9b]), Buffer.from("name"), Buffer.from([0xff]), Buffer.from(".md")]);
+    const name = Buffer.concat([
+      Buffer.from(path.join(dir, "content/world/raw")),
+      Buffer.from([0x9b]),
+      Buffer.from("name"),
+      Buffer.from([0xff]),
+      Buffer.from(".md"),
+    ]);
     writeFileSync(name, "---\ntitle: Raw\ndate: 2026-10-17T09:00:00+04:30\n---\nA body.\n");
     const result = run(["check", "--content", path.join(dir, "content"), "--site", path.join(dir, "site.yaml")]);
     expect(result.status).toBe(1);

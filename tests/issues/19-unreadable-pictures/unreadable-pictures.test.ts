@@ -26,7 +26,9 @@ describe("pictures that are not pictures", () => {
     const content = path.join(work, "content");
     const dir = path.join(content, "national", "bombs");
     mkdirSync(dir, { recursive: true });
-    const good = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#4a6d8c" } }).jpeg().toBuffer();
+    const good = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#4a6d8c" } })
+      .jpeg()
+      .toBuffer();
     writeFileSync(path.join(dir, "index.md"), "---\ntitle: Bombs\ndate: 2026-10-14T09:30:00+04:30\nimage:\n  src: lead.jpg\n  alt: A road\n---\nText.\n");
     writeFileSync(path.join(dir, "lead.jpg"), good);
     const out = path.join(work, "out");

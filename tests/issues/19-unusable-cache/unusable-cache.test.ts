@@ -21,7 +21,18 @@ let reference: Map<string, Buffer>;
 function build(out: string, cache: string): { status: number | null; stderr: string } {
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT, "src/cli/launch.mjs"), "build", "--content", path.join(SITE, "content"), "--site", path.join(SITE, "site.yaml"), "--out", out, "--now", "2026-11-24T12:00:00+04:30"],
+    [
+      path.join(ROOT, "src/cli/launch.mjs"),
+      "build",
+      "--content",
+      path.join(SITE, "content"),
+      "--site",
+      path.join(SITE, "site.yaml"),
+      "--out",
+      out,
+      "--now",
+      "2026-11-24T12:00:00+04:30",
+    ],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", NEWSROOM_CACHE: cache, NEWSROOM_CACHE_KEY: KEY }, timeout: 120_000 },
   );
   return { status: result.status, stderr: result.stderr };

@@ -26,7 +26,18 @@ describe("npm run dev, a bundle deleted while another file has an error", () => 
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, "src/cli/launch.mjs"), "dev", "--content", path.join(work, "content"), "--site", path.join(work, "site.yaml"), "--port", String(port), "--now", "2026-11-24T12:00:00+04:30"],
+      [
+        path.join(ROOT, "src/cli/launch.mjs"),
+        "dev",
+        "--content",
+        path.join(work, "content"),
+        "--site",
+        path.join(work, "site.yaml"),
+        "--port",
+        String(port),
+        "--now",
+        "2026-11-24T12:00:00+04:30",
+      ],
       { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", NEWSROOM_CACHE: path.join(work, ".cache") }, stdio: ["ignore", "pipe", "pipe"] },
     );
     server = child;
@@ -34,13 +45,16 @@ describe("npm run dev, a bundle deleted while another file has an error", () => 
     const waiters: { test: (text: string) => boolean; resolve: () => void }[] = [];
     const heard = (chunk: Buffer): void => {
       output += chunk.toString("utf8");
-      for (const w of [...waiters]) if (w.test(output)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+      for (const w of [...waiters]) {
+        if (!w.test(output)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
     };
     child.stdout?.on("data", heard);
     child.stderr?.on("data", heard);
     /** Until the output so far passes `test`: the preview says what it did after each update. */
-    const until = (test: (text: string) => boolean): Promise<void> =>
-      test(output) ? Promise.resolve() : new Promise((resolve) => waiters.push({ test, resolve }));
+    const until = (test: (text: string) => boolean): Promise<void> => (test(output) ? Promise.resolve() : new Promise((resolve) => waiters.push({ test, resolve })));
     const count = (needle: string): number => output.split(needle).length - 1;
     const KEEPS = "The preview keeps the last version that built";
 

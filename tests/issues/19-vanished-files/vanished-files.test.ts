@@ -19,7 +19,12 @@ type Site = ReturnType<typeof makeSite>;
 
 /** A build of `site` paused at `step`, `act` run there, then resumed. */
 const buildPausedAt = (site: Site, step: string, act: () => void) =>
-  buildResumedAt(step, ["build", "--content", site.content, "--site", site.site, "--out", site.out, "--now", NOW], { NEWSROOM_CACHE: path.join(site.root, "cache") }, act);
+  buildResumedAt(
+    step,
+    ["build", "--content", site.content, "--site", site.site, "--out", site.out, "--now", NOW],
+    { NEWSROOM_CACHE: path.join(site.root, "cache") },
+    act,
+  );
 
 async function newsroom(): Promise<Site> {
   const site = makeSite("vanished", "name: Vanishing\nsections:\n  - World\n", {
@@ -52,7 +57,9 @@ describe("files that vanish during a build", () => {
     expect(hasStack(run.stderr), run.stderr).toBe(false);
     expect(run.stderr).not.toMatch(/ENOENT/);
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`error +file-vanished +\`${site.content}/${rel.replace(/\//g, "\\/")}[^\`]*\` was there when the build began, but was moved or deleted`));
+    expect(run.stderr).toMatch(
+      new RegExp(`error +file-vanished +\`${site.content}/${rel.replace(/\//g, "\\/")}[^\`]*\` was there when the build began, but was moved or deleted`),
+    );
     expect(run.stderr).toMatch(/Nothing was published/);
     expect(snapshotTree(site.out)).toEqual(before);
     expect(readdirSync(site.root).sort()).toEqual(beside);

@@ -10,7 +10,9 @@ describe("internalError", () => {
     const top = new RenderError({ template: "templates/article.11ty.tsx", url: "/a/b/", source: "content/a.md" }, middle);
     expect(top.cause).toBe(middle);
     const text = internalError(top);
-    expect(text.startsWith("internal error: templates/article.11ty.tsx failed to render /a/b/ (from content/a.md): reading the body of content/a.md failed\n")).toBe(true);
+    expect(text.startsWith("internal error: templates/article.11ty.tsx failed to render /a/b/ (from content/a.md): reading the body of content/a.md failed\n")).toBe(
+      true,
+    );
     const causeAt = text.indexOf("Caused by: Error: reading the body of content/a.md failed");
     const rootAt = text.indexOf("Caused by: RangeError: offset 12 is past the end");
     expect(causeAt).toBeGreaterThan(0);

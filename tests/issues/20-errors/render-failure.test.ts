@@ -30,7 +30,8 @@ function cli(args: readonly string[]) {
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "newsroom-render-failure-"));
   project = path.join(work, "project");
-  for (const part of ["src", "templates", "public", "package.json", "package-lock.json", "tsconfig.json"]) cpSync(path.join(ROOT, part), path.join(project, part), { recursive: true });
+  for (const part of ["src", "templates", "public", "package.json", "package-lock.json", "tsconfig.json"])
+    cpSync(path.join(ROOT, part), path.join(project, part), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
   cpSync(path.join(ROOT, "tests/e2e/site"), path.join(work, "site"), { recursive: true });
 });

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { modelSite } from "../../../src/build/build.ts";
 import { DEFAULT_RELATE_CONFIG, type RelateConfig } from "../../../src/relate/config.ts";
 import { RelatedIndex, type RelateInput } from "../../../src/relate/engine.ts";
-import { modelSite } from "../../../src/build/build.ts";
 
 /**
  * The related picks pinned, order and scores: the engine's shape may change,

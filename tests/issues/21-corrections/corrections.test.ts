@@ -9,7 +9,10 @@ beforeAll(() => {
     "content/national/floods.md": article(
       "corrections:\n  - date: 2026-10-15T10:00:00+04:30\n    text: The number of families was 300, not 3,000.\n  - date: 2026-10-20T18:30:00+04:30\n    text: The dam is on the Kunduz river.",
     ).replace("A plain headline", "Floods displace families"),
-    "content/national/prices.md": article("corrections:\n  - date: 2026-10-17T09:00:00+04:30\n    text: Flour costs <more> than stated.").replace("A plain headline", "Flour prices climb"),
+    "content/national/prices.md": article("corrections:\n  - date: 2026-10-17T09:00:00+04:30\n    text: Flour costs <more> than stated.").replace(
+      "A plain headline",
+      "Flour prices climb",
+    ),
     "content/national/clean.md": article("").replace("A plain headline", "Nothing to correct"),
   });
   expect(site.build().status).toBe(0);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, VIEWPORTS } from "../../support/browser.ts";
-import { serveStatic, type StaticServer } from "../../support/static-server.ts";
+import { type StaticServer, serveStatic } from "../../support/static-server.ts";
 import { article, makeSite, type Site } from "../18-fixture.ts";
 
 /**
@@ -53,7 +53,10 @@ async function lines(page: Page, selector: string): Promise<string[][]> {
           byTop.set(top, (byTop.get(top) ?? "") + text[i]);
         }
       }
-      return [...byTop.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line.trim()).filter((l) => l !== "");
+      return [...byTop.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, line]) => line.trim())
+        .filter((l) => l !== "");
     }),
   );
 }
@@ -61,7 +64,10 @@ async function lines(page: Page, selector: string): Promise<string[][]> {
 describe("headlines at 390 px", () => {
   it.each(HEADLINES.map((h, i) => [h, i]))("%s: no line is a single short word, none breaks at a hyphen", async (title, i) => {
     const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    for (const [url, selector] of [[`/national/story-${i}/`, "h1"], ["/national/", ".card-title"]] as const) {
+    for (const [url, selector] of [
+      [`/national/story-${i}/`, "h1"],
+      ["/national/", ".card-title"],
+    ] as const) {
       await page.goto(`${server.url}${url}`);
       const all = await lines(page, selector);
       const shown = all.filter((l) => l.join(" ").replace(/\s+/g, "") === String(title).replace(/\s+/g, ""));

@@ -16,17 +16,16 @@ describe("automatic summaries end at a sentence boundary", () => {
   });
 
   it("does not end a sentence at an abbreviation, an initial or a decimal", () => {
-    const text =
-      "Dr. Ahmad Shah met U.S. envoy J. K. Miller on Monday, and prices rose 3.5 per cent in Kabul. " + long(40) + ".";
+    const text = `Dr. Ahmad Shah met U.S. envoy J. K. Miller on Monday, and prices rose 3.5 per cent in Kabul. ${long(40)}.`;
     expect(trimSummary(text)).toBe("Dr. Ahmad Shah met U.S. envoy J. K. Miller on Monday, and prices rose 3.5 per cent in Kabul.");
-    const mr = "Mr. Karimi said the talks would resume in Herat. " + long(40) + ".";
+    const mr = `Mr. Karimi said the talks would resume in Herat. ${long(40)}.`;
     expect(trimSummary(mr)).toBe("Mr. Karimi said the talks would resume in Herat.");
   });
 
   it("ends at Dari and Pashto full stops and question marks", () => {
-    const dari = "سیلاب‌ها در بغلان صدها خانواده را بی‌جا کرد۔ " + "کلمه ".repeat(60).trim() + "۔";
+    const dari = `سیلاب‌ها در بغلان صدها خانواده را بی‌جا کرد۔ ${"کلمه ".repeat(60).trim()}۔`;
     expect(trimSummary(dari)).toBe("سیلاب‌ها در بغلان صدها خانواده را بی‌جا کرد۔");
-    const question = "آیا کمک‌ها به موقع می‌رسند؟ " + "کلمه ".repeat(60).trim() + "؟";
+    const question = `آیا کمک‌ها به موقع می‌رسند؟ ${"کلمه ".repeat(60).trim()}؟`;
     expect(trimSummary(question)).toBe("آیا کمک‌ها به موقع می‌رسند؟");
   });
 
@@ -51,7 +50,12 @@ describe("automatic summaries end at a sentence boundary", () => {
       const text = `${"lorem ipsum dolor ".repeat(n)}`;
       const cut = trimSummary(text);
       expect(cut.length).toBeLessThanOrEqual(201);
-      expect(cut.replace(/…$/, "").split(" ").every((w) => ["lorem", "ipsum", "dolor"].includes(w))).toBe(true);
+      expect(
+        cut
+          .replace(/…$/, "")
+          .split(" ")
+          .every((w) => ["lorem", "ipsum", "dolor"].includes(w)),
+      ).toBe(true);
     }
   });
 });

@@ -2,9 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { article, jsonDiagnostics, makeSite, type Site } from "../18-fixture.ts";
 
 /** Issue 21: times in the site's own words ("16:45 Kabul time"), the offset without a label; "Updated" when set. */
-const ARTICLE = article(
-  "updated: 2026-10-15T16:45:00+04:30\ncorrections:\n  - date: 2026-10-16T08:05:00+04:30\n    text: An earlier version gave the wrong date.",
-);
+const ARTICLE = article("updated: 2026-10-15T16:45:00+04:30\ncorrections:\n  - date: 2026-10-16T08:05:00+04:30\n    text: An earlier version gave the wrong date.");
 const ELSEWHERE = article("").replace("date: 2026-10-14T09:30:00+04:30", "date: 2026-10-14T05:00:00+00:00").replace("A plain headline", "Filed in London");
 
 let site: Site | undefined;
@@ -12,7 +10,11 @@ afterEach(() => site?.remove());
 
 describe("times", () => {
   it("read in the site's label wherever a time is shown", () => {
-    site = makeSite({ "site.yaml": "timezone: Asia/Kabul\ntimezone_label: Kabul time\n", "content/national/story.md": ARTICLE, "content/national/london.md": ELSEWHERE });
+    site = makeSite({
+      "site.yaml": "timezone: Asia/Kabul\ntimezone_label: Kabul time\n",
+      "content/national/story.md": ARTICLE,
+      "content/national/london.md": ELSEWHERE,
+    });
     expect(site.build().status).toBe(0);
     const page = site.outputs().get("national/story/index.html") ?? "";
     expect(page).toContain(">14 October 2026, 09:30 Kabul time</time>");

@@ -49,9 +49,9 @@ describe("bodies", () => {
   });
 
   it("never touches code, fenced or inline, URLs or raw HTML", () => {
-    const out = html("Run `echo \"hi\" -- 'x'...` now.\n\n```\nsay \"hi\" -- it's...\n```\n\n<https://example.org/a--b>\n");
+    const out = html('Run `echo "hi" -- \'x\'...` now.\n\n```\nsay "hi" -- it\'s...\n```\n\n<https://example.org/a--b>\n');
     expect(out).toContain("<code>echo \"hi\" -- 'x'...</code>");
-    expect(out).toContain("say \"hi\" -- it's...");
+    expect(out).toContain('say "hi" -- it\'s...');
     expect(out).toContain('<a href="https://example.org/a--b">https://example.org/a--b</a>');
   });
 

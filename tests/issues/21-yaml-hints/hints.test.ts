@@ -30,7 +30,7 @@ describe("a colon in a value", () => {
     const [d] = jsonDiagnostics(site.check("json"));
     const said = `${d?.message} ${d?.hint}`;
     expect(said).toContain(`\`${fixed}\``);
-    expect(said).not.toContain("\\\"");
+    expect(said).not.toContain('\\"');
     // The proposed line is itself valid YAML and means what the editor wrote.
     expect(parse(fixed)).toEqual({ title: line.slice("title: ".length) });
   });
