@@ -31,9 +31,9 @@ const fileKey = (file: ArticleFile): string => JSON.stringify(file);
 /**
  * The preview's site, kept in memory between saves: every article file's
  * parse, keyed by its path. A save costs reading and parsing the files that
- * changed, then the same relate-and-model steps as a build (`assembleSite`)
- * over what is in memory; at 10,000 articles that is seconds less than
- * `loadSite`, which reads and hashes every file to consult the parse cache.
+ * changed; what it gives is what a build's `loadContent` gives, so the same
+ * model and pages are made from it, without reading and hashing every file
+ * again to consult the parse cache.
  */
 export class DevSite {
   readonly #input: DevSiteInput;
