@@ -102,9 +102,14 @@ async function build(argv: readonly string[]): Promise<number> {
     ).catch((error: unknown) => {
       // A tool we call, or the file system, failed: said in words; the previous output is as it was.
       const message = failureMessage(error);
-      if (message === undefined) throw error;
-      throw new PlainError(`${message}\nNothing was published: \`${options.outDir}\` is unchanged.`, { cause: error });
+      if (message !== undefined) throw new PlainError(`${message}\nNothing was published: \`${options.outDir}\` is unchanged.`, { cause: error });
+      if (error instanceof UsageError || error instanceof PlainError) throw error;
+      // A bug (a template that threw, our own code): its whole chain of causes, and what became of the output.
+      progress.clear();
+      process.stderr.write(`${internalError(error)}Nothing was published: \`${options.outDir}\` is unchanged.\n`);
+      return undefined;
     });
+    if (outcome === undefined) return EXIT.internal;
     if (outcome.kind === "content-errors") {
       const vanished = outcome.diagnostics.some((d) => d.rule === "file-vanished");
       const what = vanished ? "Build again once the files are in place." : "Fix the errors above and build again.";

@@ -40,13 +40,34 @@ const MAX_DENSITY = 100_000;
 
 const memo = new Map<string, Promise<Probed>>();
 
+/**
+ * Probes kept from earlier builds (src/load/probe-store.ts), by `probeKey`:
+ * a picture unchanged since is not decoded again.
+ */
+export interface KnownProbes {
+  get(key: string): Probed | undefined;
+  set(key: string, probed: Probed): void;
+}
+
+/** What a probe depends on: the picture's bytes, and the extension of the name it is given. */
+export function probeKey(bytes: Uint8Array, name: string): string {
+  return `${createHash("sha256").update(bytes).digest("hex")}\0${path.posix.extname(name).toLowerCase()}`;
+}
+
 /** `file`'s probe (`name` is how the article names it: its extension must agree with its bytes). */
-export async function probeImage(file: string, name: string): Promise<Probed> {
+export async function probeImage(file: string, name: string, known?: KnownProbes): Promise<Probed> {
   const { size, mtimeMs } = await stat(file);
   const key = `${file}\0${name}\0${size}\0${mtimeMs}`;
   let probed = memo.get(key);
   if (probed === undefined) {
-    probed = readFile(file).then((bytes) => probeBytes(bytes, name));
+    probed = readFile(file).then(async (bytes) => {
+      const byBytes = probeKey(bytes, name);
+      const kept = known?.get(byBytes);
+      if (kept !== undefined) return kept;
+      const made = await probeBytes(bytes, name);
+      known?.set(byBytes, made);
+      return made;
+    });
     memo.set(key, probed);
   }
   return probed;

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
-import { type Probed, probeImage } from "../images/probe.ts";
+import { type KnownProbes, type Probed, probeImage } from "../images/probe.ts";
 import { bundleFile, ownPicture } from "../images/resolve.ts";
 import type { LoadedArticle } from "./load-article.ts";
 
@@ -26,7 +26,7 @@ function sourcesOf(article: Unprobed): string[] {
 }
 
 /** `article` with the probe of each picture it uses, and a warning for each other file of its bundle. */
-export async function probeArticlePictures(article: Unprobed): Promise<{ article: LoadedArticle; diagnostics: Diagnostic[] }> {
+export async function probeArticlePictures(article: Unprobed, known?: KnownProbes): Promise<{ article: LoadedArticle; diagnostics: Diagnostic[] }> {
   const { file } = article;
   if (file.bundleDir === undefined) return { article: { ...article, pictures: new Map() }, diagnostics: [] };
   const used = new Map<string, string>();
@@ -35,19 +35,19 @@ export async function probeArticlePictures(article: Unprobed): Promise<{ article
     if (found !== undefined) used.set(found.name, found.file);
   }
   const pictures = new Map<string, Probed>();
-  for (const [name, absolute] of used) pictures.set(name, await probeImage(absolute, name));
+  for (const [name, absolute] of used) pictures.set(name, await probeImage(absolute, name, known));
   const diagnostics = file.assets.filter((name) => !used.has(name)).map((name) => diagnose("bundle-file-ignored", file.display, START, { name }));
   return { article: { ...article, pictures }, diagnostics };
 }
 
 /** Every article's pictures, a few articles at a time (the decoding runs on libuv's threads). */
-export async function probeAllPictures(articles: readonly Unprobed[]): Promise<ProbedArticles> {
+export async function probeAllPictures(articles: readonly Unprobed[], known?: KnownProbes): Promise<ProbedArticles> {
   const out: LoadedArticle[] = [];
   const diagnostics: Diagnostic[][] = articles.map(() => []);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < articles.length; i = next++) {
-      const probed = await probeArticlePictures(articles[i] as Unprobed);
+      const probed = await probeArticlePictures(articles[i] as Unprobed, known);
       out[i] = probed.article;
       diagnostics[i] = probed.diagnostics;
     }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { ArticleFile } from "../content/find-files.ts";
 import { decodeSource, readArticleBytes } from "../content/read-source.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -6,6 +7,7 @@ import { heldHtml } from "../markdown/body-html.ts";
 import { cacheKey, DamagedCache, readCache, writeCache } from "./article-cache.ts";
 import { probeAllPictures } from "./article-pictures.ts";
 import type { LoadedArticle } from "./load-article.ts";
+import { openProbeStore } from "./probe-store.ts";
 
 export type { ArticleCacheOptions };
 
@@ -109,7 +111,11 @@ export async function loadArticles(input: LoadArticlesInput): Promise<LoadedArti
     else unreadable.add(file.name.normalize("NFC"));
   }
   // Every picture an article shows is read whole now, so a broken one is an error before anything is rendered.
-  const probed = await probeAllPictures(articles);
+  // Pictures unchanged since an earlier build are known by their bytes, not decoded again.
+  const store = input.cache === undefined ? undefined : await openProbeStore(path.dirname(input.cache.file), input.cache.version);
+  const probed = await probeAllPictures(articles, store);
+  // Like every manifest, one that cannot be written is said once and skipped (previous-output.ts).
+  await store?.save();
   diagnostics.push(...probed.diagnostics);
   const indexOf = new Map(files.map((file, i) => [file.display, i]));
   if (input.cache !== undefined && worthRewriting(cached.entries.size, hits, missing.length, cached.ignored)) {

@@ -62,6 +62,7 @@ describe("a template that throws while rendering one article", () => {
     );
     // The cause's stack follows: where in the template it threw.
     expect(run.stderr).toMatch(/Caused by: TypeError: the byline has no authors list\n\s+at (Object\.)?render \(.*article\.11ty\.tsx/);
+    expect(run.stderr).toContain("Nothing was published: ");
     expect(snapshotTree(out)).toEqual(before);
   });
 });
