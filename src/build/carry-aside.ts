@@ -17,11 +17,11 @@ export const LINK_THREAD_ABOVE = 2000;
 
 /**
  * `carryOver` on a worker thread, so that this thread can work meanwhile:
- * the 16,000 folders and links of a warm build at 10,000 articles are
- * kernel time on the other core while this one hashes the new pages
- * (pages phase 1.8-2.6 -> 1.4-1.7 s in 4 alternating warm builds; the
- * linking alone takes 0.7 to 2.4 s on this disk from run to run). On
- * this thread for a few files, or when the worker's bundle cannot be made.
+ * the thousands of folders and links of a warm build at newsroom scale are
+ * kernel time on the other core while this one hashes the new pages, which
+ * shortens the pages phase (alternating warm builds; the linking alone
+ * varies widely with the disk from run to run). On this thread for a few
+ * files, or when the worker's bundle cannot be made.
  * Resolves once the thread has started (a thread is started only when this
  * thread gets to it, so not after the work it should overlap), to the files
  * it will have linked.

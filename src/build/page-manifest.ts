@@ -37,7 +37,7 @@ export async function previousPages(manifestFile: string, outDir: string, versio
 /**
  * Record the pages of `builtDir` (to be published as `outDir`) for the next
  * build, and return what was recorded: the search index takes the pages'
- * stamps from it instead of looking at 16,000 files again. `same` are
+ * stamps from it instead of looking at thousands of files again. `same` are
  * entries known to describe their file still (pages linked from the
  * previous output): only the others are looked at.
  */

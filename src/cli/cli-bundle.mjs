@@ -2,9 +2,9 @@
 /**
  * The command line (`main.ts`) as a bundle that esbuild makes from our
  * sources, kept in `.cache/cli/` and run by launch.mjs. Through tsx, a
- * build spent 0.75 s before its first phase (starting tsx, then our
- * modules one by one through its loader), and loaded the rest through it
- * later; from the bundle 0.35-0.42 s.
+ * build's start-up went on starting tsx, then our modules one by one
+ * through its loader, and it loaded the rest through it later; from the
+ * bundle it starts in much less time (docs/performance.md).
  * Libraries stay outside the bundle, loaded by Node as they are; the page
  * templates (TSX) are imported through tsx's API (src/eleventy/templates.ts).
  *

@@ -66,7 +66,7 @@ export class Progress {
 /**
  * What the page writer reports to, as it writes: pages written (rendered
  * or carried over) of all. Reported per run of pages, not counted on disk:
- * listing an output of 26,000 files takes seconds.
+ * listing an output of tens of thousands of files takes seconds.
  */
 export function writingPages(progress: Progress): PagesProgress {
   return (done, total) => progress.update({ stage: "writing", done, total }, done === total);

@@ -7,7 +7,7 @@ import type { ArticleFile } from "./find-files.ts";
 /**
  * Reading an article file's text. Apart from parsing (load-article.ts):
  * a warm build reads every file but parses none, and need not load the
- * Markdown pipeline at all (0.6 s of start-up).
+ * Markdown pipeline at all (a noticeable share of its start-up).
  */
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -24,9 +24,10 @@ function notUtf8(file: ArticleFile, bytes: Uint8Array): Diagnostic {
 /**
  * The file's text, or the diagnostic for bytes that are not UTF-8.
  * Synchronous, into one buffer reused from file to file: a build reads
- * 10,000 of these with nothing else to do, and promises kept 32 at a time
- * took twice as long (1.0–1.3 s against 0.5 s), while a fresh buffer per
- * file left 150 MB of them for the garbage collector at the build's peak.
+ * thousands of these with nothing else to do, and promises, even a few
+ * dozen at a time, took longer than reading one file after another, while
+ * a fresh buffer per file left them all for the garbage collector at the
+ * build's peak.
  */
 export function readArticleSource(file: ArticleFile): { source: string } | { diagnostic: Diagnostic } {
   const bytes = readWhole(file.absolute);
@@ -37,8 +38,8 @@ export function readArticleSource(file: ArticleFile): { source: string } | { dia
 /**
  * `readArticleSource`, but the bytes, kept off the JavaScript heap in blocks
  * shared by many files: a warm build needs an article's text only to hash
- * it, and 10,000 texts kept as strings (50 MB) were copied by every
- * young-generation collection of the load. `decodeSource` makes the text
+ * it, and an archive's texts kept as strings were copied by every
+ * young-generation collection of the load (docs/performance.md). `decodeSource` makes the text
  * when it is wanted.
  */
 export function readArticleBytes(file: ArticleFile): { bytes: Uint8Array } | { diagnostic: Diagnostic } {

@@ -68,8 +68,8 @@ const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 /**
  * The schema for articles written in `zone`, made once per zone: zod
  * compiles a schema the first time it checks a value with it, which made a
- * third of an article's parse (4.9 against 3.2 ms, with the garbage it
- * left) when each article had its own.
+ * large share of an article's parse (with the garbage it left) when each
+ * article had its own (docs/performance.md).
  */
 export function frontMatterSchema(zone: string): FrontMatterSchema {
   let schema = schemas.get(zone);

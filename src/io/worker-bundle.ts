@@ -8,11 +8,10 @@ import { cacheSecret, seal, sealMatches, warnForged } from "./cache-seal.mjs";
  * A worker thread's module as one plain JavaScript file, libraries
  * included. Node 20 does not pass tsx on to worker threads, and a worker
  * loading our TypeScript file by file through tsx would take seconds to
- * start (measured: 3.7 s against 0.9 s for the parse worker). Libraries are
- * bundled too: the Markdown pipeline is some hundreds of small modules, and
- * loading them one by one took 0.5 s in a plain Node process and 0.8 s in
- * the CLI's (where tsx's loader sees every import), against 0.15 s for the
- * one file. The bundle is named by the pipeline's fingerprint (our sources
+ * start. Libraries are bundled too: the Markdown pipeline is some hundreds
+ * of small modules, and loading them one by one takes several times as long
+ * as loading the one file, longer still in the CLI's process, where tsx's
+ * loader sees every import (docs/performance.md). The bundle is named by the pipeline's fingerprint (our sources
  * and the lockfile), so it is made once per version of the code and never
  * used stale.
  *

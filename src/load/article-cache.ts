@@ -17,8 +17,8 @@ import { type ParsedArticle, type ParseTask, withPictures } from "./parsed-artic
  * The file has two parts: an index (every entry without its body's HTML,
  * checked by a hash as a whole and read at the start of a build) and the
  * bodies' HTML, each read only when a page shows it and checked against its
- * own hash then (body-html.ts). At 10,000 articles the bodies are half the
- * bytes (103 MB in all), and a warm build shows a handful.
+ * own hash then (body-html.ts). The bodies are a large share of the bytes,
+ * and a warm build shows a handful (sizes in docs/performance.md).
  *
  * The header and index are sealed (cache-seal.mjs) with a key that lives
  * outside the cache: the index holds each body's hash, so a body is as
@@ -34,7 +34,7 @@ import { type ParsedArticle, type ParseTask, withPictures } from "./parsed-artic
  */
 
 const MAGIC = "newsroom-article-cache 3\n";
-/** Bodies are written in runs of about this many bytes: one write per body is 10,000 system calls, one for all a 50 MB copy. */
+/** Bodies are written in runs of about this many bytes: one write per body is a system call per article, one for all a copy of every body. */
 const WRITE_RUN = 1 << 20;
 
 export type CacheEntries = ReadonlyMap<string, ParsedArticle>;
@@ -71,7 +71,7 @@ export function damagedCacheIn(error: unknown): DamagedCache | undefined {
 export function cacheKey(version: string, task: Omit<ParseTask, "source"> & { readonly source: string | Uint8Array }): string {
   const { source } = task;
   const text = typeof source === "string" || !(source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf) ? source : source.subarray(3);
-  // The text apart from the JSON, which ends at the first NUL (JSON escapes its own): 50 MB less copied and escaped at 10,000 articles.
+  // The text apart from the JSON, which ends at the first NUL (JSON escapes its own): no article's text copied and escaped once more.
   return createHash("sha256")
     .update(JSON.stringify([version, task.zone, task.embedHosts, task.textWords ?? null, task.file]))
     .update("\0")

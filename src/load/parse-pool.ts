@@ -45,7 +45,7 @@ export async function parseAll(tasks: readonly ParseTask[], options: ParseOption
       return parsed;
     });
   }
-  // No `execArgv`: a worker would otherwise inherit the CLI's `--import tsx` and load every library through it (1.5 s of CPU a worker).
+  // No `execArgv`: a worker would otherwise inherit the CLI's `--import tsx` and load every library through it (seconds of CPU a worker).
   // Each thread loads the checked bytes, not a file of the cache (worker-bundle.ts).
   const pool = new Piscina({
     filename: SEALED_WORKER,

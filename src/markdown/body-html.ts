@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 
 /**
  * An article body's HTML, named by its hash. The site model and the page
- * hashes need only the name: at 10,000 articles the bodies are half of the
- * parse cache while a warm build renders a handful of pages, so a body from
+ * hashes need only the name: the bodies are a large share of the parse
+ * cache while a warm build renders a handful of pages, so a body from
  * the cache is read from its file when a page shows it (article-cache.ts),
  * and one just parsed is held in memory.
  */

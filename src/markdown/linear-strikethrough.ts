@@ -2,7 +2,8 @@
  * GFM strikethrough (`~a~`, `~~a~~`) resolved in time linear in the
  * paragraph. micromark-extension-gfm-strikethrough walks back over every
  * event for each closing run and splices each match into the whole event
- * list: 100 KB of `~a` takes most of a minute. This resolver makes the same
+ * list, so time grows with the square of the runs: a long paragraph of
+ * `~a` stalls the build. This resolver makes the same
  * matches (the nearest open run of the same length; a match drops the runs
  * inside it) from one stack per length, and builds the event list once,
  * resolving each match's content with the span resolvers as upstream does.

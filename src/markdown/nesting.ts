@@ -2,9 +2,9 @@ import type { Nodes, Root } from "mdast";
 
 /**
  * How deep a body may nest. micromark takes time quadratic in the depth of
- * nested quotes, lists, emphasis and image labels (5,000 levels: 3 s to
- * 400 s), and the tree walks after it recurse once per level until the stack
- * overflows. No article needs more than a handful of levels; hostile or
+ * nested quotes, lists, emphasis and image labels (a few thousand levels
+ * already take minutes), and the tree walks after it recurse once per level
+ * until the stack overflows. No article needs more than a handful of levels; hostile or
  * broken input (an e-mail thread quoted 100,000 times) gets an error instead.
  */
 export const MAX_NESTING = 64;

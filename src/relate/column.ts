@@ -81,8 +81,8 @@ export class Column<T extends Numbers> {
   }
 
   /**
-   * What was pushed, as a view and not a copy: copying 100,000 articles'
-   * rows touched 80 MB more. A read past the last push is out of range.
+   * What was pushed, as a view and not a copy: a copy of a large archive's
+   * rows touches as much memory again, for nothing. A read past the last push is out of range.
    */
   view(): T {
     return this.data.subarray(0, this.size) as T;

@@ -274,8 +274,8 @@ let wordsOnly: FeatureTable | undefined;
  * `text` up to the first word after its first `words` words, as the
  * related index's scan counts them: all that a scan reading at most that
  * many words of it (after any before it) ever reads. An article's body is
- * kept so, not whole: at 10,000 articles its plain text was 46 MB of the
- * parse cache's index, and 200 words of it 14 MB. The table it scans with
+ * kept so, not whole: its whole plain text was most of the parse cache's
+ * index, and the engine reads only its first words (docs/performance.md). The table it scans with
  * is this module's own and grows with the words it meets, as any
  * vocabulary does.
  */

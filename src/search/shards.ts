@@ -10,14 +10,15 @@ import { createHash } from "node:crypto";
  *
  * How many: a shard costs the reader's browser one request per query word
  * (and one for its metadata on loading), so a small archive is best one
- * index; but an edit re-indexes its whole shard (about 4 ms a page: 4 s of
- * a warm build for one index of 1,000 articles), so a larger one is cut
+ * index; but an edit re-indexes its whole shard, which for one index of a
+ * thousand articles is seconds of a warm build, so a larger one is cut
  * so that a shard keeps at least ~250 pages. From 4,000 articles that is 16
- * shards (~625 pages each at 10,000, each indexed in a few seconds and
- * ~250 MB, where the whole index took 50 s and 2.5 GB). Sixteen
+ * shards (~625 pages each at 10,000, each indexed in seconds and a fraction
+ * of the memory the whole index took; figures in bench/RESULTS.md). Sixteen
  * at most, so a query never costs more than sixteen index requests: past
- * 10,000 articles the shards grow instead (6,250 pages and ~1.5 GB each at
- * 100,000). The count is a power of two and a page's shard is the
+ * 10,000 articles the shards grow instead (6,250 pages each at 100,000,
+ * each indexed alone, so Pagefind's memory follows a shard, not the
+ * archive). The count is a power of two and a page's shard is the
  * low bits of a hash of its path, so when the archive crosses a threshold
  * each shard splits in two (every shard is indexed again, once) and no page
  * otherwise moves. The count depends on the pages alone, never on the

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import type { ArticleCard, CheckAlsoItem } from "./view.ts";
 
 /**
- * A card's digest, made once per card: at 10,000 articles the list pages
- * and sidebars show 10,000 cards 90,000 times, and serializing each time
- * was half the cost of hashing every page. A page is hashed with its cards
+ * A card's digest, made once per card: the list pages and sidebars show
+ * each card many times over (docs/performance.md), and serializing it each
+ * time was a large share of the cost of hashing every page. A page is hashed with its cards
  * by digest, which changes whenever anything on a card does.
  */
 export function cardDigests(): (card: ArticleCard) => string {

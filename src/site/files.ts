@@ -55,7 +55,7 @@ export function buildFiles(
   now: number,
 ): TextFile[] {
   // Items only for the articles a feed shows: an item holds the body again with absolute links,
-  // and at 100,000 articles making one for every article cost a gigabyte that the feeds never used.
+  // and making one for every article held a large archive's bodies a second time for nothing.
   const made = new Map<FiledArticle, FeedItem>();
   const itemsOf = (shown: readonly FiledArticle[]): FeedItem[] =>
     shown.slice(0, config.feedItems).map((a) => {

@@ -37,8 +37,8 @@ const hash = (...parts: readonly string[]): string => {
 
 /**
  * Keys for one site's pages. The chrome (config and masthead) is in every
- * key, hashed once; cards by their digest, made once per card (at 10,000
- * articles the lists and sidebars show cards 90,000 times).
+ * key, hashed once; cards by their digest, made once per card (the lists
+ * and sidebars show each card many times over).
  */
 export class PageKeys {
   readonly #chrome: string;
