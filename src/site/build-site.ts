@@ -5,8 +5,10 @@ import type { LoadedArticle } from "../load/load-article.ts";
 import { RelatedIndex, type RelateInput } from "../relate/engine.ts";
 import { directionOf } from "../text/display.ts";
 import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, pictureDiagnostics, pictureFiles } from "./article-view.ts";
+import { breakingStrip } from "./breaking.ts";
 import { cardOf, sectionLink } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
+import { goneViews } from "./expiry.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
@@ -89,6 +91,8 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
   });
 
+  const breaking = breakingStrip(published, config, now, time);
+  diagnostics.push(...breaking.diagnostics);
   const sections = sectionsOf(placed, config);
   const chrome: SiteView = {
     name: config.name,
@@ -99,6 +103,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     dir: directionOf(config.language),
     outlet: config.outlet,
     sections: navigationOf(config, sections).map(sectionLink),
+    breaking: breaking.strip,
   };
   const keys = new PageKeys(config, chrome);
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
@@ -158,6 +163,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     ...articlePages,
     ...listPages.map((list): Page => ({ url: list.url, template: "list", key: keys.list(list), view: () => list })),
     ...files.map((file): Page => ({ url: file.url, template: "file", key: keys.file(file), view: () => file })),
+    ...goneViews(placed, config).map((gone): Page => ({ url: gone.url, template: "gone", key: keys.gone(gone), view: () => gone })),
     frontPage("index", "/"),
     frontPage("404", "/404.html"),
     frontPage("search", "/search/"),

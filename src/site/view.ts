@@ -71,8 +71,10 @@ export interface PageMeta {
   /** The page's own title; the site name is added by the layout. */
   readonly title: string | undefined;
   readonly description: string | undefined;
-  /** Absolute canonical URL (for wire copy, the original's). */
-  readonly canonical: string;
+  /** Absolute canonical URL (for wire copy, the original's); undefined for a page that names no address (a taken-down article's notice). */
+  readonly canonical: string | undefined;
+  /** `noindex` keeps the page out of search engines. */
+  readonly robots?: "noindex";
   readonly ogType: "website" | "article";
   /** Absolute URL of the page's picture, if any. */
   readonly image: string | undefined;
@@ -172,6 +174,16 @@ export interface SiteView {
   readonly outlet: string;
   /** The masthead's sections (config.ts `navigation`): a few, not all; every section is on `/sections/`. */
   readonly sections: readonly SectionLink[];
+  /** The breaking-news strip every page shows, if one is running (site/breaking.ts). */
+  readonly breaking: BreakingView | undefined;
+}
+
+/** The strip: the editor's short text (or the headline), linking the article. */
+export interface BreakingView {
+  readonly text: string;
+  readonly url: string;
+  readonly lang: string;
+  readonly dir: "ltr" | "rtl";
 }
 
 /** The pages made once per site, from the lists: the front page, 404, search, the sections. */
@@ -194,6 +206,13 @@ export interface RenderModel extends FrontPages {
   readonly articles: readonly ArticleView[];
   readonly listPages: readonly ListPage[];
   readonly files: readonly TextFile[];
+  readonly gone: readonly GoneView[];
+}
+
+/** The notice left at the address of an article taken down (`expires`): site/expiry.ts. */
+export interface GoneView {
+  readonly url: string;
+  readonly meta: PageMeta;
 }
 
 /** A file written as is: feeds, sitemaps, robots.txt. */
