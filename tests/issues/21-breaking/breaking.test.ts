@@ -7,7 +7,7 @@ import { article, makeSite, type Site } from "../18-fixture.ts";
  * time, the newest winning with a warning that names both files.
  * The fixture builds as of NOW, 24 November 2026, 12:00 Kabul time.
  */
-const strip = (html: string): string | undefined => /<section class="breaking"[^]*?<\/section>/.exec(html)?.[0];
+const strip = (html: string): string | undefined => /<section class="breaking"[\s\S]*?<\/section>/.exec(html)?.[0];
 
 let site: Site;
 beforeAll(() => {
