@@ -11,6 +11,7 @@ import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
 import { goneViews } from "./expiry.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
+import { liveView, withLive } from "./live.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
@@ -74,7 +75,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
   const published = placed.filter((p) => p.published).sort(newestFirst);
   for (const p of published) diagnostics.push(...pictureDiagnostics(p));
 
-  const cards = new Map(published.map((p) => [p.article.slug, cardOf(p, config, time)]));
+  const cards = new Map(published.map((p) => [p.article.slug, withLive(cardOf(p, config, time), p.article.frontMatter, now)]));
   const card = (slug: string): ArticleCard => {
     const found = cards.get(slug);
     if (!found) throw new Error(`internal: no card for published article \`${slug}\``);
@@ -89,6 +90,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     card: card(p.article.slug),
     checkAlso: checkAlsoItems(editorBox(p), related.get(p.article.slug), card),
     related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
+    coverage: liveView(p.article.frontMatter, p.article.body.liveUpdates, config, now, time),
   });
 
   const breaking = breakingStrip(published, config, now, time);

@@ -55,7 +55,7 @@ export class PageKeys {
     url: string,
     articleKey: string,
     pictures: unknown,
-    links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[] },
+    links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[]; readonly coverage?: ArticleView["coverage"] },
   ): string {
     return hash(
       "article",
@@ -65,6 +65,8 @@ export class PageKeys {
       JSON.stringify(pictures),
       JSON.stringify(checkAlsoByDigest(links.checkAlso, this.#card)),
       links.related.map(this.#card).join(","),
+      // A live page's coverage changes with the build's moment alone.
+      JSON.stringify(links.coverage ?? null),
     );
   }
 

@@ -41,6 +41,19 @@ export interface ArticleCard {
   readonly published: TimeView;
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
+  /** While its live coverage runs (site/live.ts). */
+  readonly live?: true;
+}
+
+/** A live article's coverage, as its page shows it (site/live.ts). */
+export interface LiveView {
+  /** Still live as of the build; false once `live_until` has passed. */
+  readonly running: boolean;
+  readonly until: TimeView | undefined;
+  readonly updates: number;
+  readonly latest: TimeView | undefined;
+  /** The site's words for the zone the updates' times are in: `Kabul time`. */
+  readonly zone: string;
 }
 
 export type CheckAlsoItem =
@@ -124,6 +137,8 @@ export interface ArticleView extends ArticleCard {
   readonly checkAlso: readonly CheckAlsoItem[];
   readonly related: readonly ArticleCard[];
   readonly breadcrumb: readonly Crumb[];
+  /** For a live article (`live: true`): its coverage. */
+  readonly coverage: LiveView | undefined;
 }
 
 export type ListKind = "section" | "tag" | "author" | "outlet" | "archive" | "corrections";

@@ -60,7 +60,7 @@ function outputTexts(): Map<string, string> {
 }
 
 /** The files that name the article, by what they name of it. */
-function mentions(): Record<string, string[]> {
+function mentions(): { title: string[]; slug: string[]; phrase: string[] } {
   const texts = outputTexts();
   const where = (needle: string) => [...texts].filter(([rel, text]) => rel.includes(needle) || text.includes(needle)).map(([rel]) => rel);
   return { title: where(TITLE), slug: where(SLUG), phrase: where(PHRASE) };
