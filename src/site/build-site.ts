@@ -8,8 +8,8 @@ import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, p
 import { breakingStrip } from "./breaking.ts";
 import { cardOf, sectionLink } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
-import { goneViews } from "./expiry.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
+import { goneViews } from "./gone-pages.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { liveView, withLive } from "./live.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
