@@ -1,3 +1,6 @@
+import { Readable } from "node:stream";
+import FeedParser from "feedparser";
+import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, type Site } from "../18-fixture.ts";
 
@@ -12,6 +15,8 @@ title: Baghlan floods live
 date: 2026-11-23T20:00:00+04:30
 live: true
 live_until: 2026-11-24T18:00:00+04:30
+breaking: "Floods in Baghlan: follow the latest"
+breaking_until: 2026-11-24T18:00:00+04:30
 tags: [Floods]
 ---
 Rivers burst their banks across Baghlan overnight. Follow the latest here.
@@ -44,6 +49,7 @@ beforeAll(() => {
     "site.yaml": "url: https://news.example.org\ntimezone: Asia/Kabul\ntimezone_label: Kabul time\n",
     "content/national/baghlan-floods-live.md": LIVE,
     "content/national/quiet-day.md": "---\ntitle: A quiet day in Kabul\ndate: 2026-11-22T09:00:00+04:30\n---\nNothing happened.\n",
+    "content/national/taken-down.md": "---\ntitle: Taken down\ndate: 2026-11-22T09:00:00+04:30\nexpires: 2026-11-23T09:00:00+04:30\n---\nGone.\n",
   });
 }, 30_000);
 afterAll(() => site.remove());
@@ -160,5 +166,59 @@ describe("live mistakes", () => {
     expect(out).toContain(
       "`live_until` is 23 November 2026, 19:00 UTC+04:30, not after the article's `date` (23 November 2026, 20:00 UTC+04:30): the live coverage would end before it began.",
     );
+  });
+});
+
+function parseFeed(xml: string): Promise<FeedParser.Item[]> {
+  return new Promise((resolve, reject) => {
+    const parser = new FeedParser({ normalize: true, addmeta: false });
+    const items: FeedParser.Item[] = [];
+    parser.on("error", reject);
+    parser.on("readable", () => {
+      let item: FeedParser.Item | null;
+      while ((item = parser.read() as FeedParser.Item | null)) items.push(item);
+    });
+    parser.on("end", () => resolve(items));
+    Readable.from([xml]).pipe(parser);
+  });
+}
+
+describe("the new pages, read by the tools that meet them", () => {
+  let outputs: Map<string, string>;
+  beforeAll(() => {
+    expect(site.build().status).toBe(0);
+    outputs = site.outputs();
+  }, 60_000);
+
+  it("are valid HTML: the live page, a page under the breaking strip and a taken-down article's notice", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
+    const problems: string[] = [];
+    for (const rel of ["national/baghlan-floods-live/index.html", "national/quiet-day/index.html", "national/taken-down/index.html", "index.html"]) {
+      const html = outputs.get(rel) ?? "";
+      expect(html, rel).not.toBe("");
+      const report = await validator.validateString(html, rel);
+      for (const result of report.results) for (const m of result.messages) problems.push(`${rel}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+    expect(outputs.get("national/quiet-day/index.html")).toContain('<section class="breaking" aria-label="Breaking news">');
+  });
+
+  it("carry the live article's updates through the feeds, as a feed parser reads them", async () => {
+    for (const file of ["feed.xml", "rss.xml"]) {
+      const items = await parseFeed(outputs.get(file) ?? "");
+      const live = items.find((item) => item.title === "Baghlan floods live");
+      expect(live?.description, file).toContain("Convoy reaches <strong>Nahrin</strong>");
+      expect(live?.description, file).toContain("The Kunduz river rose again after midnight.");
+      expect(items.map((item) => item.title)).not.toContain("Taken down");
+    }
+    const json = JSON.parse(outputs.get("feed.json") ?? "") as { items: { title: string; content_html: string }[] };
+    expect(json.items.find((item) => item.title === "Baghlan floods live")?.content_html).toContain('id="update-1124-0940"');
+  });
+
+  it("keep an article page's HTML and the stylesheet under 40 KB together", () => {
+    const css = outputs.get("css/site.css") ?? "";
+    const page = outputs.get("national/baghlan-floods-live/index.html") ?? "";
+    expect(css.length).toBeGreaterThan(1000);
+    expect(Buffer.byteLength(page) + Buffer.byteLength(css)).toBeLessThan(40 * 1024);
   });
 });
