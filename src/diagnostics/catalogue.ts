@@ -336,7 +336,7 @@ export const catalogue = {
     severity: "error",
     title: "An end before the article's date",
     message: ({ field, when, date, ends }) => `\`${field}\` is ${when}, not after the article's \`date\` (${date}): ${ends} would end before it began.`,
-    hint: ({ field }) => `Write a \`${field}\` later than \`date\`, in the same form (\`2026-09-26T18:00:00+04:30\`), or remove it.`,
+    hint: ({ field }) => `Set \`${field}\` to a moment after \`date\`, in the same form (\`2026-09-26T18:00:00+04:30\`), or remove it.`,
   }),
   "field-unused": rule<{ field: string; needs: string }>({
     severity: "warning",
