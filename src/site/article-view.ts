@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Moment } from "../content/dates.ts";
+import { type Moment, toIso } from "../content/dates.ts";
 import type { FrontMatter } from "../content/schema.ts";
 import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
 import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
@@ -113,6 +113,8 @@ export function articleView(
       description: base.summary || undefined,
       canonical,
       ogType: "article",
+      // Search engines drop the page then too, even before the build that takes it down.
+      ...(fm.expires === undefined ? {} : { robots: `unavailable_after: ${toIso(fm.expires)}` }),
       image: image === undefined ? undefined : absolute(config, image.src),
       jsonLd: [
         newsArticle(

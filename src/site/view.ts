@@ -86,8 +86,8 @@ export interface PageMeta {
   readonly description: string | undefined;
   /** Absolute canonical URL (for wire copy, the original's); undefined for a page that names no address (a taken-down article's notice). */
   readonly canonical: string | undefined;
-  /** `noindex` keeps the page out of search engines. */
-  readonly robots?: "noindex";
+  /** For search engines: `noindex` keeps the page out; `unavailable_after: <date-time>` says when it goes (`expires`). */
+  readonly robots?: string;
   readonly ogType: "website" | "article";
   /** Absolute URL of the page's picture, if any. */
   readonly image: string | undefined;

@@ -129,6 +129,10 @@ describe("an article before it expires", () => {
     expect(found.slug).toContain("sitemap.xml");
     expect(found.slug).toContain("news-sitemap.xml");
     expect(found.phrase.some((rel) => rel.startsWith("pagefind/") && rel.endsWith(".pf_fragment"))).toBe(true);
+    // Search engines are told in advance.
+    expect(readFileSync(path.join(out(), `national/${SLUG}/index.html`), "utf8")).toContain(
+      '<meta name="robots" content="unavailable_after: 2026-11-24T10:00:00+04:30"/>',
+    );
     expect(found.slug.some((rel) => rel.startsWith(`national/${SLUG}/`) && rel.endsWith(".webp"))).toBe(true);
   });
 });
