@@ -50,6 +50,8 @@ export function liveBlogFields(
   const latest = updates[0];
   return {
     "@type": "LiveBlogPosting",
+    // A NewsArticle's property, which a LiveBlogPosting does not have.
+    dateline: undefined,
     // The latest update changes the page, as an `updated` would.
     ...(latest !== undefined && latest.epoch > page.modified.epoch ? { dateModified: latest.iso } : {}),
     coverageStartTime: toIso(fm.date),

@@ -95,6 +95,7 @@ describe("a live page", () => {
       coverageStartTime: "2026-11-23T20:00:00+04:30",
       coverageEndTime: "2026-11-24T18:00:00+04:30",
     });
+    expect(data).not.toHaveProperty("dateline");
     expect(data?.liveBlogUpdate).toEqual([
       {
         "@type": "BlogPosting",
