@@ -14,6 +14,7 @@ const LIVE = `---
 title: Baghlan floods live
 date: 2026-11-23T20:00:00+04:30
 live: true
+dateline: Pul-e Khumri
 live_until: 2026-11-24T18:00:00+04:30
 breaking: "Floods in Baghlan: follow the latest"
 breaking_until: 2026-11-24T18:00:00+04:30
