@@ -5,6 +5,7 @@ import { Breadcrumb } from "./_components/Breadcrumb.tsx";
 import type { ArticlePageData } from "./_components/data.ts";
 import { Headline } from "./_components/Headline.tsx";
 import { chrome, Layout } from "./_components/Layout.tsx";
+import { LiveCoverage, LiveLabel } from "./_components/LiveCoverage.tsx";
 
 /** One page per published article, at `/<section>/<slug>/`. */
 export const data = {
@@ -130,6 +131,7 @@ export function render({ model, article }: ArticlePageData) {
         <article class="article" data-pagefind-body data-pagefind-meta={`date:${article.published.day}`}>
           <header class="article-header">
             <p class="kicker" {...site}>
+              {article.coverage?.running === true ? <LiveLabel /> : null}
               <a href={article.section.url} data-pagefind-filter="section" dir="auto">
                 {article.section.title}
               </a>
@@ -144,6 +146,7 @@ export function render({ model, article }: ArticlePageData) {
               </a>
             </p>
             <Byline article={article} attributes={site} />
+            <LiveCoverage coverage={article.coverage} attributes={site} />
           </header>
           {article.image === undefined ? null : (
             <figure class="article-image">

@@ -15,11 +15,12 @@ export function builtLine(facts: {
 }
 
 /**
- * When the next scheduled article is due, in the offset its editor wrote, so a
- * CI cron (or a person) knows when to build again. Nothing when none is waiting.
+ * When the site next changes on its own (an article due, taken down, ending
+ * its live coverage or strip), in the offset its editor wrote, so a CI cron
+ * (or a person) knows when to build again. Nothing when none is waiting.
  */
 export function nextScheduledLine(next: Scheduled | undefined): string | undefined {
   if (next === undefined) return undefined;
   const utc = new Date(next.date.epoch).toISOString().replace(/\.000Z$/, "Z");
-  return `Next scheduled: ${toIso(next.date)} (${utc}), ${visibleText(next.file)}: build again then to publish it.`;
+  return `Next scheduled: ${toIso(next.date)} (${utc}), ${visibleText(next.file)}: build again then to ${next.action ?? "publish it"}.`;
 }

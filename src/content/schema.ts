@@ -63,6 +63,14 @@ export const imageSchema = z.strictObject({
   credit: text.optional(),
 });
 
+/** The strip holds one line on a phone. */
+export const BREAKING_LENGTH = 120;
+const BREAKING_TOO_LONG: IssueParams = {
+  rule: "field-invalid",
+  problem: `is longer than ${BREAKING_LENGTH} characters: the strip holds one short line, so say it in a few words (or write \`breaking: true\` for the headline)`,
+};
+const EXPIRES_LEAVE: IssueParams = { rule: "field-invalid", problem: "must be `notice` (a short 'no longer available' page) or `nothing`" };
+
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
 /**
@@ -119,6 +127,21 @@ function makeFrontMatterSchema(zone: string) {
       .array(correctionSchema(zone))
       .optional()
       .describe("Corrections, each { date, text }: shown at the end of the article and on the corrections page."),
+    // Live coverage, the breaking strip and take-downs: docs/editors.md; checked across fields in timely-checks.ts.
+    live: z.boolean().optional().describe("true makes a live page: each update under a `## 14:05` heading, newest first."),
+    live_until: dateField(zone).optional().describe("When live coverage ends, same form as `date`: the Live label goes then."),
+    breaking: z
+      .union([z.boolean(), text.refine((value) => [...value].length <= BREAKING_LENGTH, { params: BREAKING_TOO_LONG })])
+      .optional()
+      .describe("A breaking-news strip on every page, linking this article: its short text, or true for the headline."),
+    breaking_until: dateField(zone).optional().describe("When the breaking strip goes, same form as `date`; 3 hours after `updated` or `date` if not given."),
+    expires: dateField(zone).optional().describe("When the article is taken down everywhere, same form as `date`."),
+    expires_leave: z
+      .string()
+      .refine((value) => value === "notice" || value === "nothing", { params: EXPIRES_LEAVE })
+      .transform((value) => value as "notice" | "nothing")
+      .optional()
+      .describe("What stays at the address once it has expired: `notice` (a short 'no longer available' page, the default) or `nothing`."),
   });
 }
 

@@ -3,6 +3,7 @@ import { type Diagnostic, diagnose, START } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { parseDate } from "./dates.ts";
 import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema, type IssueParams, NESTED_FIELDS } from "./schema.ts";
+import { timelyProblems } from "./timely-checks.ts";
 import type { ParsedYaml } from "./yaml.ts";
 
 export interface Validated {
@@ -79,7 +80,7 @@ export function validateFrontMatter(yaml: ParsedYaml, file: string, zone: string
   if (record.author !== undefined && record.authors !== undefined) {
     diagnostics.push(diagnose("field-conflict", file, yaml.positionOf(["authors"], true), { fields: "`author` and `authors`" }));
   }
-  for (const field of ["date", "updated"] as const) {
+  for (const field of ["date", "updated", "live_until", "breaking_until", "expires"] as const) {
     const value = record[field];
     if (typeof value !== "string") continue;
     const parsed = parseDate(value, zone);
@@ -87,6 +88,7 @@ export function validateFrontMatter(yaml: ParsedYaml, file: string, zone: string
       diagnostics.push(diagnose("date-no-offset", file, yaml.positionOf([field]), { field, zone }));
     }
   }
+  if (result.success) diagnostics.push(...timelyProblems(result.data, yaml, file));
   const failed = diagnostics.some((d) => d.severity === "error");
   return { data: failed || !result.success ? undefined : result.data, diagnostics };
 }

@@ -332,6 +332,51 @@ export const catalogue = {
     hint: () =>
       "Say in one short sentence what the picture shows: `![Aid trucks on the Nahrin road](convoy.jpg)` in the text, or `alt:` under `image:` in the front matter.",
   }),
+  "date-order": rule<{ field: string; when: string; date: string; ends: string }>({
+    severity: "error",
+    title: "An end before the article's date",
+    message: ({ field, when, date, ends }) => `\`${field}\` is ${when}, not after the article's \`date\` (${date}): ${ends} would end before it began.`,
+    hint: ({ field }) => `Set \`${field}\` to a moment after \`date\`, in the same form (\`2026-09-26T18:00:00+04:30\`), or remove it.`,
+  }),
+  "field-unused": rule<{ field: string; needs: string }>({
+    severity: "warning",
+    title: "Field that does nothing on its own",
+    message: ({ field, needs }) => `\`${field}\` does nothing without ${needs} in the same front matter.`,
+    hint: ({ needs }) => `Add ${needs}, or remove the field.`,
+  }),
+  "check-also-expired": rule<{ slug: string; when: string }>({
+    severity: "warning",
+    title: "Check Also points at an article taken down",
+    message: ({ slug, when }) => `\`check_also\` names \`${slug}\`, which was taken down on ${when} (its \`expires\`): the box leaves it out.`,
+    hint: () => "Remove the entry, or point at another article. Until then the box shows the other entries, or the best related article.",
+  }),
+  "breaking-several": rule<{ shown: string; until: string }>({
+    severity: "warning",
+    title: "Two breaking strips at once",
+    message: ({ shown, until }) =>
+      `This article's breaking strip is not shown: \`${shown}\` has a newer one, and the site shows one strip at a time (this one until ${until}).`,
+    hint: () => "Nothing to do if the newer story matters more. Otherwise remove `breaking:` from the other article; to end this strip early, remove it here.",
+  }),
+  "live-heading-not-time": rule<{ heading: string }>({
+    severity: "warning",
+    title: "Heading in a live article that is not an update's time",
+    message: ({ heading }) => `\`## ${heading}\` is not an update's time, so it starts no update: it is kept as a heading inside the update above it.`,
+    hint: () => "Start each update with its time, `## 14:05` (or `## 00:15 4 December` on another day); for a heading inside an update, use `###`.",
+  }),
+  "live-update-order": rule<{ time: string; below: string }>({
+    severity: "warning",
+    title: "Live updates out of order",
+    message: ({ time, below }) =>
+      `The update \`## ${time}\` is earlier than the one written below it (\`## ${below}\`); the page shows updates newest first all the same.`,
+    hint: () =>
+      "Write each new update at the top, under the introduction. If this one is after midnight, write its day: `## 00:15 4 December` (a time alone is on the day of the update below it).",
+  }),
+  "live-no-updates": rule({
+    severity: "warning",
+    title: "Live article without updates",
+    message: () => "The article has `live: true` but no update: no heading `## 14:05` in its text.",
+    hint: () => "Start each update with a `## ` heading of its time in the site's time zone, newest first, e.g. `## 14:05` then its text.",
+  }),
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -52,4 +52,11 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "image-type-mismatch": { src: "map.html", format: "svg", extension: "html" },
   "bundle-file-ignored": { name: "notes.txt" },
   "image-alt-missing": { src: "convoy.jpg" },
+  "date-order": { field: "expires", when: "3 December 2026, 08:00 UTC+04:30", date: "3 December 2026, 09:00 UTC+04:30", ends: "the article" },
+  "field-unused": { field: "live_until", needs: "`live: true`" },
+  "check-also-expired": { slug: "exam-results-leak", when: "3 December 2026, 18:00 Kabul time" },
+  "breaking-several": { shown: "content/national/quake-strikes-herat.md", until: "3 December 2026, 17:00 Kabul time" },
+  "live-heading-not-time": { heading: "Background" },
+  "live-update-order": { time: "00:15", below: "23:40" },
+  "live-no-updates": {},
 };

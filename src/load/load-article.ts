@@ -106,7 +106,8 @@ export function parseArticle(
   if (validated.data === undefined || diagnostics.some((d) => d.severity === "error")) return failWithBody();
 
   const frontMatter = validated.data;
-  const rendered = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at });
+  const live = frontMatter.live === true ? { date: frontMatter.date, zone } : undefined;
+  const rendered = renderBody(split.body, { dateline: frontMatter.dateline, embedHosts, path: at, live });
   const plainText = textWords === undefined ? rendered.plainText : leadingWords(rendered.plainText, textWords);
   const body: ArticleBody = { ...rendered, plainText, html: heldHtml(rendered.html) };
   for (const issue of body.issues) diagnostics.push(diagnoseBodyIssue(issue, at, split.bodyLineOffset));

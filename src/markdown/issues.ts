@@ -14,7 +14,10 @@ export type BodyIssue =
   | { readonly rule: "image-missing"; readonly line: number; readonly column: number; readonly args: { src: string } }
   | { readonly rule: "image-unreadable"; readonly line: number; readonly column: number; readonly args: { src: string; reason: string } }
   | { readonly rule: "control-character"; readonly line: number; readonly column: number; readonly args: { where: string; characters: readonly string[] } }
-  | { readonly rule: "image-alt-missing"; readonly line: number; readonly column: number; readonly args: { src: string } };
+  | { readonly rule: "image-alt-missing"; readonly line: number; readonly column: number; readonly args: { src: string } }
+  | { readonly rule: "live-heading-not-time"; readonly line: number; readonly column: number; readonly args: { heading: string } }
+  | { readonly rule: "live-update-order"; readonly line: number; readonly column: number; readonly args: { time: string; below: string } }
+  | { readonly rule: "live-no-updates"; readonly line: number; readonly column: number; readonly args: Record<string, never> };
 
 declare module "vfile" {
   interface DataMap {

@@ -3,6 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import type { Moment } from "../content/dates.ts";
 import type { BodyIssue } from "./issues.ts";
 import { needsGfm } from "./needs-gfm.ts";
 import remarkControlCharacters, { dropWrittenCharacters } from "./remark-control-characters.ts";
@@ -11,6 +12,7 @@ import remarkDemoteHeadings from "./remark-demote-headings.ts";
 import remarkExcerpt from "./remark-excerpt.ts";
 import remarkGfmFixes from "./remark-gfm-fixes.ts";
 import remarkImages from "./remark-images.ts";
+import remarkLiveUpdates, { type LiveUpdate } from "./remark-live-updates.ts";
 import remarkParseBody from "./remark-parse-body.ts";
 import remarkRawHtml from "./remark-raw-html.ts";
 import remarkSafeUrls from "./remark-safe-urls.ts";
@@ -29,6 +31,7 @@ const processor = unified()
   .use(remarkSafeUrls)
   .use(remarkImages)
   .use(remarkGfmFixes)
+  .use(remarkLiveUpdates)
   .use(remarkDemoteHeadings)
   .use(remarkTypography)
   .use(remarkExcerpt)
@@ -53,6 +56,8 @@ export interface BodyOptions {
   readonly embedHosts?: readonly string[];
   /** Path for messages. */
   readonly path?: string;
+  /** A live article's date and the site's zone (remark-live-updates.ts): its `## 14:05` headings become updates. */
+  readonly live?: { readonly date: Moment; readonly zone: string } | undefined;
   /** "always" parses with GFM even a body that cannot need it (tests compare the two). */
   readonly gfm?: "auto" | "always";
   /** false leaves quotes, dashes and ellipses as written (remark-typography): tests hold the rest of the pipeline to CommonMark. */
@@ -67,6 +72,8 @@ export interface RenderedBody {
   readonly plainText: string;
   /** What the transforms removed or refused, positioned in the body. */
   readonly issues: readonly BodyIssue[];
+  /** A live article's updates, newest first. */
+  readonly liveUpdates?: readonly LiveUpdate[];
 }
 
 export function renderBody(written: string, options: BodyOptions = {}): RenderedBody {
@@ -75,7 +82,9 @@ export function renderBody(written: string, options: BodyOptions = {}): Rendered
   if (options.dateline !== undefined) file.data.dateline = options.dateline;
   if (options.embedHosts !== undefined) file.data.embedHosts = options.embedHosts;
   if (options.typography === false) file.data.typography = false;
+  if (options.live !== undefined) file.data.live = options.live;
   const tree = options.gfm === "always" ? (processor.parse(file) as Root) : parseFast(file);
   const html = String(processor.stringify(processor.runSync(tree, file) as Root, file));
-  return { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: [...issues, ...(file.data.issues ?? [])] };
+  const rendered = { html, firstParagraph: file.data.firstParagraph, plainText: file.data.plainText ?? "", issues: [...issues, ...(file.data.issues ?? [])] };
+  return file.data.liveUpdates === undefined ? rendered : { ...rendered, liveUpdates: file.data.liveUpdates };
 }

@@ -10,8 +10,10 @@ export const sanitizeSchema: Schema = {
   // The default prefixes footnote ids twice, which breaks footnote links.
   clobberPrefix: "",
   // Embeds: only remark-raw-html creates these, for hosts the site allows.
-  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "iframe"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "iframe", "article", "time"],
   attributes: {
+    // remark-live-updates: each update of a live article (its `id` and the `<time>`'s `dateTime` are allowed on every element).
+    article: [["className", "live-update"]],
     figure: [["className", "embed", "body-image"]],
     iframe: ["src", "title", "width", "height", "loading", "allowFullScreen", "referrerPolicy", "sandbox"],
     ...defaultSchema.attributes,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Moment } from "../content/dates.ts";
+import { type Moment, toIso } from "../content/dates.ts";
 import type { FrontMatter } from "../content/schema.ts";
 import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
 import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
@@ -12,15 +12,18 @@ import { type Bundle, ownPicture, pictureJobs, resolveLocalImage } from "../imag
 import { headTitle } from "../text/display.ts";
 import { standfirstOf } from "./display-text.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
+import { liveBlogFields } from "./live.ts";
 import type { Placed } from "./placing.ts";
 import { absolute, breadcrumbList, newsArticle } from "./structured-data.ts";
-import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView, TimeView } from "./view.ts";
+import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView, LiveView, TimeView } from "./view.ts";
 
 /** What an article's page shows besides the article itself: chosen by the editor and the engine from the others. */
 export interface ArticleLinks {
   readonly card: ArticleCard;
   readonly checkAlso: readonly CheckAlsoItem[];
   readonly related: readonly ArticleCard[];
+  /** A live article's coverage as of the build (site/live.ts). */
+  readonly coverage: LiveView | undefined;
 }
 
 export function authorsOf(fm: FrontMatter): readonly string[] {
@@ -98,7 +101,10 @@ export function articleView(
     { title: p.section.title, url: base.section.url },
     { title: base.title, url: undefined },
   ];
-  const modified = time(latestChange(fm));
+  const changed = latestChange(fm);
+  const modified = time(changed);
+  const page = { url: `${config.url}${base.url}`, headline: headTitle(base.title), modified: changed };
+  const live = fm.live === true ? liveBlogFields(fm, p.article.body.liveUpdates ?? [], page) : undefined;
   return {
     ...base,
     source: p.article.file.display,
@@ -107,23 +113,29 @@ export function articleView(
       description: base.summary || undefined,
       canonical,
       ogType: "article",
+      // Search engines drop the page then too, even before the build that takes it down.
+      ...(fm.expires === undefined ? {} : { robots: `unavailable_after: ${toIso(fm.expires)}` }),
       image: image === undefined ? undefined : absolute(config, image.src),
       jsonLd: [
-        newsArticle(config, {
-          headline: headTitle(base.title),
-          description: base.summary,
-          url: `${config.url}${base.url}`,
-          published: base.published.iso,
-          modified: modified.iso,
-          authors: authors.map((a) => ({ ...a, url: absolute(config, authorUrl(a.name)) })),
-          outlet: base.outlet,
-          outletUrl: absolute(config, outletUrl(base.outlet)),
-          image: image === undefined ? undefined : absolute(config, image.src),
-          dateline: base.dateline,
-          section: p.section.title,
-          tags: fm.tags ?? [],
-          lang: base.lang,
-        }),
+        newsArticle(
+          config,
+          {
+            headline: headTitle(base.title),
+            description: base.summary,
+            url: `${config.url}${base.url}`,
+            published: base.published.iso,
+            modified: modified.iso,
+            authors: authors.map((a) => ({ ...a, url: absolute(config, authorUrl(a.name)) })),
+            outlet: base.outlet,
+            outletUrl: absolute(config, outletUrl(base.outlet)),
+            image: image === undefined ? undefined : absolute(config, image.src),
+            dateline: base.dateline,
+            section: p.section.title,
+            tags: fm.tags ?? [],
+            lang: base.lang,
+          },
+          live,
+        ),
         breadcrumbList(config, breadcrumb, base.url),
       ],
       lang: base.lang,
@@ -144,6 +156,7 @@ export function articleView(
     checkAlso: links.checkAlso,
     related: links.related,
     breadcrumb,
+    coverage: links.coverage,
   };
 }
 

@@ -5,10 +5,13 @@ import type { LoadedArticle } from "../load/load-article.ts";
 import { RelatedIndex, type RelateInput } from "../relate/engine.ts";
 import { directionOf } from "../text/display.ts";
 import { type ArticleLinks, articleView, authorsOf, canonicalOf, latestChange, pictureDiagnostics, pictureFiles } from "./article-view.ts";
+import { breakingStrip } from "./breaking.ts";
 import { cardOf, sectionLink } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
+import { goneViews } from "./gone-pages.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
+import { liveView, withLive } from "./live.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
@@ -72,7 +75,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
   const published = placed.filter((p) => p.published).sort(newestFirst);
   for (const p of published) diagnostics.push(...pictureDiagnostics(p));
 
-  const cards = new Map(published.map((p) => [p.article.slug, cardOf(p, config, time)]));
+  const cards = new Map(published.map((p) => [p.article.slug, withLive(cardOf(p, config, time), p.article.frontMatter, now)]));
   const card = (slug: string): ArticleCard => {
     const found = cards.get(slug);
     if (!found) throw new Error(`internal: no card for published article \`${slug}\``);
@@ -87,8 +90,11 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     card: card(p.article.slug),
     checkAlso: checkAlsoItems(editorBox(p), related.get(p.article.slug), card),
     related: (related.get(p.article.slug)?.sidebar ?? []).map((pick) => card(pick.slug)),
+    coverage: liveView(p.article.frontMatter, p.article.body.liveUpdates, config, now, time),
   });
 
+  const breaking = breakingStrip(published, config, now, time);
+  diagnostics.push(...breaking.diagnostics);
   const sections = sectionsOf(placed, config);
   const chrome: SiteView = {
     name: config.name,
@@ -99,6 +105,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     dir: directionOf(config.language),
     outlet: config.outlet,
     sections: navigationOf(config, sections).map(sectionLink),
+    breaking: breaking.strip,
   };
   const keys = new PageKeys(config, chrome);
   const authorsByName = new Map(config.authors.map((a) => [a.name.toLowerCase(), a]));
@@ -158,6 +165,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     ...articlePages,
     ...listPages.map((list): Page => ({ url: list.url, template: "list", key: keys.list(list), view: () => list })),
     ...files.map((file): Page => ({ url: file.url, template: "file", key: keys.file(file), view: () => file })),
+    ...goneViews(placed, config).map((gone): Page => ({ url: gone.url, template: "gone", key: keys.gone(gone), view: () => gone })),
     frontPage("index", "/"),
     frontPage("404", "/404.html"),
     frontPage("search", "/search/"),

@@ -36,6 +36,9 @@ export function resolveCheckAlso(
         diagnostics.push(diagnose("check-also-unresolved", file, at(), { slug: entry, suggestion: didYouMean(entry, bySlug.keys()) }));
       } else if (target === p) {
         diagnostics.push(diagnose("check-also-self", file, at(), { slug: entry }));
+      } else if (target.expired) {
+        const expires = target.article.frontMatter.expires;
+        if (p.published && expires !== undefined) diagnostics.push(diagnose("check-also-expired", file, at(), { slug: entry, when: formatDayTime(expires) }));
       } else if (!target.published) {
         // A draft may point at another draft: both go live together.
         if (p.published) {

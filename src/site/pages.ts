@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
-import type { ArticleCard, ArticleView, FrontPages, ListPage, RenderModel, SiteView, TextFile } from "./view.ts";
+import type { ArticleCard, ArticleView, FrontPages, GoneView, ListPage, RenderModel, SiteView, TextFile } from "./view.ts";
 
 /**
  * Every file the site publishes as a page: its address, the template that
@@ -21,7 +21,9 @@ export type ListPageEntry = PageOf<"list", ListPage>;
 export type FilePage = PageOf<"file", TextFile>;
 /** The pages made once per site (templates that do not paginate): the front page, 404, search, the sections. */
 export type FrontPage = PageOf<"index" | "404" | "search" | "sections", FrontPages>;
-export type Page = ArticlePage | ListPageEntry | FilePage | FrontPage;
+/** The notice at the address of an article taken down (site/expiry.ts). */
+export type GonePage = PageOf<"gone", GoneView>;
+export type Page = ArticlePage | ListPageEntry | FilePage | FrontPage | GonePage;
 
 /** Where a page's URL is written: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export function outputPath(url: string): string {
@@ -53,7 +55,7 @@ export class PageKeys {
     url: string,
     articleKey: string,
     pictures: unknown,
-    links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[] },
+    links: { readonly checkAlso: ArticleView["checkAlso"]; readonly related: readonly ArticleCard[]; readonly coverage?: ArticleView["coverage"] },
   ): string {
     return hash(
       "article",
@@ -63,6 +65,8 @@ export class PageKeys {
       JSON.stringify(pictures),
       JSON.stringify(checkAlsoByDigest(links.checkAlso, this.#card)),
       links.related.map(this.#card).join(","),
+      // A live page's coverage changes with the build's moment alone.
+      JSON.stringify(links.coverage ?? null),
     );
   }
 
@@ -72,6 +76,10 @@ export class PageKeys {
 
   file(file: TextFile): string {
     return hash("file", file.url, file.body);
+  }
+
+  gone(gone: GoneView): string {
+    return hash("gone", this.#chrome, JSON.stringify(gone));
   }
 
   front(template: FrontPage["template"], front: FrontPages): string {
@@ -84,10 +92,12 @@ export function renderModel(site: SiteView, front: FrontPages, pages: readonly P
   const articles: ArticleView[] = [];
   const listPages: ListPage[] = [];
   const files: TextFile[] = [];
+  const gone: GoneView[] = [];
   for (const page of pages) {
     if (page.template === "article") articles.push(page.view());
     else if (page.template === "list") listPages.push(page.view());
     else if (page.template === "file") files.push(page.view());
+    else if (page.template === "gone") gone.push(page.view());
   }
-  return { site, ...front, articles, listPages, files };
+  return { site, ...front, articles, listPages, files, gone };
 }

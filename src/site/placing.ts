@@ -3,6 +3,7 @@ import { NAVIGATION_DEFAULT, type SectionConfig, type SiteConfig } from "../cont
 import { type Diagnostic, diagnose, type Position, START } from "../diagnostics/diagnostic.ts";
 import type { LoadedArticle } from "../load/load-article.ts";
 import { authorTypos } from "./author-names.ts";
+import { isExpired } from "./expiry.ts";
 import { resolveSection } from "./sections.ts";
 
 /** An article with its section settled, its address, and whether it is published as of the build's moment. */
@@ -12,6 +13,8 @@ export interface Placed {
   /** `/<section>/<slug>/`. */
   readonly url: string;
   readonly published: boolean;
+  /** Taken down as of the build's moment (`expires`, site/expiry.ts): then never published. */
+  readonly expired: boolean;
 }
 
 export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -31,7 +34,8 @@ export function placeArticles(loaded: readonly LoadedArticle[], config: SiteConf
     if (!section) continue;
     const fm = article.frontMatter;
     const url = `/${section.slug}/${safeSegment(article.slug).segment}/`;
-    placed.push({ article, section, url, published: fm.draft !== true && fm.date.epoch <= now });
+    const expired = isExpired(fm, now);
+    placed.push({ article, section, url, published: fm.draft !== true && fm.date.epoch <= now && !expired, expired });
     diagnostics.push(...reservedNames(article));
     diagnostics.push(...authorTypos(article, config));
   }

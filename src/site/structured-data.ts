@@ -25,7 +25,8 @@ export interface NewsArticleFacts {
   readonly lang: string;
 }
 
-export function newsArticle(config: SiteConfig, facts: NewsArticleFacts): string {
+/** `live`: the fields that make a live article's data a `LiveBlogPosting` (site/live.ts). */
+export function newsArticle(config: SiteConfig, facts: NewsArticleFacts, live?: Record<string, unknown>): string {
   return scriptJson({
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -55,6 +56,7 @@ export function newsArticle(config: SiteConfig, facts: NewsArticleFacts): string
     articleSection: facts.section,
     keywords: facts.tags.length > 0 ? facts.tags : undefined,
     inLanguage: facts.lang,
+    ...live,
   });
 }
 

@@ -41,6 +41,19 @@ export interface ArticleCard {
   readonly published: TimeView;
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
+  /** While its live coverage runs (site/live.ts). */
+  readonly live?: true;
+}
+
+/** A live article's coverage, as its page shows it (site/live.ts). */
+export interface LiveView {
+  /** Still live as of the build; false once `live_until` has passed. */
+  readonly running: boolean;
+  readonly until: TimeView | undefined;
+  readonly updates: number;
+  readonly latest: TimeView | undefined;
+  /** The site's words for the zone the updates' times are in: `Kabul time`. */
+  readonly zone: string;
 }
 
 export type CheckAlsoItem =
@@ -71,8 +84,10 @@ export interface PageMeta {
   /** The page's own title; the site name is added by the layout. */
   readonly title: string | undefined;
   readonly description: string | undefined;
-  /** Absolute canonical URL (for wire copy, the original's). */
-  readonly canonical: string;
+  /** Absolute canonical URL (for wire copy, the original's); undefined for a page that names no address (a taken-down article's notice). */
+  readonly canonical: string | undefined;
+  /** For search engines: `noindex` keeps the page out; `unavailable_after: <date-time>` says when it goes (`expires`). */
+  readonly robots?: string;
   readonly ogType: "website" | "article";
   /** Absolute URL of the page's picture, if any. */
   readonly image: string | undefined;
@@ -122,6 +137,8 @@ export interface ArticleView extends ArticleCard {
   readonly checkAlso: readonly CheckAlsoItem[];
   readonly related: readonly ArticleCard[];
   readonly breadcrumb: readonly Crumb[];
+  /** For a live article (`live: true`): its coverage. */
+  readonly coverage: LiveView | undefined;
 }
 
 export type ListKind = "section" | "tag" | "author" | "outlet" | "archive" | "corrections";
@@ -172,6 +189,16 @@ export interface SiteView {
   readonly outlet: string;
   /** The masthead's sections (config.ts `navigation`): a few, not all; every section is on `/sections/`. */
   readonly sections: readonly SectionLink[];
+  /** The breaking-news strip every page shows, if one is running (site/breaking.ts). */
+  readonly breaking: BreakingView | undefined;
+}
+
+/** The strip: the editor's short text (or the headline), linking the article. */
+export interface BreakingView {
+  readonly text: string;
+  readonly url: string;
+  readonly lang: string;
+  readonly dir: "ltr" | "rtl";
 }
 
 /** The pages made once per site, from the lists: the front page, 404, search, the sections. */
@@ -194,6 +221,13 @@ export interface RenderModel extends FrontPages {
   readonly articles: readonly ArticleView[];
   readonly listPages: readonly ListPage[];
   readonly files: readonly TextFile[];
+  readonly gone: readonly GoneView[];
+}
+
+/** The notice left at the address of an article taken down (`expires`): site/expiry.ts. */
+export interface GoneView {
+  readonly url: string;
+  readonly meta: PageMeta;
 }
 
 /** A file written as is: feeds, sitemaps, robots.txt. */

@@ -1,5 +1,6 @@
 import type { ArticleCard as Card } from "../../src/site/view.ts";
 import { Headline } from "./Headline.tsx";
+import { LiveLabel } from "./LiveCoverage.tsx";
 
 export interface CardProps {
   readonly article: Card;
@@ -26,6 +27,7 @@ export function ArticleCard({ article, level = 3, showSection = false, showSumma
         </p>
       ) : null}
       <Heading class="card-title">
+        {article.live === true ? <LiveLabel /> : null}
         <a href={article.url} dir="auto">
           <Headline text={article.title} />
         </a>

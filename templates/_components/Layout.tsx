@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { PageMeta, SiteView } from "../../src/site/view.ts";
 import { headTitle, isolateText, ogLocale } from "../../src/text/display.ts";
+import { BreakingStrip } from "./BreakingStrip.tsx";
 import { SectionLinks } from "./SectionLinks.tsx";
 
 /**
@@ -39,7 +40,8 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {meta.description === undefined ? null : <meta name="description" content={meta.description} />}
-        <link rel="canonical" href={meta.canonical} />
+        {meta.robots === undefined ? null : <meta name="robots" content={meta.robots} />}
+        {meta.canonical === undefined ? null : <link rel="canonical" href={meta.canonical} />}
         {meta.prev === undefined ? null : <link rel="prev" href={meta.prev} />}
         {meta.next === undefined ? null : <link rel="next" href={meta.next} />}
         {meta.feeds.map((feed) => (
@@ -49,7 +51,7 @@ export function Layout(props: LayoutProps) {
         <meta property="og:type" content={meta.ogType} />
         <meta property="og:title" content={title ?? site.name} />
         {meta.description === undefined ? null : <meta property="og:description" content={meta.description} />}
-        <meta property="og:url" content={meta.canonical} />
+        {meta.canonical === undefined ? null : <meta property="og:url" content={meta.canonical} />}
         <meta property="og:locale" content={meta.lang === site.language ? site.locale : ogLocale(meta.lang)} />
         {meta.image === undefined ? null : <meta property="og:image" content={meta.image} />}
         <meta name="twitter:card" content={meta.image === undefined ? "summary" : "summary_large_image"} />
@@ -97,6 +99,7 @@ export function Layout(props: LayoutProps) {
             </ul>
           </nav>
         </header>
+        <BreakingStrip strip={site.breaking} attributes={chrome(site, meta)} />
         <main id="main" tabindex={-1}>
           {props.children}
         </main>

@@ -20,7 +20,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(async () => {
   // Eleventy imports the `.tsx` templates itself, past vitest's transform: give it tsx's loader, as the CLI runs with.
   (await import("tsx/esm/api")).register();
-  const modelled = await modelSite({ contentDir: path.join(SITE, "content"), siteFile: path.join(SITE, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
+  // The fixture, with a live story running its breaking strip and a story taken down: every kind of page and chrome.
+  const site = path.join(work, "site");
+  cpSync(SITE, site, { recursive: true });
+  const story = (fields: string, body: string) =>
+    `---\ntitle: ${fields.split("\n")[0]}\ndate: 2026-11-24T10:00:00+04:30\n${fields.split("\n").slice(1).join("\n")}\n---\n${body}\n`;
+  writeFileSync(
+    path.join(site, "content/world/quake-live.md"),
+    story(
+      "Quake strikes Herat\nlive: true\nbreaking: Quake strikes Herat\nbreaking_until: 2026-11-24T20:00:00+04:30",
+      "Latest news.\n\n## 12:10 Rescue teams arrive\n\nTeams arrived.\n\n## 10:05\n\nThe quake struck.",
+    ),
+  );
+  writeFileSync(path.join(site, "content/world/taken-down.md"), story("Taken down\nexpires: 2026-11-24T11:00:00+04:30", "Gone."));
+  const modelled = await modelSite({ contentDir: path.join(site, "content"), siteFile: path.join(site, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
   if (modelled.kind !== "modelled") throw new Error("the fixture has errors");
   model = renderModel(modelled.built.site.chrome, modelled.built.site.front, modelled.built.pages);
 });
@@ -87,7 +100,9 @@ describe("writePages", () => {
     expect(new Set([...expected.values()].map((p) => path.basename(p.inputPath)))).toEqual(new Set(templates));
     expect(new Set(model.listPages.map((l) => l.kind))).toEqual(new Set(["section", "tag", "author", "outlet", "archive", "corrections"]));
     // The one-off pages too: the front page, 404, search and the sections index.
-    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + 4);
+    expect(model.gone.length).toBe(1);
+    expect(model.site.breaking?.url).toBe("/world/quake-live/");
+    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + model.gone.length + 4);
     for (const rel of ["index.html", "404.html", "search/index.html", "sections/index.html"]) expect(expected.has(rel), rel).toBe(true);
     expect(written).toBe(expected.size);
     for (const [rel, page] of expected) expect(got.get(rel), rel).toBe(Buffer.from(page.content).toString("latin1"));
@@ -97,7 +112,7 @@ describe("writePages", () => {
   });
 
   it("should report the pages written of all before the first, every `reportEvery` pages and after the last", async () => {
-    const total = model.articles.length + model.listPages.length + model.files.length;
+    const total = model.articles.length + model.listPages.length + model.files.length + model.gone.length;
     const reported: [number, number][] = [];
     await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: path.join(work, "progress"), reportEvery: 4 }, model, (done, all) =>
       reported.push([done, all]),
@@ -192,7 +207,7 @@ describe("eleventyRenderer", () => {
     const out = path.join(work, "renderer");
     const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
     await renderer.render(out, model);
-    const hashes = new Set([...model.articles, ...model.listPages, ...model.files].map((page) => outputPath(page.url)));
+    const hashes = new Set([...model.articles, ...model.listPages, ...model.files, ...model.gone].map((page) => outputPath(page.url)));
     const besidePages = [...tree(out).keys()].filter((rel) => !hashes.has(rel));
     expect(besidePages.length).toBeGreaterThan(3);
     expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);
