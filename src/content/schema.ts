@@ -69,6 +69,13 @@ const BREAKING_TOO_LONG: IssueParams = {
   rule: "field-invalid",
   problem: `is longer than ${BREAKING_LENGTH} characters: the strip holds one short line, so say it in a few words (or write \`breaking: true\` for the headline)`,
 };
+/** Where an editor may place an article on a front page (src/site/fronts.ts). */
+export const FRONT_PLACES = ["lead", "featured"] as const;
+export type FrontPlace = (typeof FRONT_PLACES)[number];
+
+/** `front: lead`, `section_front: featured`: anything else is refused at its value, with a did-you-mean (validate.ts). */
+const frontPlace = () => z.enum(FRONT_PLACES);
+
 const EXPIRES_LEAVE: IssueParams = { rule: "field-invalid", problem: "must be `notice` (a short 'no longer available' page) or `nothing`" };
 
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
@@ -142,6 +149,14 @@ function makeFrontMatterSchema(zone: string) {
       .transform((value) => value as "notice" | "nothing")
       .optional()
       .describe("What stays at the address once it has expired: `notice` (a short 'no longer available' page, the default) or `nothing`."),
+    // The fronts an editor shapes: src/site/fronts.ts, docs/editors.md "Shaping the fronts".
+    front: frontPlace()
+      .optional()
+      .describe("Place on the front page: `lead` (the top story) or `featured` (the row under it); otherwise the newest stories are shown."),
+    section_front: frontPlace().optional().describe("Place on its section's front, as `front` does on the front page: `lead` or `featured`."),
+    pin_until: dateField(zone)
+      .optional()
+      .describe("When `front` and `section_front` end, same form as `date`: the story then falls back into the usual order; held until removed if not given."),
   });
 }
 

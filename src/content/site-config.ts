@@ -80,6 +80,19 @@ export const siteConfigSchema = z.strictObject({
       if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } });
     })
     .default("/logo.svg"),
+  /** The picture a page shares when it has none of its own (`og:image`): a file under public/ or a full address. */
+  image: z
+    .strictObject({
+      src: text.superRefine((value, ctx) => {
+        const problem =
+          value.startsWith("/") || /^https?:/i.test(value)
+            ? pictureAddressProblem(value)
+            : "must be a path under the site (`/share.jpg`, a file in public/) or an `https://` address";
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } });
+      }),
+      alt: text,
+    })
+    .optional(),
   sections: z.array(sectionEntry).default([]),
   navigation: z.array(text).max(NAVIGATION_MAX).optional(),
   authors: z.array(authorEntry).default([]),
@@ -108,7 +121,9 @@ export const siteConfigSchema = z.strictObject({
       max_postings: z.number().int().min(10).optional(),
     })
     .default({}),
-  home: z.strictObject({ per_section: z.number().int().min(1).max(20).default(4) }).default({ per_section: 4 }),
+  home: z
+    .strictObject({ per_section: z.number().int().min(1).max(20).default(4), featured: z.number().int().min(0).max(8).default(4) })
+    .default({ per_section: 4, featured: 4 }),
   page_size: z.number().int().min(1).max(500).default(20),
   feeds: z
     .strictObject({
@@ -154,6 +169,10 @@ export interface SiteConfig {
   readonly embeds: readonly string[];
   readonly related: RelateConfig;
   readonly homePerSection: number;
+  /** Stories in the front page's featured row, under the lead (src/site/fronts.ts). */
+  readonly homeFeatured: number;
+  /** The picture pages without one of their own share; undefined: they share none. */
+  readonly defaultImage: { readonly src: string; readonly alt: string } | undefined;
   /** Articles per page of a list (section, tag, author, outlet, archive). */
   readonly pageSize: number;
   /** Items per feed, and whether feeds carry the whole article or its summary. */
@@ -189,6 +208,8 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     embeds: raw.embeds,
     related: relateConfig(raw.related),
     homePerSection: raw.home.per_section,
+    homeFeatured: raw.home.featured,
+    defaultImage: raw.image,
     pageSize: raw.page_size,
     feedItems: raw.feeds.items,
     feedFullContent: raw.feeds.full_content,

@@ -8,6 +8,7 @@ const ENDINGS = [
   { field: "live_until", ends: "the live coverage" },
   { field: "breaking_until", ends: "the breaking strip" },
   { field: "expires", ends: "the article" },
+  { field: "pin_until", ends: "its place on the fronts" },
 ] as const;
 
 /** Fields that only mean something beside another. */
@@ -28,6 +29,9 @@ export function timelyProblems(fm: FrontMatter, yaml: ParsedYaml, file: string):
     const moment = fm[field];
     if (moment === undefined || moment.epoch > fm.date.epoch) continue;
     found.push(diagnose("date-order", file, yaml.positionOf([field]), { field, when: formatDayTime(moment), date: formatDayTime(fm.date), ends }));
+  }
+  if (fm.pin_until !== undefined && fm.front === undefined && fm.section_front === undefined) {
+    found.push(diagnose("field-unused", file, yaml.positionOf(["pin_until"], true), { field: "pin_until", needs: "`front:` or `section_front:`" }));
   }
   for (const { field, needs, written } of NEEDS) {
     const partner = fm[needs];

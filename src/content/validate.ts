@@ -80,7 +80,7 @@ export function validateFrontMatter(yaml: ParsedYaml, file: string, zone: string
   if (record.author !== undefined && record.authors !== undefined) {
     diagnostics.push(diagnose("field-conflict", file, yaml.positionOf(["authors"], true), { fields: "`author` and `authors`" }));
   }
-  for (const field of ["date", "updated", "live_until", "breaking_until", "expires"] as const) {
+  for (const field of ["date", "updated", "live_until", "breaking_until", "expires", "pin_until"] as const) {
     const value = record[field];
     if (typeof value !== "string") continue;
     const parsed = parseDate(value, zone);
@@ -146,6 +146,15 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path, context: IssueContext)
           received: describe(value),
         }),
       ];
+    }
+    case "invalid_value": {
+      // A choice among words (`front: lead`): name them all, and the one meant.
+      const words = issue.values.map(String);
+      const guess = typeof value === "string" ? didYouMean(value, words) : undefined;
+      const listed = words.map((w) => `\`${w}\``);
+      const choices = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} or ${listed.at(-1)}` : (listed[0] ?? "");
+      const problem = `must be ${choices}, not ${describe(value)}${guess === undefined ? "" : `: did you mean \`${guess}\`?`}`;
+      return [diagnose("field-invalid", file, yaml.positionOf(path), { field, problem })];
     }
     case "too_small":
       return [

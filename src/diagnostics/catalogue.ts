@@ -377,6 +377,21 @@ export const catalogue = {
     message: () => "The article has `live: true` but no update: no heading `## 14:05` in its text.",
     hint: () => "Start each update with a `## ` heading of its time in the site's time zone, newest first, e.g. `## 14:05` then its text.",
   }),
+  "front-lead-several": rule<{ field: string; front: string; file: string; shown: string }>({
+    severity: "warning",
+    title: "Two leads for one front",
+    message: ({ field, front, file, shown }) =>
+      `\`${file}\` and \`${shown}\` both ask to lead ${front} (\`${field}: lead\`): \`${shown}\` is newer, so it leads, and this one is shown in the usual order.`,
+    hint: ({ field }) =>
+      `A front has one lead. Make this one \`${field}: featured\`, or remove \`${field}: lead\` from the other article; \`pin_until\` ends a lead at a time you choose.`,
+  }),
+  "front-featured-too-many": rule<{ field: string; front: string; count: number; asked: number }>({
+    severity: "warning",
+    title: "More featured stories than a front shows",
+    message: ({ field, front, count, asked }) =>
+      `${asked} articles ask to be featured on ${front} (\`${field}: featured\`), which shows ${count}: the ${count} newest are, and this older one is shown in the usual order.`,
+    hint: ({ field }) => `Remove \`${field}: featured\` from the stories that matter least now, or give them a \`pin_until\` so they step down on their own.`,
+  }),
 } as const;
 
 export type Catalogue = typeof catalogue;

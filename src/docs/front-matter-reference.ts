@@ -13,6 +13,7 @@ interface JsonSchema {
   readonly examples?: readonly unknown[];
   readonly items?: JsonSchema;
   readonly anyOf?: readonly JsonSchema[];
+  readonly enum?: readonly unknown[];
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
 }
@@ -20,6 +21,7 @@ interface JsonSchema {
 /** How a value is written, in an editor's words: `text`, `list of text`, `{ src, alt, caption? }`. */
 export function valueForm(schema: JsonSchema): string {
   if (schema.anyOf !== undefined) return schema.anyOf.map(valueForm).join(", or ");
+  if (schema.enum !== undefined) return schema.enum.map((word) => `\`${String(word)}\``).join(" or ");
   switch (schema.type) {
     case "string":
       return schema.pattern !== undefined && schema.examples?.[0] !== undefined ? `date-time, e.g. \`${String(schema.examples[0])}\`` : "text";

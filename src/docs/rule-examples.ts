@@ -59,4 +59,11 @@ export const RULE_EXAMPLES: { readonly [R in RuleId]: RuleArgs<R> } = {
   "live-heading-not-time": { heading: "Background" },
   "live-update-order": { time: "00:15", below: "23:40" },
   "live-no-updates": {},
+  "front-lead-several": {
+    field: "front",
+    front: "the front page",
+    file: "content/national/floods-hit-baghlan.md",
+    shown: "content/national/quake-strikes-herat.md",
+  },
+  "front-featured-too-many": { field: "front", front: "the front page", count: 4, asked: 5 },
 };

@@ -14,7 +14,7 @@ import { standfirstOf } from "./display-text.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
 import { liveBlogFields } from "./live.ts";
 import type { Placed } from "./placing.ts";
-import { absolute, breadcrumbList, newsArticle } from "./structured-data.ts";
+import { absolute, breadcrumbList, newsArticle, sharedImage } from "./structured-data.ts";
 import type { ArticleCard, ArticleView, AuthorView, CheckAlsoItem, ImageView, LiveView, TimeView } from "./view.ts";
 
 /** What an article's page shows besides the article itself: chosen by the editor and the engine from the others. */
@@ -115,7 +115,7 @@ export function articleView(
       ogType: "article",
       // Search engines drop the page then too, even before the build that takes it down.
       ...(fm.expires === undefined ? {} : { robots: `unavailable_after: ${toIso(fm.expires)}` }),
-      image: image === undefined ? undefined : absolute(config, image.src),
+      ...sharedImage(config, image === undefined ? undefined : { url: image.src, alt: image.alt }),
       jsonLd: [
         newsArticle(
           config,

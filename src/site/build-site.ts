@@ -9,15 +9,16 @@ import { breakingStrip } from "./breaking.ts";
 import { cardOf, sectionLink } from "./cards.ts";
 import { checkAlsoItems, resolveCheckAlso } from "./check-also.ts";
 import { buildFiles, type FiledArticle } from "./files.ts";
+import { fromOtherSections, nextNewest, SECTION_FEATURED, shapeFront } from "./fronts.ts";
 import { goneViews } from "./gone-pages.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
 import { liveView, withLive } from "./live.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
-import { absolute, webSite } from "./structured-data.ts";
+import { absolute, sharedImage, webSite } from "./structured-data.ts";
 import { timeViews } from "./time-view.ts";
-import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, PageMeta, SiteView } from "./view.ts";
+import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, HomeSection, PageMeta, SiteView } from "./view.ts";
 
 /** A published article, as the site lists it. */
 export interface PublishedArticle {
@@ -128,10 +129,27 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     };
   });
 
-  const sectionLists: SectionList[] = sections.map((s) => ({
+  // The fronts editors shape (fronts.ts): the front page, then each section's.
+  const home = shapeFront({ articles: published, field: "front", name: "the front page", featured: config.homeFeatured, fill: fromOtherSections, now });
+  diagnostics.push(...home.diagnostics);
+  const cardsOf = (list: readonly Placed[]): ArticleCard[] => list.map((p) => card(p.article.slug));
+  const sectionLists: SectionList[] = sections.map((s) => {
+    const own = published.filter((p) => p.section.slug === s.slug);
+    const shaped = shapeFront({ articles: own, field: "section_front", name: `the ${s.title} front`, featured: SECTION_FEATURED, fill: nextNewest, now });
+    diagnostics.push(...shaped.diagnostics);
+    const top = shaped.lead === undefined ? [] : [shaped.lead, ...shaped.featured];
+    const onTop = new Set(top);
+    return {
+      section: sectionLink(s),
+      description: s.description,
+      articles: cardsOf([...top, ...own.filter((p) => !onTop.has(p))]),
+      front: top.length,
+    };
+  });
+  const onHome = new Set([...(home.lead === undefined ? [] : [home.lead]), ...home.featured]);
+  const homeBlocks = sections.map((s) => ({
     section: sectionLink(s),
-    description: s.description,
-    articles: published.filter((p) => p.section.slug === s.slug).map((p) => card(p.article.slug)),
+    articles: cardsOf(published.filter((p) => p.section.slug === s.slug && !onHome.has(p)).slice(0, config.homePerSection)),
   }));
   // One entry per published article for the lists and the files alike.
   const listed: (Listed & FiledArticle)[] = published.map((p) => {
@@ -159,7 +177,13 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     now,
   );
 
-  const front = frontPages(config, sectionLists, published[0] === undefined ? undefined : card(published[0].article.slug), sections.map(sectionLink));
+  const front = frontPages(
+    config,
+    homeBlocks,
+    home.lead === undefined ? undefined : card(home.lead.article.slug),
+    cardsOf(home.featured),
+    sections.map(sectionLink),
+  );
   const frontPage = (template: FrontPage["template"], url: string): FrontPage => ({ url, template, key: keys.front(template, front), view: () => front });
   const pages: Page[] = [
     ...articlePages,
@@ -186,11 +210,12 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
   };
 }
 
-/** The front page (a lead, then the latest of each section), 404, search and the sections' index. */
+/** The front page (a lead, the featured row, then the latest of each section), 404, search and the sections' index. */
 function frontPages(
   config: SiteConfig,
-  sectionLists: readonly SectionList[],
+  blocks: readonly HomeSection[],
   lead: ArticleCard | undefined,
+  featured: readonly ArticleCard[],
   sections: FrontPages["sectionIndex"]["sections"],
 ): FrontPages {
   const siteMeta = (title: string | undefined, url: string, description: string | undefined): PageMeta => ({
@@ -198,7 +223,7 @@ function frontPages(
     description,
     canonical: absolute(config, url),
     ogType: "website",
-    image: undefined,
+    ...sharedImage(config, undefined),
     jsonLd: url === "/" ? [webSite(config)] : [],
     lang: config.language,
     dir: "ltr",
@@ -209,12 +234,8 @@ function frontPages(
   return {
     home: {
       lead,
-      sections: sectionLists
-        .map((list) => ({
-          section: list.section,
-          articles: list.articles.filter((a) => a.slug !== lead?.slug).slice(0, config.homePerSection),
-        }))
-        .filter((s) => s.articles.length > 0),
+      featured,
+      sections: blocks.filter((s) => s.articles.length > 0),
       meta: siteMeta(undefined, "/", config.description),
     },
     notFound: siteMeta("Page not found", "/404.html", undefined),

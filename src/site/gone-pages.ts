@@ -1,5 +1,6 @@
 import type { SiteConfig } from "../content/site-config.ts";
 import type { Placed } from "./placing.ts";
+import { sharedImage } from "./structured-data.ts";
 import type { GoneView } from "./view.ts";
 
 /** The notices left at the addresses of articles taken down (site/expiry.ts): drafts never had a page, so they leave none. */
@@ -24,7 +25,7 @@ function goneView(config: SiteConfig, url: string): GoneView {
       canonical: undefined,
       robots: "noindex",
       ogType: "website",
-      image: undefined,
+      ...sharedImage(config, undefined),
       jsonLd: [],
       lang: config.language,
       dir: "ltr",

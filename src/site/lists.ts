@@ -1,6 +1,6 @@
 import { addressOf } from "../content/address.ts";
 import type { SiteConfig } from "../content/site-config.ts";
-import { absolute, breadcrumbList } from "./structured-data.ts";
+import { absolute, breadcrumbList, sharedImage } from "./structured-data.ts";
 import type { ArticleCard, AuthorView, CorrectionEntry, CorrectionView, Crumb, FeedLink, ListKind, ListPage, SectionLink } from "./view.ts";
 
 /**
@@ -33,6 +33,8 @@ interface ListSpec {
   readonly feeds: readonly FeedLink[];
   /** The corrections page is paged by correction, not by article. */
   readonly corrections?: readonly CorrectionEntry[];
+  /** A section front: how many of the first articles are its lead and featured stories, shown above the list on its first page. */
+  readonly front?: number;
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
@@ -89,7 +91,9 @@ export function siteFeeds(config: SiteConfig): FeedLink[] {
 export interface SectionList {
   readonly section: SectionLink;
   readonly description: string | undefined;
+  /** The lead and featured stories first (as many as `front`), then the others newest first. */
   readonly articles: readonly ArticleCard[];
+  readonly front: number;
 }
 
 export function buildListPages(
@@ -110,6 +114,7 @@ export function buildListPages(
       articles: s.articles,
       section: s.section.slug,
       feeds: sectionFeeds(s.section),
+      front: s.front,
     });
   }
   for (const [slug, items] of groupBy(listed, (l) => l.tags.map(slugOf))) {
@@ -219,6 +224,9 @@ function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
     ];
     const prev = number > 1 ? url(number - 1) : undefined;
     const next = number < total ? url(number + 1) : undefined;
+    const onPage = spec.corrections === undefined ? spec.articles.slice(i * size, (i + 1) * size) : articlesOf(spec.corrections.slice(i * size, (i + 1) * size));
+    const front = number === 1 && spec.front !== undefined && spec.front > 0 ? spec.front : 0;
+    const [lead, ...featured] = onPage.slice(0, front);
     return {
       kind: spec.kind,
       title,
@@ -229,7 +237,8 @@ function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
       totalPages: total,
       prev,
       next,
-      articles: spec.corrections === undefined ? spec.articles.slice(i * size, (i + 1) * size) : articlesOf(spec.corrections.slice(i * size, (i + 1) * size)),
+      articles: onPage.slice(front),
+      ...(lead === undefined ? {} : { lead, featured }),
       breadcrumb,
       section: spec.section,
       author: spec.author,
@@ -239,7 +248,7 @@ function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
         description: spec.description,
         canonical: absolute(config, pageUrl),
         ogType: "website",
-        image: undefined,
+        ...sharedImage(config, undefined),
         jsonLd: [breadcrumbList(config, breadcrumb, pageUrl)],
         lang: config.language,
         dir: "ltr",

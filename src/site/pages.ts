@@ -71,7 +71,16 @@ export class PageKeys {
   }
 
   list(list: ListPage): string {
-    return hash("list", this.#chrome, JSON.stringify({ ...list, articles: list.articles.map(this.#card) }));
+    return hash(
+      "list",
+      this.#chrome,
+      JSON.stringify({
+        ...list,
+        articles: list.articles.map(this.#card),
+        lead: list.lead === undefined ? null : this.#card(list.lead),
+        featured: (list.featured ?? []).map(this.#card),
+      }),
+    );
   }
 
   file(file: TextFile): string {

@@ -1,6 +1,7 @@
 import type { Moment } from "../content/dates.ts";
 import type { LoadedArticle } from "../load/load-article.ts";
 import { breakingUntil } from "./breaking.ts";
+import { pinEnds } from "./fronts.ts";
 
 /** The next moment the site changes on its own, so a scheduled CI build can run when it is due. */
 export interface Scheduled {
@@ -14,7 +15,7 @@ export interface Scheduled {
 /**
  * The earliest moment after `now` at which an article that is not a draft
  * (drafts never change on their own) goes live, is taken down, ends its
- * live coverage or its breaking strip. Ties by file path, then by what
+ * live coverage, its breaking strip or its place on the fronts (`pin_until`). Ties by file path, then by what
  * happens, so the answer is the same every run.
  */
 export function nextScheduled(articles: readonly LoadedArticle[], now: number): Scheduled | undefined {
@@ -35,6 +36,7 @@ export function nextScheduled(articles: readonly LoadedArticle[], now: number): 
     consider(file, fm.expires, "take it down");
     if (fm.live === true) consider(file, fm.live_until, "end its live coverage");
     consider(file, breakingUntil(fm), "end its breaking strip");
+    consider(file, pinEnds(fm), "end its pin on the fronts");
   }
   return next;
 }

@@ -8,6 +8,20 @@ export function absolute(config: SiteConfig, url: string): string {
   return /^https?:\/\//.test(url) ? url : `${config.url}${url.startsWith("/") ? "" : "/"}${url}`;
 }
 
+/**
+ * The picture a page shares on social media (`og:image`): its own, else the
+ * site's `image:` from site.yaml, else none. Only a page's own picture makes
+ * a large card.
+ */
+export function sharedImage(
+  config: SiteConfig,
+  own: { readonly url: string; readonly alt: string } | undefined,
+): { readonly image: string | undefined; readonly imageAlt?: string; readonly ownImage?: true } {
+  if (own !== undefined) return { image: absolute(config, own.url), ...(own.alt === "" ? {} : { imageAlt: own.alt }), ownImage: true };
+  const fallback = config.defaultImage;
+  return fallback === undefined ? { image: undefined } : { image: absolute(config, fallback.src), imageAlt: fallback.alt };
+}
+
 export interface NewsArticleFacts {
   readonly headline: string;
   readonly description: string;

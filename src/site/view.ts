@@ -29,7 +29,22 @@ export interface AuthorView {
   readonly profiles: readonly string[];
 }
 
-/** What a list shows of an article: headline, summary, outlet, dateline, time. */
+/**
+ * The article's main picture as a front or a list shows it: the files its
+ * page has already (resized for it), addressed from the site root. The
+ * template chooses `sizes` and loading for where it shows it.
+ */
+export interface CardPicture {
+  readonly sources: readonly { readonly type: string; readonly srcset: string }[];
+  readonly src: string;
+  readonly srcset: string | undefined;
+  /** The original's displayed size, when known: the box is kept while it loads. */
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly alt: string;
+}
+
+/** What a list shows of an article: headline, summary, outlet, dateline, time, its picture. */
 export interface ArticleCard {
   readonly slug: string;
   readonly url: string;
@@ -43,6 +58,10 @@ export interface ArticleCard {
   readonly dir: "ltr" | "rtl";
   /** While its live coverage runs (site/live.ts). */
   readonly live?: true;
+  /** Its main picture (`image:`), when it has one. */
+  readonly picture?: CardPicture;
+  /** The authors' names, for the byline of a lead story. */
+  readonly byline?: string;
 }
 
 /** A live article's coverage, as its page shows it (site/live.ts). */
@@ -89,8 +108,12 @@ export interface PageMeta {
   /** For search engines: `noindex` keeps the page out; `unavailable_after: <date-time>` says when it goes (`expires`). */
   readonly robots?: string;
   readonly ogType: "website" | "article";
-  /** Absolute URL of the page's picture, if any. */
+  /** Absolute URL of the picture the page shares (`og:image`): its own, else the site's `image:`; undefined with neither. */
   readonly image: string | undefined;
+  /** What that picture shows (`og:image:alt`). */
+  readonly imageAlt?: string;
+  /** The page shares a picture of its own: social cards show it large. */
+  readonly ownImage?: true;
   /** Ready-escaped JSON for `<script type="application/ld+json">` blocks. */
   readonly jsonLd: readonly string[];
   readonly lang: string;
@@ -161,6 +184,9 @@ export interface ListPage {
   readonly section: string | undefined;
   /** For author pages: the author's bio. */
   readonly author: AuthorView | undefined;
+  /** For the first page of a section front: its lead and featured stories, above `articles` (site/fronts.ts). */
+  readonly lead?: ArticleCard;
+  readonly featured?: readonly ArticleCard[];
   /** For the corrections page: this page's corrections, newest first; empty on other lists. */
   readonly corrections: readonly CorrectionEntry[];
   readonly meta: PageMeta;
@@ -173,6 +199,8 @@ export interface HomeSection {
 
 export interface HomePage {
   readonly lead: ArticleCard | undefined;
+  /** The row under the lead: chosen by editors (`front: featured`), else the newest of other sections (site/fronts.ts). */
+  readonly featured: readonly ArticleCard[];
   readonly sections: readonly HomeSection[];
   readonly meta: PageMeta;
 }

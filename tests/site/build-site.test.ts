@@ -106,19 +106,18 @@ describe("buildSite", () => {
     ]);
   });
 
-  it("should list sections in config order with their articles newest first", () => {
-    expect(model.listPages.filter((p) => p.kind === "section").map((p) => [p.url, p.articles.map((x) => x.slug)])).toEqual([
-      ["/national/", ["rebuild", "aid", "floods"]],
-      ["/world/", ["summit"]],
+  it("should list sections in config order with their articles newest first, the first ones as the front's lead and featured", () => {
+    const fronts = model.listPages.filter((p) => p.kind === "section");
+    expect(fronts.map((p) => [p.url, p.lead?.slug, p.featured?.map((x) => x.slug), p.articles.map((x) => x.slug)])).toEqual([
+      ["/national/", "rebuild", ["aid", "floods"], []],
+      ["/world/", "summit", [], []],
     ]);
   });
 
-  it("should lead the home page with the newest story and not repeat it below", () => {
+  it("should lead the home page with the newest story, feature the newest of other sections, and not repeat them below", () => {
     expect(model.home.lead?.slug).toBe("rebuild");
-    expect(model.home.sections.map((s) => [s.section.slug, s.articles.map((x) => x.slug)])).toEqual([
-      ["national", ["aid", "floods"]],
-      ["world", ["summit"]],
-    ]);
+    expect(model.home.featured.map((x) => x.slug)).toEqual(["summit"]);
+    expect(model.home.sections.map((s) => [s.section.slug, s.articles.map((x) => x.slug)])).toEqual([["national", ["aid", "floods"]]]);
   });
 });
 
