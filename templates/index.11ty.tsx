@@ -1,8 +1,9 @@
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import type { PageData } from "./_components/data.ts";
+import { FrontStories } from "./_components/FrontStories.tsx";
 import { Layout } from "./_components/Layout.tsx";
 
-/** The front page: the lead story, then each section's latest, in the site config's order. */
+/** The front page: the lead story, the featured row, then each section's latest, in the site config's order. */
 export const data = { permalink: "/index.html", eleventyExcludeFromCollections: true };
 
 export function render({ model }: PageData) {
@@ -10,13 +11,7 @@ export function render({ model }: PageData) {
   return (
     <Layout site={site} meta={home.meta}>
       <h1 class="visually-hidden">{site.name}</h1>
-      {home.lead === undefined ? (
-        <p class="empty">No articles have been published yet.</p>
-      ) : (
-        <section class="lead" aria-label="Lead story">
-          <ArticleCard article={home.lead} level={2} showSection />
-        </section>
-      )}
+      {home.lead === undefined ? <p class="empty">No articles have been published yet.</p> : <FrontStories lead={home.lead} featured={home.featured} showSection />}
       <div class="home-sections">
         {home.sections.map((block) => (
           <section class="home-section" aria-labelledby={`home-${block.section.slug}`}>
@@ -28,7 +23,7 @@ export function render({ model }: PageData) {
             <ul class="card-list">
               {block.articles.map((article) => (
                 <li>
-                  <ArticleCard article={article} />
+                  <ArticleCard article={article} picture="thumb" />
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { ArticleCard } from "./_components/ArticleCard.tsx";
 import { Breadcrumb } from "./_components/Breadcrumb.tsx";
 import type { ListPageData } from "./_components/data.ts";
+import { FrontStories } from "./_components/FrontStories.tsx";
 import { Headline } from "./_components/Headline.tsx";
 import { Layout } from "./_components/Layout.tsx";
 
@@ -25,6 +26,7 @@ export function render({ model, list }: ListPageData) {
         </h1>
         {list.description === undefined ? null : <p class="page-description">{list.description}</p>}
       </header>
+      {list.lead === undefined ? null : <FrontStories lead={list.lead} featured={list.featured ?? []} showSection={false} />}
       {list.kind === "corrections" && list.corrections.length > 0 ? (
         <ol class="corrections-column">
           {list.corrections.map((c) => (
@@ -41,13 +43,13 @@ export function render({ model, list }: ListPageData) {
             </li>
           ))}
         </ol>
-      ) : list.articles.length === 0 ? (
+      ) : list.articles.length === 0 && list.lead !== undefined ? null : list.articles.length === 0 ? (
         <p class="empty">{list.kind === "corrections" ? "No article has needed a correction." : "No articles here yet."}</p>
       ) : (
-        <ul class="card-list section-list">
+        <ul class={list.lead === undefined ? "card-list section-list" : "card-list section-list front-rest"}>
           {list.articles.map((article) => (
             <li>
-              <ArticleCard article={article} level={2} showSection={list.kind !== "section"} />
+              <ArticleCard article={article} level={list.lead === undefined ? 2 : 3} showSection={list.kind !== "section"} picture="thumb" />
             </li>
           ))}
         </ul>

@@ -54,7 +54,8 @@ export function Layout(props: LayoutProps) {
         {meta.canonical === undefined ? null : <meta property="og:url" content={meta.canonical} />}
         <meta property="og:locale" content={meta.lang === site.language ? site.locale : ogLocale(meta.lang)} />
         {meta.image === undefined ? null : <meta property="og:image" content={meta.image} />}
-        <meta name="twitter:card" content={meta.image === undefined ? "summary" : "summary_large_image"} />
+        {meta.image === undefined || meta.imageAlt === undefined ? null : <meta property="og:image:alt" content={meta.imageAlt} />}
+        <meta name="twitter:card" content={meta.ownImage === true ? "summary_large_image" : "summary"} />
         {meta.jsonLd.map((json) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
         ))}
