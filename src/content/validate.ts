@@ -153,7 +153,7 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path, context: IssueContext)
       const guess = typeof value === "string" ? didYouMean(value, words) : undefined;
       const listed = words.map((w) => `\`${w}\``);
       const choices = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} or ${listed.at(-1)}` : (listed[0] ?? "");
-      const problem = `must be ${choices}, not ${describe(value)}${guess === undefined ? "" : `: did you mean \`${guess}\`?`}`;
+      const problem = `must be ${choices}, not ${describe(value)}${guess === undefined ? "" : ` (did you mean \`${guess}\`?)`}`;
       return [diagnose("field-invalid", file, yaml.positionOf(path), { field, problem })];
     }
     case "too_small":
