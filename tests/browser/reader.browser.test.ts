@@ -331,7 +331,7 @@ describe("accessibility", () => {
   const RUNS = [
     { scheme: "light", options: desktop, rules: undefined, pages: Object.keys(PAGES) },
     { scheme: "dark", options: { ...desktop, colorScheme: "dark" as const }, rules: ["color-contrast"], pages: ["home", "section", "article", "search"] },
-    { scheme: "phone", options: phone, rules: undefined, pages: ["home", "article", "rtl", "search"] },
+    { scheme: "phone", options: phone, rules: undefined, pages: ["home", "section", "article", "rtl", "search"] },
   ] as const;
 
   for (const run of RUNS) {
