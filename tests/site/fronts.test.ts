@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../../src/content/site-config.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import type { ListPage } from "../../src/site/view.ts";
+import { articleFile } from "../support/article-file.ts";
 import { loaded } from "../support/loaded.ts";
 
 const CONFIG: SiteConfig = {
@@ -75,5 +77,26 @@ describe("the fronts editors shape", () => {
     const national = s.section("national");
     expect([national.lead?.slug, national.featured?.map((c) => c.slug), national.articles.map((c) => c.slug)]).toEqual(["old", ["n1", "n2"], []]);
     expect(s.lead).toBe("n1");
+  });
+});
+
+describe("the fronts' fields, checked as the article is loaded", () => {
+  const problems = (frontMatter: string) =>
+    parseArticle(`---\ntitle: T\ndate: 2026-11-20T09:00:00+04:30\n${frontMatter}\n---\nText.\n`, articleFile("t", "national"), "Asia/Kabul").diagnostics.map(
+      (d) => `${d.position.line}:${d.position.column} ${d.rule} ${d.message}`,
+    );
+
+  it("refuses a pin that ends before the article's date, and warns of one that pins nothing", () => {
+    expect(problems("front: lead\npin_until: 2026-11-19T09:00:00+04:30")[0]).toMatch(/^5:12 date-order `pin_until` is 19 November 2026/);
+    expect(problems("pin_until: 2026-11-25T09:00:00+04:30")).toEqual([
+      "4:1 field-unused `pin_until` does nothing without `front:` or `section_front:` in the same front matter.",
+    ]);
+  });
+
+  it("names the places a front has, and the one meant", () => {
+    expect(problems("section_front: Lead")).toEqual([
+      '4:16 field-invalid `section_front` must be `lead` or `featured`, not the text "Lead" (did you mean `lead`?).',
+    ]);
+    expect(problems("front: true")).toEqual(["4:8 field-invalid `front` must be `lead` or `featured`, not `true`."]);
   });
 });
