@@ -97,7 +97,7 @@ export const siteConfigSchema = z.strictObject({
       tags: weight.optional(),
       text: weight.optional(),
       section: weight.optional(),
-      recency: weight.optional(),
+      recency: z.number().min(0).max(1).optional(),
       half_life_days: z.number().positive().optional(),
       outlet: weight.optional(),
       max_tag_share: z.number().gt(0).max(1).optional(),
