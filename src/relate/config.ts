@@ -8,8 +8,19 @@ export interface RelateConfig {
   readonly count: number;
   /** Fill the Check Also box with the best related article when the editor set none. */
   readonly autoCheckAlso: boolean;
-  /** Weight of shared tags, each weighted by its rarity (IDF); cosine of tag vectors. */
+  /**
+   * Weight of shared tags, each weighted by its rarity (IDF); cosine of tag
+   * vectors. Off by default: each tag already counts as a mention of its
+   * words in the text, where a rare tag weighs as much as a rare word, and
+   * a broad or misleading tag no more than a common one.
+   */
   readonly tags: number;
+  /**
+   * Weight of shared tags between articles in two languages (a Dari story
+   * and its English follow-ups), which share no words: tags are all that
+   * ties them.
+   */
+  readonly tagsAcrossLanguages: number;
   /** Weight of shared words and names from title and body (TF-IDF cosine). */
   readonly text: number;
   /**
@@ -52,7 +63,8 @@ export interface RelateConfig {
 export const DEFAULT_RELATE_CONFIG: RelateConfig = {
   count: 5,
   autoCheckAlso: true,
-  tags: 0.1,
+  tags: 0,
+  tagsAcrossLanguages: 1,
   text: 1,
   section: 0,
   recency: 1,

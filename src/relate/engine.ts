@@ -20,6 +20,8 @@ export interface RelateInput {
   /** Plain text of the summary and of the body, read as one with a line break between (tokenize.ts). */
   readonly text: readonly string[];
   readonly tags: readonly string[];
+  /** Its language tag (`en`, `fa-AF`): articles in one language share words, in two only tags. */
+  readonly language: string;
   readonly section: string;
   readonly outlet: string;
   readonly epoch: number;
@@ -42,6 +44,7 @@ export interface Signals {
   readonly daysApart: number;
   readonly sameSection: boolean;
   readonly sameOutlet: boolean;
+  readonly sameLanguage: boolean;
 }
 
 export interface Pick {
@@ -59,10 +62,17 @@ const DAY = 86_400_000;
 /** Names tie a story together more than words do. */
 const NAME_BOOST = 1.5;
 const TITLE_WEIGHT = 3;
+/** What a tag counts for in the text: one mention of its words. */
+const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
 const MIN_COMMON_TAG = 5;
 /** Features both articles need before they can count as the same story republished. */
 const MIN_DUPLICATE_FEATURES = 12;
+
+function primaryLanguage(tag: string): string {
+  const dash = tag.indexOf("-");
+  return (dash === -1 ? tag : tag.slice(0, dash)).toLowerCase();
+}
 
 /** Everything a search reads, made once by `IndexBuilder.finalize`. */
 export interface FinalIndex {
@@ -70,9 +80,12 @@ export interface FinalIndex {
   readonly inputs: readonly RelateInput[];
   readonly bySlug: ReadonlyMap<string, number>;
   readonly epochs: Float64Array;
-  /** Section and outlet as small numbers, compared in the inner loop. */
+  /** Section, outlet and language as small numbers, compared in the inner loop. */
   readonly sections: Int32Array;
   readonly outlets: Int32Array;
+  readonly languages: Int32Array;
+  /** How many languages the archive has: with one, tags never weigh across languages. */
+  readonly languageCount: number;
   /** Each article's most distinctive words and names (TF-IDF), and its tags (IDF). */
   readonly text: Rows;
   readonly tags: Rows;
@@ -96,9 +109,11 @@ export class IndexBuilder {
   private readonly tagNames = new Names();
   private readonly sectionIds = new Names();
   private readonly outletIds = new Names();
+  private readonly languageIds = new Names();
   private readonly epochs: Column<Float64Array>;
   private readonly sections: Column<Int32Array>;
   private readonly outlets: Column<Int32Array>;
+  private readonly languages: Column<Int32Array>;
   private readonly counter = new Counter();
   private readonly count = (feature: number, weight: number): void => this.counter.add(feature, weight);
   /** Each article's feature ids and counts, in compressed rows as `Rows` are. */
@@ -119,6 +134,7 @@ export class IndexBuilder {
     this.epochs = new Column(new Float64Array(expected + 1));
     this.sections = new Column(new Int32Array(expected + 1));
     this.outlets = new Column(new Int32Array(expected + 1));
+    this.languages = new Column(new Int32Array(expected + 1));
     this.countStart = new Column(new Int32Array(expected + 1));
     // About 120 distinct features per article read: sized once, grown rarely.
     this.countIds = new Column(new Int32Array(expected * 128 + 1024));
@@ -136,10 +152,16 @@ export class IndexBuilder {
     this.epochs.push(input.epoch);
     this.sections.push(this.sectionIds.id(input.section));
     this.outlets.push(this.outletIds.id(input.outlet));
+    // `fa-AF` and `fa` are one language: only the primary subtag tells which words an article can share.
+    this.languages.push(this.languageIds.id(primaryLanguage(input.language)));
 
     const { counter, words } = this;
     words.scan([input.title], TITLE_WEIGHT, this.count);
     words.scan(input.text, 1, this.count, this.config.wordsPerArticle);
+    // A tag is one more mention of a word or name of the article: "Baghlan floods" counts
+    // `baghlan` and `flood`, weighed with the text by rarity, and not apart from it. Each on
+    // its own, so two tags never make a name of the last word of one and the first of the next.
+    for (const tag of input.tags) words.scan([tag], TAG_MENTION, this.count);
     this.df = withRoom(this.df, words.names.length);
     for (const id of counter.touched) {
       this.df[id] = i32(this.df, id) + 1;
@@ -173,6 +195,8 @@ export class IndexBuilder {
       epochs: this.epochs.view(),
       sections: this.sections.view(),
       outlets: this.outlets.view(),
+      languages: this.languages.view(),
+      languageCount: this.languageIds.names.length,
       text,
       tags,
       textPostings: buildPostings(text, this.words.names.length, config.maxPostings),
@@ -307,7 +331,8 @@ export class RelatedIndex {
       }
       return out.sort((p, q) => q.score - p.score);
     };
-    const tags = shared(this.index.tags, this.index.tagNames, config.tags);
+    const sameLanguage = i32(this.index.languages, a) === i32(this.index.languages, b);
+    const tags = shared(this.index.tags, this.index.tagNames, sameLanguage ? config.tags : config.tagsAcrossLanguages);
     const terms = shared(this.index.text, this.index.termNames, config.text);
     const ia = at(inputs, a);
     const ib = at(inputs, b);
@@ -318,6 +343,7 @@ export class RelatedIndex {
       daysApart: Math.abs(ia.epoch - ib.epoch) / DAY,
       sameSection: ia.section === ib.section,
       sameOutlet: ia.outlet === ib.outlet,
+      sameLanguage,
     };
   }
 
@@ -365,13 +391,15 @@ export class RelatedIndex {
   }
 
   private searchDoc(doc: number): Picks {
-    const { config: cfg, inputs, epochs, sections, outlets } = this.index;
+    const { config: cfg, inputs, epochs, sections, outlets, languages } = this.index;
     const scratch = this.scratch;
     const { textScore, tagScore, seen, bestDoc, bestScore } = scratch;
     const me = at(inputs, doc);
     const touched: number[] = [];
     this.accumulate(doc, this.index.text, this.index.textPostings, textScore, touched);
-    this.accumulate(doc, this.index.tags, this.index.tagPostings, tagScore, touched);
+    // Tags are in the text already; apart, they weigh only across languages, and only if an archive has two.
+    const tagsAcross = this.index.languageCount > 1 ? cfg.tagsAcrossLanguages : 0;
+    if (cfg.tags > 0 || tagsAcross > 0) this.accumulate(doc, this.index.tags, this.index.tagPostings, tagScore, touched);
 
     // Keep only the best few candidates, in order: an insertion into a short list beats sorting them all.
     const excluded = new Set(me.exclude);
@@ -381,10 +409,11 @@ export class RelatedIndex {
     const myEpoch = f64(epochs, doc);
     const mySection = i32(sections, doc);
     const myOutlet = i32(outlets, doc);
+    const myLanguage = i32(languages, doc);
     const decay = -Math.LN2 / (cfg.halfLifeDays * DAY);
     const bonusCeiling = 1 + cfg.recency + cfg.section;
     for (const other of touched) {
-      const content = cfg.text * f64(textScore, other) + cfg.tags * f64(tagScore, other);
+      const content = cfg.text * f64(textScore, other) + (i32(languages, other) === myLanguage ? cfg.tags : tagsAcross) * f64(tagScore, other);
       textScore[other] = 0;
       tagScore[other] = 0;
       seen[other] = 0;

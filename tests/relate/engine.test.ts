@@ -12,6 +12,7 @@ const article = (slug: string, title: string, text: string, day: number, extra: 
   title,
   text: [text],
   tags: [],
+  language: "en",
   section: "national",
   outlet: "Ledger",
   epoch: T0 + day * DAY,

@@ -10,6 +10,7 @@ const article = (slug: string, title: string, text: string, day: number, tags: s
   title,
   text: [text],
   tags,
+  language: "en",
   section: "national",
   outlet: "Ledger",
   epoch: Date.UTC(2026, 9, 1) + day * DAY,
