@@ -43,7 +43,11 @@ export interface RelateConfig {
   readonly outlet: number;
   /** Tags on more than this share of the archive say nothing and are ignored. */
   readonly maxTagShare: number;
-  /** Text cosine from which two articles are the same story republished: shown once. */
+  /**
+   * Cosine of their words (names left out) from which two articles are the
+   * same story republished: shown once. Names are left out because every
+   * article of a story shares them; a wire copy shares its words too.
+   */
   readonly duplicateSimilarity: number;
   /** Content score below which a candidate is not related at all. */
   readonly minScore: number;
@@ -71,7 +75,7 @@ export const DEFAULT_RELATE_CONFIG: RelateConfig = {
   halfLifeDays: 60,
   outlet: 0.005,
   maxTagShare: 0.2,
-  duplicateSimilarity: 0.8,
+  duplicateSimilarity: 0.7,
   minScore: 0.14,
   featuresPerArticle: 64,
   wordsPerArticle: 5000,

@@ -1,7 +1,7 @@
 import { at, Column, Counter, f32, f64, i32, withRoom } from "./column.ts";
 import type { RelateConfig } from "./config.ts";
 import { Names } from "./names.ts";
-import { buildPostings, dot, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
+import { buildPostings, dotOver, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**
@@ -66,7 +66,7 @@ const TITLE_WEIGHT = 3;
 const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
 const MIN_COMMON_TAG = 5;
-/** Features both articles need before they can count as the same story republished. */
+/** Words both articles need before they can count as the same story republished. */
 const MIN_DUPLICATE_FEATURES = 12;
 
 function primaryLanguage(tag: string): string {
@@ -91,6 +91,11 @@ export interface FinalIndex {
   readonly tags: Rows;
   readonly textPostings: Postings;
   readonly tagPostings: Postings;
+  /** 1 for each feature that is a word, 0 for a name, by feature id: near-duplicates are compared on words. */
+  readonly isWord: Uint8Array;
+  /** Of each article's row, the words only: their norm, and how many. */
+  readonly wordNorms: Float64Array;
+  readonly wordCounts: Int32Array;
   /** Feature names by id, for explanations. */
   readonly termNames: readonly string[];
   readonly tagNames: readonly string[];
@@ -188,6 +193,24 @@ export class IndexBuilder {
     const { config, inputs } = this;
     const text = this.textRows();
     const tags = this.tagRows();
+    const names = this.words.names;
+    const isWord = new Uint8Array(names.length);
+    names.forEach((name, f) => {
+      isWord[f] = name.startsWith("n:") ? 0 : 1;
+    });
+    const wordNorms = new Float64Array(inputs.length);
+    const wordCounts = new Int32Array(inputs.length);
+    for (let doc = 0; doc < inputs.length; doc++) {
+      let norm = 0;
+      let count = 0;
+      for (let k = i32(text.start, doc); k < i32(text.start, doc + 1); k++) {
+        if (isWord[i32(text.ids, k)] !== 1) continue;
+        norm += f64(text.weights, k) ** 2;
+        count++;
+      }
+      wordNorms[doc] = Math.sqrt(norm);
+      wordCounts[doc] = count;
+    }
     return new RelatedIndex({
       config,
       inputs,
@@ -201,6 +224,9 @@ export class IndexBuilder {
       tags,
       textPostings: buildPostings(text, this.words.names.length, config.maxPostings),
       tagPostings: buildPostings(tags, this.tagNames.names.length, config.maxPostings),
+      isWord,
+      wordNorms,
+      wordCounts,
       termNames: this.words.names,
       tagNames: this.tagNames.names,
     });
@@ -349,14 +375,16 @@ export class RelatedIndex {
 
   /**
    * The same story republished (a wire copy under two outlets): nearly the
-   * same vector, and long enough for that to mean something (two one-line
-   * notes about the same district are not duplicates).
+   * same words, and enough of them for that to mean something (two one-line
+   * notes about the same district are not duplicates). Words only: two
+   * articles of one story share its names (the governor, the district)
+   * while telling different news in different words.
    */
   private duplicates(a: number, b: number): boolean {
-    const { text, config } = this.index;
-    const start = text.start;
-    const length = Math.min(i32(start, a + 1) - i32(start, a), i32(start, b + 1) - i32(start, b));
-    return length >= MIN_DUPLICATE_FEATURES && dot(text, a, b) >= config.duplicateSimilarity;
+    const { text, config, isWord, wordNorms, wordCounts } = this.index;
+    if (Math.min(i32(wordCounts, a), i32(wordCounts, b)) < MIN_DUPLICATE_FEATURES) return false;
+    const norms = f64(wordNorms, a) * f64(wordNorms, b);
+    return dotOver(text, a, b, isWord) >= config.duplicateSimilarity * norms;
   }
 
   /** Ranking order: score, then newer, then slug. */

@@ -70,23 +70,36 @@ describe("RelatedIndex", () => {
 });
 
 describe("features", () => {
-  it("should keep content words, stem plurals and pair capitalised names", () => {
+  it("should keep content words, stem plurals, and take capitalised words inside a sentence and their pairs as names", () => {
     const f = featuresOf("The Ministry of Rural Rehabilitation's teams met Abdul Wahid Sharifi in Kabul, Herat.");
     expect([...f.keys()]).toEqual([
+      "n:ministry",
       "ministry",
+      "n:rural",
       "rural",
       "n:rural rehabilitation",
+      "n:rehabilitation",
       "rehabilitation",
       "team",
       "met",
+      "n:abdul",
       "abdul",
       "n:abdul wahid",
+      "n:wahid",
       "wahid",
       "n:wahid sharifi",
+      "n:sharifi",
       "sharifi",
+      "n:kabul",
       "kabul",
+      "n:herat",
       "herat",
     ]);
+  });
+
+  it("should not take a capital that opens a sentence for a name", () => {
+    const f = featuresOf("Floods hit Nahrin. Convoys reached it.");
+    expect([...f.keys()]).toEqual(["flood", "hit", "n:nahrin", "nahrin", "convoy", "reached"]);
   });
 });
 
