@@ -62,6 +62,8 @@ const DAY = 86_400_000;
 /** Names tie a story together more than words do. */
 const NAME_BOOST = 1.5;
 const TITLE_WEIGHT = 3;
+/** Neighbours whose own neighbours are searched in the chain pass. */
+const CHAIN_NEIGHBOURS = 5;
 /** What a tag counts for in the text: one mention of its words. */
 const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
@@ -286,6 +288,7 @@ class SearchScratch {
   readonly textScore: Float64Array;
   readonly tagScore: Float64Array;
   readonly seen: Uint8Array;
+
   /** The best candidates, in ranking order. */
   readonly bestDoc: Int32Array;
   readonly bestScore: Float64Array;
@@ -298,10 +301,23 @@ class SearchScratch {
   }
 }
 
+/** Each article's nearest neighbours for the chain pass, `CHAIN_NEIGHBOURS` slots each; -1 until made. */
+class NearestLists {
+  readonly count: Int32Array;
+  readonly docs: Int32Array;
+  readonly scores: Float64Array;
+  constructor(articles: number) {
+    this.count = new Int32Array(articles).fill(-1);
+    this.docs = new Int32Array(articles * CHAIN_NEIGHBOURS);
+    this.scores = new Float64Array(articles * CHAIN_NEIGHBOURS);
+  }
+}
+
 /** The search phase: a finalized index, read only. */
 export class RelatedIndex {
   private readonly index: FinalIndex;
   private scratchSpace: SearchScratch | undefined;
+  private nearSpace: NearestLists | undefined;
 
   /**
    * Every one of `inputs` added, then finalized: what every caller of the
@@ -319,6 +335,11 @@ export class RelatedIndex {
       for (const input of from) builder.add(input);
       this.index = builder.finalize().index;
     }
+  }
+
+  private get near(): NearestLists {
+    this.nearSpace ??= new NearestLists(this.index.inputs.length);
+    return this.nearSpace;
   }
 
   /** Made on the first search, not in the constructor: a builder's finalize makes an index that may only be unwrapped. */
@@ -418,16 +439,106 @@ export class RelatedIndex {
     }
   }
 
-  private searchDoc(doc: number): Picks {
-    const { config: cfg, inputs, epochs, sections, outlets, languages } = this.index;
-    const scratch = this.scratch;
-    const { textScore, tagScore, seen, bestDoc, bestScore } = scratch;
-    const me = at(inputs, doc);
-    const touched: number[] = [];
+  /**
+   * Every candidate of `doc` met through the inverted indexes, pushed on
+   * `touched` (and marked seen), its content score left in `textScore`.
+   */
+  private contents(doc: number, touched: number[]): void {
+    const { config: cfg, languages, languageCount } = this.index;
+    const { textScore, tagScore } = this.scratch;
     this.accumulate(doc, this.index.text, this.index.textPostings, textScore, touched);
     // Tags are in the text already; apart, they weigh only across languages, and only if an archive has two.
-    const tagsAcross = this.index.languageCount > 1 ? cfg.tagsAcrossLanguages : 0;
-    if (cfg.tags > 0 || tagsAcross > 0) this.accumulate(doc, this.index.tags, this.index.tagPostings, tagScore, touched);
+    const tagsAcross = languageCount > 1 ? cfg.tagsAcrossLanguages : 0;
+    if (cfg.tags === 0 && tagsAcross === 0) {
+      if (cfg.text !== 1) for (const other of touched) textScore[other] = cfg.text * f64(textScore, other);
+      return;
+    }
+    this.accumulate(doc, this.index.tags, this.index.tagPostings, tagScore, touched);
+    const myLanguage = i32(languages, doc);
+    for (const other of touched) {
+      const tagWeight = i32(languages, other) === myLanguage ? cfg.tags : tagsAcross;
+      textScore[other] = cfg.text * f64(textScore, other) + tagWeight * f64(tagScore, other);
+      tagScore[other] = 0;
+    }
+  }
+
+  /**
+   * The `CHAIN_NEIGHBOURS` candidates of `doc` with the most content above
+   * the floor, in ranking order, made once and kept: the chain pass of
+   * every article that has `doc` as a neighbour reads them. Returns how many.
+   */
+  private nearest(doc: number): number {
+    const near = this.near;
+    const known = i32(near.count, doc);
+    if (known !== -1) return known;
+    const { config: cfg } = this.index;
+    const { textScore, seen } = this.scratch;
+    const touched: number[] = [];
+    this.contents(doc, touched);
+    const base = doc * CHAIN_NEIGHBOURS;
+    let size = 0;
+    for (const other of touched) {
+      const content = f64(textScore, other);
+      textScore[other] = 0;
+      seen[other] = 0;
+      if (other === doc || content < cfg.minScore) continue;
+      if (size === CHAIN_NEIGHBOURS && !this.ranksBefore(other, content, i32(near.docs, base + size - 1), f64(near.scores, base + size - 1))) continue;
+      let slot = Math.min(size, CHAIN_NEIGHBOURS - 1);
+      while (slot > 0 && this.ranksBefore(other, content, i32(near.docs, base + slot - 1), f64(near.scores, base + slot - 1))) {
+        near.docs[base + slot] = i32(near.docs, base + slot - 1);
+        near.scores[base + slot] = f64(near.scores, base + slot - 1);
+        slot--;
+      }
+      near.docs[base + slot] = other;
+      near.scores[base + slot] = content;
+      if (size < CHAIN_NEIGHBOURS) size++;
+    }
+    near.count[doc] = size;
+    return size;
+  }
+
+  /**
+   * The chain pass: a story unfolding over months drifts in its words (a
+   * flood, then its aid convoys, then the rebuilding), so its far ends may
+   * share too little to meet. The nearest neighbours of `doc`'s nearest
+   * neighbours are candidates too, at the product of the two steps'
+   * content when that beats their own: two close steps make a far link.
+   * Run before `doc`'s own candidates are gathered, as it reuses the scratch.
+   */
+  private chainLinks(doc: number): { docs: number[]; scores: number[] } {
+    const near = this.near;
+    const docs: number[] = [];
+    const scores: number[] = [];
+    const first = this.nearest(doc);
+    for (let k = 0; k < first; k++) {
+      const step = f64(near.scores, doc * CHAIN_NEIGHBOURS + k);
+      const via = i32(near.docs, doc * CHAIN_NEIGHBOURS + k);
+      const second = this.nearest(via);
+      for (let j = 0; j < second; j++) {
+        const other = i32(near.docs, via * CHAIN_NEIGHBOURS + j);
+        if (other === doc) continue;
+        docs.push(other);
+        scores.push(step * f64(near.scores, via * CHAIN_NEIGHBOURS + j));
+      }
+    }
+    return { docs, scores };
+  }
+
+  private searchDoc(doc: number): Picks {
+    const { config: cfg, inputs, epochs, sections, outlets } = this.index;
+    const scratch = this.scratch;
+    const { textScore, seen, bestDoc, bestScore } = scratch;
+    const me = at(inputs, doc);
+    const links = this.chainLinks(doc);
+    const touched: number[] = [];
+    this.contents(doc, touched);
+    links.docs.forEach((other, k) => {
+      if (seen[other] === 0) {
+        seen[other] = 1;
+        touched.push(other);
+      }
+      textScore[other] = Math.max(f64(textScore, other), at(links.scores, k));
+    });
 
     // Keep only the best few candidates, in order: an insertion into a short list beats sorting them all.
     const excluded = new Set(me.exclude);
@@ -437,13 +548,11 @@ export class RelatedIndex {
     const myEpoch = f64(epochs, doc);
     const mySection = i32(sections, doc);
     const myOutlet = i32(outlets, doc);
-    const myLanguage = i32(languages, doc);
     const decay = -Math.LN2 / (cfg.halfLifeDays * DAY);
     const bonusCeiling = 1 + cfg.recency + cfg.section;
     for (const other of touched) {
-      const content = cfg.text * f64(textScore, other) + (i32(languages, other) === myLanguage ? cfg.tags : tagsAcross) * f64(tagScore, other);
+      const content = f64(textScore, other);
       textScore[other] = 0;
-      tagScore[other] = 0;
       seen[other] = 0;
       if (other === doc || content < cfg.minScore) continue;
       // The most the time, section and outlet bonuses could add: skip early what cannot make the list.
