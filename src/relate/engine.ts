@@ -370,6 +370,8 @@ export class RelatedIndex {
     if (a === undefined || b === undefined) return undefined;
     const shared = (r: Rows, names: readonly string[], weight: number): Contribution[] => {
       const out: Contribution[] = [];
+      // A signal switched off (tags within one language) explains nothing.
+      if (weight === 0) return out;
       for (let i = i32(r.start, a); i < i32(r.start, a + 1); i++) {
         for (let j = i32(r.start, b); j < i32(r.start, b + 1); j++) {
           const id = i32(r.ids, i);
@@ -379,7 +381,8 @@ export class RelatedIndex {
       return out.sort((p, q) => q.score - p.score);
     };
     const sameLanguage = i32(this.index.languages, a) === i32(this.index.languages, b);
-    const tags = shared(this.index.tags, this.index.tagNames, sameLanguage ? config.tags : config.tagsAcrossLanguages);
+    const tagWeight = sameLanguage ? config.tags : this.index.languageCount > 1 ? config.tagsAcrossLanguages : 0;
+    const tags = shared(this.index.tags, this.index.tagNames, tagWeight);
     const terms = shared(this.index.text, this.index.termNames, config.text);
     const ia = at(inputs, a);
     const ib = at(inputs, b);
@@ -525,9 +528,16 @@ export class RelatedIndex {
   }
 
   private searchDoc(doc: number): Picks {
-    const { config: cfg, inputs, epochs, sections, outlets } = this.index;
+    const { config: cfg, inputs, epochs, sections, outlets, languages } = this.index;
     const scratch = this.scratch;
     const { textScore, seen, bestDoc, bestScore } = scratch;
+    const myLanguage = i32(languages, doc);
+    // Articles in the reader's own language first: one in another is a last resort, whatever its score.
+    const before = (a: number, aScore: number, b: number, bScore: number): boolean => {
+      const aSame = i32(languages, a) === myLanguage;
+      if (aSame !== (i32(languages, b) === myLanguage)) return aSame;
+      return this.ranksBefore(a, aScore, b, bScore);
+    };
     const me = at(inputs, doc);
     const links = this.chainLinks(doc);
     const touched: number[] = [];
@@ -556,15 +566,17 @@ export class RelatedIndex {
       seen[other] = 0;
       if (other === doc || content < cfg.minScore) continue;
       // The most the time, section and outlet bonuses could add: skip early what cannot make the list.
-      const worst = size >= room ? f64(bestScore, size - 1) : Number.NEGATIVE_INFINITY;
-      if (content * bonusCeiling + cfg.outlet < worst) continue;
+      const full = size >= room;
+      const worst = full ? f64(bestScore, size - 1) : Number.NEGATIVE_INFINITY;
+      const mayPass = full && i32(languages, i32(bestDoc, size - 1)) !== myLanguage && i32(languages, other) === myLanguage;
+      if (!mayPass && content * bonusCeiling + cfg.outlet < worst) continue;
       const closeness = Math.exp(decay * Math.abs(myEpoch - f64(epochs, other)));
       const score =
         content * (1 + cfg.recency * closeness + (mySection === i32(sections, other) ? cfg.section : 0)) + (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
-      if (size >= room && !this.ranksBefore(other, score, i32(bestDoc, size - 1), worst)) continue;
+      if (full && !before(other, score, i32(bestDoc, size - 1), worst)) continue;
       if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
       let slot = Math.min(size, room - 1);
-      while (slot > 0 && this.ranksBefore(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
+      while (slot > 0 && before(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
         bestDoc[slot] = i32(bestDoc, slot - 1);
         bestScore[slot] = f64(bestScore, slot - 1);
         slot--;
