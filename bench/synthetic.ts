@@ -86,6 +86,7 @@ export function syntheticArchive(count: number, seed = 1): SyntheticArticle[] {
         title: `${capital(words[Math.floor(rand() * 5)] ?? "")} ${common()} ${words[Math.floor(rand() * words.length)]} ${common()}`,
         text: [parts.join(" ")],
         tags,
+        language: "en",
         section,
         outlet: outlets[Math.floor(rand() * outlets.length)] ?? "",
         epoch: begins + Math.floor(rand() * 21 * 86_400_000),

@@ -1,7 +1,7 @@
 import { at, Column, Counter, f32, f64, i32, withRoom } from "./column.ts";
 import type { RelateConfig } from "./config.ts";
 import { Names } from "./names.ts";
-import { buildPostings, dot, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
+import { buildPostings, dotOver, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**
@@ -20,6 +20,8 @@ export interface RelateInput {
   /** Plain text of the summary and of the body, read as one with a line break between (tokenize.ts). */
   readonly text: readonly string[];
   readonly tags: readonly string[];
+  /** Its language tag (`en`, `fa-AF`): articles in one language share words, in two only tags. */
+  readonly language: string;
   readonly section: string;
   readonly outlet: string;
   readonly epoch: number;
@@ -42,6 +44,7 @@ export interface Signals {
   readonly daysApart: number;
   readonly sameSection: boolean;
   readonly sameOutlet: boolean;
+  readonly sameLanguage: boolean;
 }
 
 export interface Pick {
@@ -59,10 +62,19 @@ const DAY = 86_400_000;
 /** Names tie a story together more than words do. */
 const NAME_BOOST = 1.5;
 const TITLE_WEIGHT = 3;
+/** Neighbours whose own neighbours are searched in the chain pass. */
+const CHAIN_NEIGHBOURS = 5;
+/** What a tag counts for in the text: one mention of its words. */
+const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
 const MIN_COMMON_TAG = 5;
-/** Features both articles need before they can count as the same story republished. */
+/** Words both articles need before they can count as the same story republished. */
 const MIN_DUPLICATE_FEATURES = 12;
+
+function primaryLanguage(tag: string): string {
+  const dash = tag.indexOf("-");
+  return (dash === -1 ? tag : tag.slice(0, dash)).toLowerCase();
+}
 
 /** Everything a search reads, made once by `IndexBuilder.finalize`. */
 export interface FinalIndex {
@@ -70,14 +82,22 @@ export interface FinalIndex {
   readonly inputs: readonly RelateInput[];
   readonly bySlug: ReadonlyMap<string, number>;
   readonly epochs: Float64Array;
-  /** Section and outlet as small numbers, compared in the inner loop. */
+  /** Section, outlet and language as small numbers, compared in the inner loop. */
   readonly sections: Int32Array;
   readonly outlets: Int32Array;
+  readonly languages: Int32Array;
+  /** How many languages the archive has: with one, tags never weigh across languages. */
+  readonly languageCount: number;
   /** Each article's most distinctive words and names (TF-IDF), and its tags (IDF). */
   readonly text: Rows;
   readonly tags: Rows;
   readonly textPostings: Postings;
   readonly tagPostings: Postings;
+  /** 1 for each feature that is a word, 0 for a name, by feature id: near-duplicates are compared on words. */
+  readonly isWord: Uint8Array;
+  /** Of each article's row, the words only: their norm, and how many. */
+  readonly wordNorms: Float64Array;
+  readonly wordCounts: Int32Array;
   /** Feature names by id, for explanations. */
   readonly termNames: readonly string[];
   readonly tagNames: readonly string[];
@@ -96,9 +116,11 @@ export class IndexBuilder {
   private readonly tagNames = new Names();
   private readonly sectionIds = new Names();
   private readonly outletIds = new Names();
+  private readonly languageIds = new Names();
   private readonly epochs: Column<Float64Array>;
   private readonly sections: Column<Int32Array>;
   private readonly outlets: Column<Int32Array>;
+  private readonly languages: Column<Int32Array>;
   private readonly counter = new Counter();
   private readonly count = (feature: number, weight: number): void => this.counter.add(feature, weight);
   /** Each article's feature ids and counts, in compressed rows as `Rows` are. */
@@ -119,6 +141,7 @@ export class IndexBuilder {
     this.epochs = new Column(new Float64Array(expected + 1));
     this.sections = new Column(new Int32Array(expected + 1));
     this.outlets = new Column(new Int32Array(expected + 1));
+    this.languages = new Column(new Int32Array(expected + 1));
     this.countStart = new Column(new Int32Array(expected + 1));
     // About 120 distinct features per article read: sized once, grown rarely.
     this.countIds = new Column(new Int32Array(expected * 128 + 1024));
@@ -136,10 +159,16 @@ export class IndexBuilder {
     this.epochs.push(input.epoch);
     this.sections.push(this.sectionIds.id(input.section));
     this.outlets.push(this.outletIds.id(input.outlet));
+    // `fa-AF` and `fa` are one language: only the primary subtag tells which words an article can share.
+    this.languages.push(this.languageIds.id(primaryLanguage(input.language)));
 
     const { counter, words } = this;
     words.scan([input.title], TITLE_WEIGHT, this.count);
     words.scan(input.text, 1, this.count, this.config.wordsPerArticle);
+    // A tag is one more mention of a word or name of the article: "Baghlan floods" counts
+    // `baghlan` and `flood`, weighed with the text by rarity, and not apart from it. Each on
+    // its own, so two tags never make a name of the last word of one and the first of the next.
+    for (const tag of input.tags) words.scan([tag], TAG_MENTION, this.count);
     this.df = withRoom(this.df, words.names.length);
     for (const id of counter.touched) {
       this.df[id] = i32(this.df, id) + 1;
@@ -166,6 +195,24 @@ export class IndexBuilder {
     const { config, inputs } = this;
     const text = this.textRows();
     const tags = this.tagRows();
+    const names = this.words.names;
+    const isWord = new Uint8Array(names.length);
+    names.forEach((name, f) => {
+      isWord[f] = name.startsWith("n:") ? 0 : 1;
+    });
+    const wordNorms = new Float64Array(inputs.length);
+    const wordCounts = new Int32Array(inputs.length);
+    for (let doc = 0; doc < inputs.length; doc++) {
+      let norm = 0;
+      let count = 0;
+      for (let k = i32(text.start, doc); k < i32(text.start, doc + 1); k++) {
+        if (isWord[i32(text.ids, k)] !== 1) continue;
+        norm += f64(text.weights, k) ** 2;
+        count++;
+      }
+      wordNorms[doc] = Math.sqrt(norm);
+      wordCounts[doc] = count;
+    }
     return new RelatedIndex({
       config,
       inputs,
@@ -173,10 +220,15 @@ export class IndexBuilder {
       epochs: this.epochs.view(),
       sections: this.sections.view(),
       outlets: this.outlets.view(),
+      languages: this.languages.view(),
+      languageCount: this.languageIds.names.length,
       text,
       tags,
       textPostings: buildPostings(text, this.words.names.length, config.maxPostings),
       tagPostings: buildPostings(tags, this.tagNames.names.length, config.maxPostings),
+      isWord,
+      wordNorms,
+      wordCounts,
       termNames: this.words.names,
       tagNames: this.tagNames.names,
     });
@@ -236,6 +288,7 @@ class SearchScratch {
   readonly textScore: Float64Array;
   readonly tagScore: Float64Array;
   readonly seen: Uint8Array;
+
   /** The best candidates, in ranking order. */
   readonly bestDoc: Int32Array;
   readonly bestScore: Float64Array;
@@ -248,10 +301,23 @@ class SearchScratch {
   }
 }
 
+/** Each article's nearest neighbours for the chain pass, `CHAIN_NEIGHBOURS` slots each; -1 until made. */
+class NearestLists {
+  readonly count: Int32Array;
+  readonly docs: Int32Array;
+  readonly scores: Float64Array;
+  constructor(articles: number) {
+    this.count = new Int32Array(articles).fill(-1);
+    this.docs = new Int32Array(articles * CHAIN_NEIGHBOURS);
+    this.scores = new Float64Array(articles * CHAIN_NEIGHBOURS);
+  }
+}
+
 /** The search phase: a finalized index, read only. */
 export class RelatedIndex {
   private readonly index: FinalIndex;
   private scratchSpace: SearchScratch | undefined;
+  private nearSpace: NearestLists | undefined;
 
   /**
    * Every one of `inputs` added, then finalized: what every caller of the
@@ -269,6 +335,11 @@ export class RelatedIndex {
       for (const input of from) builder.add(input);
       this.index = builder.finalize().index;
     }
+  }
+
+  private get near(): NearestLists {
+    this.nearSpace ??= new NearestLists(this.index.inputs.length);
+    return this.nearSpace;
   }
 
   /** Made on the first search, not in the constructor: a builder's finalize makes an index that may only be unwrapped. */
@@ -299,6 +370,8 @@ export class RelatedIndex {
     if (a === undefined || b === undefined) return undefined;
     const shared = (r: Rows, names: readonly string[], weight: number): Contribution[] => {
       const out: Contribution[] = [];
+      // A signal switched off (tags within one language) explains nothing.
+      if (weight === 0) return out;
       for (let i = i32(r.start, a); i < i32(r.start, a + 1); i++) {
         for (let j = i32(r.start, b); j < i32(r.start, b + 1); j++) {
           const id = i32(r.ids, i);
@@ -307,7 +380,9 @@ export class RelatedIndex {
       }
       return out.sort((p, q) => q.score - p.score);
     };
-    const tags = shared(this.index.tags, this.index.tagNames, config.tags);
+    const sameLanguage = i32(this.index.languages, a) === i32(this.index.languages, b);
+    const tagWeight = sameLanguage ? config.tags : this.index.languageCount > 1 ? config.tagsAcrossLanguages : 0;
+    const tags = shared(this.index.tags, this.index.tagNames, tagWeight);
     const terms = shared(this.index.text, this.index.termNames, config.text);
     const ia = at(inputs, a);
     const ib = at(inputs, b);
@@ -318,19 +393,22 @@ export class RelatedIndex {
       daysApart: Math.abs(ia.epoch - ib.epoch) / DAY,
       sameSection: ia.section === ib.section,
       sameOutlet: ia.outlet === ib.outlet,
+      sameLanguage,
     };
   }
 
   /**
    * The same story republished (a wire copy under two outlets): nearly the
-   * same vector, and long enough for that to mean something (two one-line
-   * notes about the same district are not duplicates).
+   * same words, and enough of them for that to mean something (two one-line
+   * notes about the same district are not duplicates). Words only: two
+   * articles of one story share its names (the governor, the district)
+   * while telling different news in different words.
    */
   private duplicates(a: number, b: number): boolean {
-    const { text, config } = this.index;
-    const start = text.start;
-    const length = Math.min(i32(start, a + 1) - i32(start, a), i32(start, b + 1) - i32(start, b));
-    return length >= MIN_DUPLICATE_FEATURES && dot(text, a, b) >= config.duplicateSimilarity;
+    const { text, config, isWord, wordNorms, wordCounts } = this.index;
+    if (Math.min(i32(wordCounts, a), i32(wordCounts, b)) < MIN_DUPLICATE_FEATURES) return false;
+    const norms = f64(wordNorms, a) * f64(wordNorms, b);
+    return dotOver(text, a, b, isWord) >= config.duplicateSimilarity * norms;
   }
 
   /** Ranking order: score, then newer, then slug. */
@@ -364,14 +442,113 @@ export class RelatedIndex {
     }
   }
 
-  private searchDoc(doc: number): Picks {
-    const { config: cfg, inputs, epochs, sections, outlets } = this.index;
-    const scratch = this.scratch;
-    const { textScore, tagScore, seen, bestDoc, bestScore } = scratch;
-    const me = at(inputs, doc);
-    const touched: number[] = [];
+  /**
+   * Every candidate of `doc` met through the inverted indexes, pushed on
+   * `touched` (and marked seen), its content score left in `textScore`.
+   */
+  private contents(doc: number, touched: number[]): void {
+    const { config: cfg, languages, languageCount } = this.index;
+    const { textScore, tagScore } = this.scratch;
     this.accumulate(doc, this.index.text, this.index.textPostings, textScore, touched);
+    // Tags are in the text already; apart, they weigh only across languages, and only if an archive has two.
+    const tagsAcross = languageCount > 1 ? cfg.tagsAcrossLanguages : 0;
+    if (cfg.tags === 0 && tagsAcross === 0) {
+      if (cfg.text !== 1) for (const other of touched) textScore[other] = cfg.text * f64(textScore, other);
+      return;
+    }
     this.accumulate(doc, this.index.tags, this.index.tagPostings, tagScore, touched);
+    const myLanguage = i32(languages, doc);
+    for (const other of touched) {
+      const tagWeight = i32(languages, other) === myLanguage ? cfg.tags : tagsAcross;
+      textScore[other] = cfg.text * f64(textScore, other) + tagWeight * f64(tagScore, other);
+      tagScore[other] = 0;
+    }
+  }
+
+  /**
+   * The `CHAIN_NEIGHBOURS` candidates of `doc` with the most content above
+   * the floor, in ranking order, made once and kept: the chain pass of
+   * every article that has `doc` as a neighbour reads them. Returns how many.
+   */
+  private nearest(doc: number): number {
+    const near = this.near;
+    const known = i32(near.count, doc);
+    if (known !== -1) return known;
+    const { config: cfg } = this.index;
+    const { textScore, seen } = this.scratch;
+    const touched: number[] = [];
+    this.contents(doc, touched);
+    const base = doc * CHAIN_NEIGHBOURS;
+    let size = 0;
+    for (const other of touched) {
+      const content = f64(textScore, other);
+      textScore[other] = 0;
+      seen[other] = 0;
+      if (other === doc || content < cfg.minScore) continue;
+      if (size === CHAIN_NEIGHBOURS && !this.ranksBefore(other, content, i32(near.docs, base + size - 1), f64(near.scores, base + size - 1))) continue;
+      let slot = Math.min(size, CHAIN_NEIGHBOURS - 1);
+      while (slot > 0 && this.ranksBefore(other, content, i32(near.docs, base + slot - 1), f64(near.scores, base + slot - 1))) {
+        near.docs[base + slot] = i32(near.docs, base + slot - 1);
+        near.scores[base + slot] = f64(near.scores, base + slot - 1);
+        slot--;
+      }
+      near.docs[base + slot] = other;
+      near.scores[base + slot] = content;
+      if (size < CHAIN_NEIGHBOURS) size++;
+    }
+    near.count[doc] = size;
+    return size;
+  }
+
+  /**
+   * The chain pass: a story unfolding over months drifts in its words (a
+   * flood, then its aid convoys, then the rebuilding), so its far ends may
+   * share too little to meet. The nearest neighbours of `doc`'s nearest
+   * neighbours are candidates too, at the product of the two steps'
+   * content when that beats their own: two close steps make a far link.
+   * Run before `doc`'s own candidates are gathered, as it reuses the scratch.
+   */
+  private chainLinks(doc: number): { docs: number[]; scores: number[] } {
+    const near = this.near;
+    const docs: number[] = [];
+    const scores: number[] = [];
+    const first = this.nearest(doc);
+    for (let k = 0; k < first; k++) {
+      const step = f64(near.scores, doc * CHAIN_NEIGHBOURS + k);
+      const via = i32(near.docs, doc * CHAIN_NEIGHBOURS + k);
+      const second = this.nearest(via);
+      for (let j = 0; j < second; j++) {
+        const other = i32(near.docs, via * CHAIN_NEIGHBOURS + j);
+        if (other === doc) continue;
+        docs.push(other);
+        scores.push(step * f64(near.scores, via * CHAIN_NEIGHBOURS + j));
+      }
+    }
+    return { docs, scores };
+  }
+
+  private searchDoc(doc: number): Picks {
+    const { config: cfg, inputs, epochs, sections, outlets, languages } = this.index;
+    const scratch = this.scratch;
+    const { textScore, seen, bestDoc, bestScore } = scratch;
+    const myLanguage = i32(languages, doc);
+    // Articles in the reader's own language first: one in another is a last resort, whatever its score.
+    const before = (a: number, aScore: number, b: number, bScore: number): boolean => {
+      const aSame = i32(languages, a) === myLanguage;
+      if (aSame !== (i32(languages, b) === myLanguage)) return aSame;
+      return this.ranksBefore(a, aScore, b, bScore);
+    };
+    const me = at(inputs, doc);
+    const links = this.chainLinks(doc);
+    const touched: number[] = [];
+    this.contents(doc, touched);
+    links.docs.forEach((other, k) => {
+      if (seen[other] === 0) {
+        seen[other] = 1;
+        touched.push(other);
+      }
+      textScore[other] = Math.max(f64(textScore, other), at(links.scores, k));
+    });
 
     // Keep only the best few candidates, in order: an insertion into a short list beats sorting them all.
     const excluded = new Set(me.exclude);
@@ -384,21 +561,22 @@ export class RelatedIndex {
     const decay = -Math.LN2 / (cfg.halfLifeDays * DAY);
     const bonusCeiling = 1 + cfg.recency + cfg.section;
     for (const other of touched) {
-      const content = cfg.text * f64(textScore, other) + cfg.tags * f64(tagScore, other);
+      const content = f64(textScore, other);
       textScore[other] = 0;
-      tagScore[other] = 0;
       seen[other] = 0;
       if (other === doc || content < cfg.minScore) continue;
       // The most the time, section and outlet bonuses could add: skip early what cannot make the list.
-      const worst = size >= room ? f64(bestScore, size - 1) : Number.NEGATIVE_INFINITY;
-      if (content * bonusCeiling + cfg.outlet < worst) continue;
+      const full = size >= room;
+      const worst = full ? f64(bestScore, size - 1) : Number.NEGATIVE_INFINITY;
+      const mayPass = full && i32(languages, i32(bestDoc, size - 1)) !== myLanguage && i32(languages, other) === myLanguage;
+      if (!mayPass && content * bonusCeiling + cfg.outlet < worst) continue;
       const closeness = Math.exp(decay * Math.abs(myEpoch - f64(epochs, other)));
       const score =
         content * (1 + cfg.recency * closeness + (mySection === i32(sections, other) ? cfg.section : 0)) + (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
-      if (size >= room && !this.ranksBefore(other, score, i32(bestDoc, size - 1), worst)) continue;
+      if (full && !before(other, score, i32(bestDoc, size - 1), worst)) continue;
       if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
       let slot = Math.min(size, room - 1);
-      while (slot > 0 && this.ranksBefore(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
+      while (slot > 0 && before(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
         bestDoc[slot] = i32(bestDoc, slot - 1);
         bestScore[slot] = f64(bestScore, slot - 1);
         slot--;

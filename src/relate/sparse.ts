@@ -166,6 +166,27 @@ export function dot(rows: Rows, a: number, b: number): number {
   return sum;
 }
 
+/** `dot` over only the features `only` marks (1 by feature id): the rest of both rows is left out, and neither is normalised again. */
+export function dotOver(rows: Rows, a: number, b: number, only: Uint8Array): number {
+  const { start, ids, weights } = rows;
+  let i = i32(start, a);
+  const iEnd = i32(start, a + 1);
+  let j = i32(start, b);
+  const jEnd = i32(start, b + 1);
+  let sum = 0;
+  while (i < iEnd && j < jEnd) {
+    const x = i32(ids, i);
+    const y = i32(ids, j);
+    if (x === y) {
+      if (only[x] === 1) sum += f64(weights, i) * f64(weights, j);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
 /**
  * The postings of `vectors` for `featureCount` features. A feature on more
  * than `max` articles gets none: it says little about any story, and

@@ -170,6 +170,10 @@ export class FeatureTable {
         if (isName) {
           if (previousName !== -1) sink(this.bigram(previousName, word), weight);
           previousName = word;
+          // A capitalised word inside a sentence is a name on its own too ("Nahrin", "Haqmal"): a
+          // place or a person ties a story together more than a word does. At a sentence's start
+          // a capital says nothing.
+          if (!sentenceStart && !stop && !allDigits && info >= 4) sink(this.single(word), weight);
         }
         broken = false;
         sentenceStart = false;
@@ -177,6 +181,16 @@ export class FeatureTable {
       }
     }
     return undefined;
+  }
+
+  private single(a: number): number {
+    const key = -1 - a;
+    let id = this.bigrams.get(key);
+    if (id === undefined) {
+      id = this.feature(`n:${this.words[a]}`);
+      this.bigrams.set(key, id);
+    }
+    return id;
   }
 
   private bigram(a: number, b: number): number {

@@ -257,6 +257,7 @@ function relateInput(p: Placed, config: SiteConfig, shown: readonly CheckAlsoIte
     title: fm.title,
     text: [fm.summary ?? "", p.article.body.plainText],
     tags: fm.tags ?? [],
+    language: fm.lang ?? config.language,
     section: p.section.slug,
     outlet: fm.outlet ?? config.outlet,
     epoch: fm.date.epoch,

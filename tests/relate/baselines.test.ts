@@ -7,6 +7,7 @@ const rec = (slug: string, tags: string[], day: number, text = "", exclude: stri
   title: slug,
   text: [text],
   tags,
+  language: "en",
   section: "n",
   outlet: "o",
   epoch: Date.UTC(2026, 9, day),

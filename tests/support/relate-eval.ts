@@ -8,12 +8,17 @@ import type { RelateConfig } from "../../src/relate/config.ts";
 import { RelatedIndex, type RelateInput } from "../../src/relate/engine.ts";
 
 /**
- * The related-articles evaluation: 85 articles in 12 stories with hard
- * negatives and noisy tags (tests/relate/eval), read through the real
- * pipeline. Precision@5: the share of sidebar picks from the article's own
- * story. Recall@5: the share of its story-mates found, out of at most 5.
+ * The related-articles evaluation, read through the real pipeline, on two
+ * sets: `eval` (tests/relate/eval: 85 articles in 12 stories with hard
+ * negatives and noisy tags), the one the engine is tuned on, and `blind`
+ * (tests/relate/blind: 96 articles in 28 stories, written by someone else
+ * from the requirement alone), never tuned on, only read to confirm.
+ * Precision@5: the share of sidebar picks from the article's own story.
+ * Recall@5: the share of its story-mates found, out of at most 5.
  */
-const EVAL = path.resolve(import.meta.dirname, "..", "relate", "eval");
+export type EvalSet = "eval" | "blind";
+
+const setDir = (set: EvalSet): string => path.resolve(import.meta.dirname, "..", "relate", set);
 
 export interface Scores {
   readonly precision: number;
@@ -29,11 +34,12 @@ export interface Evaluation {
   readonly articles: number;
 }
 
-export async function loadEvalSet(): Promise<{ inputs: readonly RelateInput[]; storyOf: ReadonlyMap<string, string> }> {
-  const stories = parse(readFileSync(path.join(EVAL, "stories.yaml"), "utf8")) as Record<string, string[]>;
+export async function loadEvalSet(set: EvalSet = "eval"): Promise<{ inputs: readonly RelateInput[]; storyOf: ReadonlyMap<string, string> }> {
+  const dir = setDir(set);
+  const stories = parse(readFileSync(path.join(dir, "stories.yaml"), "utf8")) as Record<string, string[]>;
   const storyOf = new Map(Object.entries(stories).flatMap(([story, slugs]) => slugs.map((slug) => [slug, story] as const)));
-  const site = await modelSite({ contentDir: path.join(EVAL, "content"), siteFile: undefined, now: Date.UTC(2030, 0, 1) });
-  if (site.kind !== "modelled") throw new Error("the evaluation set has errors");
+  const site = await modelSite({ contentDir: path.join(dir, "content"), siteFile: undefined, now: Date.UTC(2030, 0, 1) });
+  if (site.kind !== "modelled") throw new Error(`the ${set} evaluation set has errors`);
   return { inputs: site.built.relateInputs, storyOf };
 }
 
@@ -60,8 +66,8 @@ function score(picks: ReadonlyMap<string, readonly string[]>, storyOf: ReadonlyM
   return { precision: shown === 0 ? 0 : correct / shown, recall: withMates === 0 ? 0 : recallSum / withMates, misses };
 }
 
-export async function evaluate(config: RelateConfig = DEFAULT_SITE_CONFIG.related): Promise<Evaluation> {
-  const { inputs, storyOf } = await loadEvalSet();
+export async function evaluate(config: RelateConfig = DEFAULT_SITE_CONFIG.related, set: EvalSet = "eval"): Promise<Evaluation> {
+  const { inputs, storyOf } = await loadEvalSet(set);
   const count = 5;
   const engine = new RelatedIndex(inputs, { ...config, count, autoCheckAlso: false }).relateAll();
   const enginePicks = new Map([...engine].map(([slug, p]) => [slug, p.sidebar.map((s) => s.slug)]));
