@@ -92,6 +92,12 @@ export function parseBuildArgs(argv: readonly string[]): BuildOptions | "help" {
   return { contentDir, format: formatFrom(values.format), siteFile: siteFileFor(contentDir, values.site), outDir: values.out, now };
 }
 
+export function parseNotifyArgs(argv: readonly string[]): { readonly outDir: string } | "help" {
+  const { values } = parse(argv, { help: common.help, out: { type: "string", default: "dist" } });
+  if (values.help) return "help";
+  return { outDir: values.out };
+}
+
 export interface NewOptions {
   readonly contentDir: string;
   readonly siteFile: string | undefined;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The command line: `build`, `dev`, `check`, `related` and `new`. Flags,
+ * The command line: `build`, `dev`, `check`, `related`, `new` and `notify-hub`. Flags,
  * messages and exit codes are ours (src/cli/failure.ts `EXIT`).
  */
 import { rm } from "node:fs/promises";
@@ -14,7 +14,7 @@ import { type Format, formatDiagnostics, formatJson } from "../diagnostics/repor
 import { visibleText } from "../diagnostics/visible-text.ts";
 import { UsageError } from "../io/usage-error.ts";
 import { vanishedFile } from "../io/vanished.ts";
-import { parseBuildArgs, parseDevArgs, parseNewArgs, parseRelatedArgs } from "./args.ts";
+import { parseBuildArgs, parseDevArgs, parseNewArgs, parseNotifyArgs, parseRelatedArgs } from "./args.ts";
 import { EXIT, failureMessage, internalError, PlainError } from "./failure.ts";
 import { AUTHOR_VARIABLE, authorFromEnvironment, createArticle } from "./new-article.ts";
 import { assertPortFree } from "./port.ts";
@@ -35,6 +35,7 @@ const USAGE = `Usage:
   npm run check -- [--content <dir>] [--site <file>] [--format human|json|github]
   npm run related -- <slug> [--content <dir>] [--site <file>]
   npm run new   -- --section <section> "<Headline>" [--slug <slug>] [--content <dir>] [--site <file>]
+  npm run notify-hub -- [--out <dir>]   after a deploy: tell the feeds' WebSub hub they changed
 
   --content  folder of Markdown articles (default: content)
   --out      output folder, replaced whole on success (default: dist)
@@ -242,6 +243,24 @@ async function newArticle(argv: readonly string[]): Promise<number> {
   return EXIT.ok;
 }
 
+async function notifyHub(argv: readonly string[]): Promise<number> {
+  const options = parseNotifyArgs(argv);
+  if (options === "help") return help();
+  const { hubTopics, notifyHubs } = await import("./notify-hub.ts");
+  const topics = await hubTopics(options.outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw new UsageError(`--out: there is no built site at \`${options.outDir}\`; run \`npm run build\` first.`, { cause: error });
+    throw error;
+  });
+  if (topics.length === 0) {
+    process.stdout.write("No feed names a WebSub hub (site.yaml `feeds: hub:`): nothing to announce.\n");
+    return EXIT.ok;
+  }
+  const hubs = [...new Set(topics.map((t) => t.hub))];
+  const told = await notifyHubs(topics);
+  process.stdout.write(`Told ${hubs.join(", ")} that ${told} feed${told === 1 ? "" : "s"} changed.\n`);
+  return EXIT.ok;
+}
+
 function help(): number {
   process.stdout.write(`${USAGE}\n`);
   return EXIT.ok;
@@ -253,6 +272,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   dev,
   related,
   new: newArticle,
+  "notify-hub": notifyHub,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

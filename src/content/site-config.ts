@@ -47,6 +47,38 @@ const authorEntry = z.strictObject({
     .optional(),
 });
 
+/** A page of the site (`/about/corrections/`) or a full `https://` address elsewhere. */
+const pageAddress = text.superRefine((value, ctx) => {
+  const problem =
+    value.startsWith("/") && !value.startsWith("//")
+      ? /[\s\\]/.test(value)
+        ? "must be a path without spaces or backslashes, e.g. `/about/corrections/`"
+        : undefined
+      : /^[a-z][a-z0-9+.-]*:/i.test(value)
+        ? webAddressProblem(value)
+        : "must be a page of the site (`/about/corrections/`) or a full `https://` address";
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } });
+});
+
+/**
+ * The Trust Project's indicators, as site.yaml names them and as schema.org
+ * properties of the publisher: each the address of a page the newsroom
+ * publishes about how it works.
+ */
+export const TRUST_POLICIES = {
+  corrections_policy: "correctionsPolicy",
+  ethics_policy: "ethicsPolicy",
+  masthead: "masthead",
+  fact_checking_policy: "verificationFactCheckingPolicy",
+  ownership_funding: "ownershipFundingInfo",
+  diversity_policy: "diversityPolicy",
+  feedback_policy: "actionableFeedbackPolicy",
+  unnamed_sources_policy: "unnamedSourcesPolicy",
+  mission_coverage_priorities: "missionCoveragePrioritiesPolicy",
+  no_bylines_policy: "noBylinesPolicy",
+} as const;
+export type TrustPolicy = (typeof TRUST_POLICIES)[keyof typeof TRUST_POLICIES];
+
 export const siteConfigSchema = z.strictObject({
   name: text.default("News"),
   url: z
@@ -93,6 +125,16 @@ export const siteConfigSchema = z.strictObject({
       alt: text,
     })
     .optional(),
+  /** The newsroom as a publisher: its policy pages (the Trust Project's indicators) and its pages elsewhere. */
+  publisher: z
+    .strictObject({
+      ...(Object.fromEntries(Object.keys(TRUST_POLICIES).map((key) => [key, pageAddress.optional()])) as Record<
+        keyof typeof TRUST_POLICIES,
+        z.ZodOptional<typeof pageAddress>
+      >),
+      same_as: z.array(pageAddress).optional(),
+    })
+    .optional(),
   sections: z.array(sectionEntry).default([]),
   navigation: z.array(text).max(NAVIGATION_MAX).optional(),
   authors: z.array(authorEntry).default([]),
@@ -130,6 +172,13 @@ export const siteConfigSchema = z.strictObject({
     .strictObject({
       items: z.number().int().min(1).max(1000).default(50),
       full_content: z.boolean().default(true),
+      /** A WebSub hub the feeds name, so readers' apps hear of a new article at once. */
+      hub: text
+        .superRefine((value, ctx) => {
+          const problem = webAddressProblem(value);
+          if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, params: { rule: "field-invalid", problem } });
+        })
+        .optional(),
     })
     .default({ items: 50, full_content: true }),
 });
@@ -179,6 +228,12 @@ export interface SiteConfig {
   /** Items per feed, and whether feeds carry the whole article or its summary. */
   readonly feedItems: number;
   readonly feedFullContent: boolean;
+  /** The WebSub hub every feed names (`rel="hub"`); undefined: none. */
+  readonly feedHub: string | undefined;
+  /** The publisher's policy pages, by schema.org property, as written (a path or a full address). */
+  readonly policies: Readonly<Partial<Record<TrustPolicy, string>>>;
+  /** The publisher's pages elsewhere: structured data's `sameAs`. */
+  readonly publisherSameAs: readonly string[];
 }
 
 export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): SiteConfig {
@@ -214,7 +269,36 @@ export function normalizeSiteConfig(raw: z.output<typeof siteConfigSchema>): Sit
     pageSize: raw.page_size,
     feedItems: raw.feeds.items,
     feedFullContent: raw.feeds.full_content,
+    feedHub: raw.feeds.hub,
+    policies: Object.fromEntries(
+      Object.entries(TRUST_POLICIES).flatMap(([key, property]) => {
+        const value = raw.publisher?.[key as keyof typeof TRUST_POLICIES];
+        return value === undefined ? [] : [[property, value]];
+      }),
+    ),
+    publisherSameAs: raw.publisher?.same_as ?? [],
   };
+}
+
+/** The fields site.yaml can have at `path` (`[]`, `["publisher"]`, `["authors", 0]`), for did-you-mean. */
+function siteFieldsAt(path: readonly PropertyKey[]): readonly string[] {
+  const inner = (schema: z.ZodType): z.ZodType => {
+    let at = schema;
+    while (at instanceof z.ZodOptional || at instanceof z.ZodDefault) at = at.unwrap() as z.ZodType;
+    return at;
+  };
+  let schema = inner(siteConfigSchema);
+  for (const segment of path) {
+    const next: z.ZodType | undefined =
+      schema instanceof z.ZodObject
+        ? (schema.shape as Record<string, z.ZodType>)[String(segment)]
+        : schema instanceof z.ZodArray
+          ? (schema.element as z.ZodType)
+          : undefined;
+    if (next === undefined) return [];
+    schema = inner(next);
+  }
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 /** site.yaml's `related:` (snake_case, every field optional) over the engine's documented defaults. */
@@ -275,7 +359,8 @@ export async function loadSiteConfig(file: string | undefined, displayPath = fil
         raw,
         yaml,
         file: displayPath,
-        fieldsAt: (path) => (path.length === 0 ? Object.keys(siteConfigSchema.shape) : []),
+        fieldsAt: siteFieldsAt,
+        reference: "site config",
       }),
     );
     return { config: DEFAULT_SITE_CONFIG, diagnostics, source };

@@ -99,6 +99,8 @@ export interface IssueContext {
   readonly yaml: ParsedYaml;
   readonly file: string;
   readonly fieldsAt: (path: Path) => readonly string[];
+  /** Where the fields are documented, for the hint on an unknown one: an article's front matter unless said. */
+  readonly reference?: "site config";
 }
 
 /** Every zod issue as a diagnostic at the key or value it concerns. */
@@ -107,7 +109,7 @@ export function diagnoseIssues(issues: readonly z.core.$ZodIssue[], context: Iss
 }
 
 function fromIssue(issue: z.core.$ZodIssue, prefix: Path, context: IssueContext): Diagnostic[] {
-  const { raw, yaml, file, fieldsAt } = context;
+  const { raw, yaml, file, fieldsAt, reference } = context;
   const path: Path = [...prefix, ...issue.path];
   const field = fieldLabel(path);
   const value = valueAt(raw, path);
@@ -117,6 +119,7 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: Path, context: IssueContext)
         diagnose("field-unknown", file, yaml.positionOf([...path, key], true), {
           field: fieldLabel([...path, key]),
           suggestion: didYouMean(key, fieldsAt(path)),
+          ...(reference === undefined ? {} : { reference }),
         }),
       );
     case "invalid_type":

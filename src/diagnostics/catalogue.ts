@@ -130,12 +130,16 @@ export const catalogue = {
     message: ({ field, problem }) => `\`${field}\` ${problem}.`,
     hint: () => "Correct the value; the front-matter reference in docs/editors.md lists what each field accepts.",
   }),
-  "field-unknown": rule<{ field: string; suggestion: string | undefined }>({
+  "field-unknown": rule<{ field: string; suggestion: string | undefined; reference?: "site config" }>({
     severity: "error",
     title: "Unknown field",
     message: ({ field, suggestion: s }) => `Unknown field \`${field}\`.${suggestion(s)}`,
-    hint: ({ suggestion: s }) =>
-      s === undefined ? "Remove the field, or check the front-matter reference in docs/editors.md for the fields an article can have." : `Rename it to \`${s}\`.`,
+    hint: ({ suggestion: s, reference }) =>
+      s !== undefined
+        ? `Rename it to \`${s}\`.`
+        : reference === "site config"
+          ? "Remove the field, or check the site config's table in docs/editors.md for the fields site.yaml can have."
+          : "Remove the field, or check the front-matter reference in docs/editors.md for the fields an article can have.",
   }),
   "field-conflict": rule<{ fields: string }>({
     severity: "error",

@@ -133,6 +133,7 @@ export function articleView(
             section: p.section.title,
             tags: fm.tags ?? [],
             lang: base.lang,
+            corrections: corrections.map((c) => ({ date: toIso(c.date), text: c.text })),
           },
           live,
         ),

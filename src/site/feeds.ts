@@ -33,6 +33,8 @@ export interface Feed {
   readonly rss: string;
   readonly json: string;
   readonly language: string;
+  /** The WebSub hub to name beside `rel="self"`, so subscribers hear of an update at once. */
+  readonly hub: string | undefined;
   readonly items: readonly FeedItem[];
 }
 
@@ -138,6 +140,7 @@ export function atom(feed: Feed): string {
     `  <title type="text">${escapeXml(feed.title)}</title>`,
     `  <subtitle type="text">${escapeXml(feed.subtitle)}</subtitle>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.atom)}"/>`,
+    ...(feed.hub === undefined ? [] : [`  <link rel="hub" href="${escapeXml(feed.hub)}"/>`]),
     `  <link rel="alternate" type="text/html" href="${escapeXml(feed.home)}"/>`,
     `  <updated>${updated}</updated>`,
     ...entries,
@@ -174,6 +177,7 @@ export function rss(feed: Feed): string {
     `    <description>${escapeXml(feed.subtitle)}</description>`,
     `    <language>${escapeXml(feed.language)}</language>`,
     `    <atom:link rel="self" type="application/rss+xml" href="${escapeXml(feed.rss)}"/>`,
+    ...(feed.hub === undefined ? [] : [`    <atom:link rel="hub" href="${escapeXml(feed.hub)}"/>`]),
     ...(latest > 0 ? [`    <lastBuildDate>${date(latest)}</lastBuildDate>`] : []),
     ...items,
     "  </channel>",
@@ -191,6 +195,7 @@ export function jsonFeed(feed: Feed): string {
       home_page_url: feed.home,
       feed_url: feed.json,
       language: feed.language,
+      ...(feed.hub === undefined ? {} : { hubs: [{ type: "WebSub", url: feed.hub }] }),
       items: feed.items.map((item) => ({
         id: item.id,
         url: item.url,

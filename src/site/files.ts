@@ -42,6 +42,7 @@ function feed(config: SiteConfig, base: string, title: string, subtitle: string,
     rss: absolute(config, `${base}rss.xml`),
     json: absolute(config, `${base}feed.json`),
     language: config.language,
+    hub: config.feedHub,
     items: items.slice(0, config.feedItems),
   };
 }
