@@ -60,7 +60,17 @@ export const imageSchema = z.strictObject({
   // Missing is a warning (image-alt-missing), reported where the picture is written; `alt: ""` marks a decorative picture.
   alt: z.string().trim().optional(),
   caption: text.optional(),
+  /** Who is credited under the picture, e.g. `Photo: Farid Ahmadi / AT News`. */
   credit: text.optional(),
+  // Kept in the published files (XMP) and in structured data; camera and GPS data never are.
+  /** Who took or made it. */
+  creator: text.optional(),
+  /** Its copyright notice, e.g. `© 2026 AT News`. */
+  copyright: text.optional(),
+  /** The address of its licence, e.g. a Creative Commons deed. */
+  license: httpUrl.optional(),
+  /** Where a reader can license it. */
+  acquire_license_page: httpUrl.optional(),
 });
 
 /** The strip holds one line on a phone. */

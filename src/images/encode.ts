@@ -31,6 +31,45 @@ export interface ImageJob {
   readonly format: OutputFormat;
   /** A drawing's dots per inch (probe.ts): drawn at the size planned, then resized. */
   readonly density?: number;
+  /** Who made the picture and on what terms, written into the file (XMP): the only metadata a published picture keeps. */
+  readonly rights?: PictureRights;
+}
+
+export interface PictureRights {
+  readonly credit?: string | undefined;
+  readonly creator?: string | undefined;
+  readonly copyright?: string | undefined;
+  readonly license?: string | undefined;
+}
+
+/**
+ * An XMP packet of the picture's credit, creator, copyright and licence
+ * (Dublin Core, Photoshop and XMP Rights, as IPTC's photo metadata maps
+ * them), and nothing else: the original's camera, GPS and editing history
+ * stay behind, since sharp writes no metadata but this.
+ */
+export function rightsXmp(rights: PictureRights): string {
+  const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const lines = [
+    rights.creator === undefined ? "" : `<dc:creator><rdf:Seq><rdf:li>${esc(rights.creator)}</rdf:li></rdf:Seq></dc:creator>`,
+    rights.copyright === undefined ? "" : `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${esc(rights.copyright)}</rdf:li></rdf:Alt></dc:rights>`,
+    rights.credit === undefined ? "" : `<photoshop:Credit>${esc(rights.credit)}</photoshop:Credit>`,
+    rights.copyright === undefined ? "" : "<xmpRights:Marked>True</xmpRights:Marked>",
+    rights.license === undefined ? "" : `<xmpRights:WebStatement>${esc(rights.license)}</xmpRights:WebStatement>`,
+  ].filter((line) => line !== "");
+  return [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">',
+    ...lines,
+    "</rdf:Description></rdf:RDF></x:xmpmeta>",
+    '<?xpacket end="w"?>',
+  ].join("\n");
+}
+
+/** True when `rights` says anything worth writing. */
+function hasRights(rights: PictureRights | undefined): rights is PictureRights {
+  return rights !== undefined && Object.values(rights).some((v) => v !== undefined);
 }
 
 /** Change when an encoder setting changes, so cached files are made again. */
@@ -60,9 +99,10 @@ async function encode(job: ImageJob): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
   // From its bytes, never its path: a drawing read from a file may load other files beside it.
   const input = { failOn: "error", limitInputPixels: MAX_PIXELS, ...(job.density === undefined ? {} : { density: job.density }) } as const;
-  const image = sharp(await readFile(job.source), input)
+  const resized = sharp(await readFile(job.source), input)
     .rotate()
     .resize({ width: job.width, withoutEnlargement: true });
+  const image = hasRights(job.rights) ? resized.withXmp(rightsXmp(job.rights)) : resized;
   switch (job.format) {
     case "avif":
       return image.avif(SETTINGS.avif).toBuffer();
@@ -91,7 +131,8 @@ async function write(job: ImageJob, to: string, cacheDir: string | undefined): P
     return;
   }
   const drawn = job.density === undefined ? "" : `-${job.density}dpi`;
-  const name = `${job.hash}-${job.width}${drawn}-${VERSION}.${job.format}`;
+  const credited = hasRights(job.rights) ? `-${createHash("sha256").update(rightsXmp(job.rights)).digest("hex").slice(0, 12)}` : "";
+  const name = `${job.hash}-${job.width}${drawn}${credited}-${VERSION}.${job.format}`;
   const file = path.join(cacheDir, name);
   const kept = await readFile(file).catch(() => undefined);
   if (kept !== undefined && kept.length > SEAL_BYTES) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ImageJob } from "./encode.ts";
+import type { ImageJob, PictureRights } from "./encode.ts";
 import type { PictureView } from "./picture.ts";
 import { rasterPicture } from "./picture.ts";
 import { planImage } from "./plan.ts";
@@ -76,7 +76,12 @@ export function resolveLocalImage(src: string, bundle: Bundle, prefix: string, l
 }
 
 /** The files one picture of the article at `url` is encoded into (encode.ts). */
-export function pictureJobs(found: { readonly name: string; readonly file: string }, probed: Extract<Probed, { kind: "raster" }>, url: string): ImageJob[] {
+export function pictureJobs(
+  found: { readonly name: string; readonly file: string },
+  probed: Extract<Probed, { kind: "raster" }>,
+  url: string,
+  rights?: PictureRights,
+): ImageJob[] {
   const plan = planImage(found.name, probed);
   const variants = [...plan.sources.flatMap((s) => s.variants), ...plan.fallback.variants];
   return variants.map((v) => ({
@@ -86,6 +91,7 @@ export function pictureJobs(found: { readonly name: string; readonly file: strin
     width: v.width,
     format: v.format,
     ...(probed.density === undefined ? {} : { density: probed.density }),
+    ...(rights === undefined ? {} : { rights }),
   }));
 }
 

@@ -8,7 +8,7 @@ import type { ImageJob } from "../images/encode.ts";
 import { type PictureView, plainPicture } from "../images/picture.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { type PictureRef, pictureProblems } from "../images/picture-problems.ts";
-import { type Bundle, ownPicture, pictureJobs, resolveLocalImage } from "../images/resolve.ts";
+import { assetName, type Bundle, ownPicture, pictureJobs, resolveLocalImage } from "../images/resolve.ts";
 import { headTitle } from "../text/display.ts";
 import { standfirstOf } from "./display-text.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
@@ -67,8 +67,13 @@ export function pictureFiles(p: Placed): ImageJob[] {
   const { bundleDir } = p.article.file;
   const jobs: ImageJob[] = [];
   if (bundleDir === undefined) return jobs;
+  // The front matter says who made the main picture: its files carry it, wherever the article shows it.
+  const image = p.article.frontMatter.image;
+  const lead = image === undefined || !ownPicture(image.src) ? undefined : assetName(image.src);
+  const rights = image === undefined ? undefined : { credit: image.credit, creator: image.creator, copyright: image.copyright, license: image.license };
   for (const [name, probed] of p.article.pictures) {
-    if (probed.kind === "raster") jobs.push(...pictureJobs({ name, file: path.join(bundleDir, ...name.split("/")) }, probed, p.url));
+    if (probed.kind !== "raster") continue;
+    jobs.push(...pictureJobs({ name, file: path.join(bundleDir, ...name.split("/")) }, probed, p.url, name === lead ? rights : undefined));
   }
   return jobs;
 }
@@ -128,7 +133,18 @@ export function articleView(
             authors: authors.map((a) => ({ ...a, url: absolute(config, authorUrl(a.name)) })),
             outlet: base.outlet,
             outletUrl: absolute(config, outletUrl(base.outlet)),
-            image: image === undefined ? undefined : absolute(config, image.src),
+            image:
+              image === undefined || fm.image === undefined
+                ? undefined
+                : {
+                    url: absolute(config, image.src),
+                    caption: fm.image.caption,
+                    credit: fm.image.credit,
+                    creator: fm.image.creator,
+                    copyright: fm.image.copyright,
+                    license: fm.image.license,
+                    acquireLicensePage: fm.image.acquire_license_page,
+                  },
             dateline: base.dateline,
             section: p.section.title,
             tags: fm.tags ?? [],

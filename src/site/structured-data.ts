@@ -22,6 +22,31 @@ export function sharedImage(
   return fallback === undefined ? { image: undefined } : { image: absolute(config, fallback.src), imageAlt: fallback.alt };
 }
 
+/** The main picture, absolute, with who made it and on what terms (IPTC's fields as schema.org has them). */
+export interface ImageFacts {
+  readonly url: string;
+  readonly caption?: string | undefined;
+  readonly credit?: string | undefined;
+  readonly creator?: string | undefined;
+  readonly copyright?: string | undefined;
+  readonly license?: string | undefined;
+  readonly acquireLicensePage?: string | undefined;
+}
+
+function imageObject(image: ImageFacts): Record<string, unknown> {
+  return {
+    "@type": "ImageObject",
+    url: image.url,
+    contentUrl: image.url,
+    caption: image.caption,
+    creditText: image.credit,
+    creator: image.creator === undefined ? undefined : { "@type": "Person", name: image.creator },
+    copyrightNotice: image.copyright,
+    license: image.license,
+    acquireLicensePage: image.acquireLicensePage,
+  };
+}
+
 export interface NewsArticleFacts {
   readonly headline: string;
   readonly description: string;
@@ -32,7 +57,7 @@ export interface NewsArticleFacts {
   readonly authors: readonly (AuthorView & { readonly url: string })[];
   readonly outlet: string;
   readonly outletUrl: string;
-  readonly image: string | undefined;
+  readonly image: ImageFacts | undefined;
   readonly dateline: string | undefined;
   readonly section: string;
   readonly tags: readonly string[];
@@ -63,7 +88,7 @@ export function newsArticle(config: SiteConfig, facts: NewsArticleFacts, live?: 
           }))
         : [{ "@type": "Organization", name: facts.outlet, url: facts.outletUrl }],
     publisher: publisher(config),
-    image: facts.image === undefined ? undefined : [facts.image],
+    image: facts.image === undefined ? undefined : [imageObject(facts.image)],
     dateline: facts.dateline,
     articleSection: facts.section,
     keywords: facts.tags.length > 0 ? facts.tags : undefined,
