@@ -7,7 +7,7 @@
  * `--no-lighthouse` reports the weights only. Exit code 1 when a budget is broken.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NOW = "2026-11-24T12:00:00+04:30";
 const BUDGET = 40 * 1024;
 const CSS_BUDGET = 20 * 1024;
+/** A text-only page, compressed, as a reader on slow mobile data downloads it: one request. */
+const LITE_BUDGET = 5 * 1024;
 
 const PAGES = [
   ["home", "/"],
@@ -38,6 +40,14 @@ function build(out: string): void {
     env: { ...process.env, CI: "true" },
   });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+}
+
+/** Every page of the text-only edition, relative to the output. */
+function litePages(out: string): string[] {
+  return (readdirSync(path.join(out, "lite"), { recursive: true, encoding: "utf8" }) as string[])
+    .filter((rel) => rel.endsWith("index.html"))
+    .map((rel) => path.join("lite", rel))
+    .sort();
 }
 
 /** The page and what it loads besides pictures: stylesheets and scripts of our own. */
@@ -98,6 +108,24 @@ try {
   const css = readFileSync(path.join(out, "css", "site.css")).length;
   failed ||= css > CSS_BUDGET;
   process.stdout.write(`  the stylesheet: one file, ${kb(css)} (budget ${kb(CSS_BUDGET)})\n`);
+  const lite = litePages(out);
+  const sizes = lite.map((rel) => ({ rel, gzip: gzipSync(readFileSync(path.join(out, rel))).length })).sort((a, b) => a.gzip - b.gzip);
+  const over = sizes.filter((s) => s.gzip > LITE_BUDGET);
+  failed ||= over.length > 0;
+  const median = sizes[Math.floor(sizes.length / 2)];
+  const largest = sizes.at(-1);
+  process.stdout.write(
+    `Text-only edition (/lite/, one request a page, gzipped; budget ${kb(LITE_BUDGET)}): ${sizes.length} pages, median ${kb(median?.gzip ?? 0)}, largest ${kb(largest?.gzip ?? 0)} (${largest?.rel ?? "none"})` +
+      `${over.length > 0 ? `  OVER BUDGET: ${over.map((s) => s.rel).join(", ")}` : ""}\n`,
+  );
+  for (const [name, url] of [
+    ["lite front page", "/lite/"],
+    ["lite article", "/lite/national/aid-convoys-reach-baghlan/"],
+    ["lite right-to-left", "/lite/national/baghlan-floods-dari/"],
+  ] as const) {
+    const bytes = readFileSync(path.join(out, url, "index.html"));
+    process.stdout.write(`  ${name.padEnd(22)} HTML ${kb(bytes.length).padStart(8)} (${kb(gzipSync(bytes).length)} gzipped)\n`);
+  }
   if (!process.argv.includes("--no-lighthouse")) {
     if (CHROMIUM === undefined) throw new Error(`no Chromium found: ${installHint()}`);
     const server = await serveStatic(out);

@@ -11,6 +11,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   "authors",
   "corrections",
   "css",
+  "lite",
   "outlets",
   "page",
   "pagefind",

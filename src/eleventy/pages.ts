@@ -36,7 +36,7 @@ export const REPORT_EVERY = 250;
  */
 export async function writePages(options: PagesOptions, model: RenderModel, onPage?: PagesProgress): Promise<{ written: number }> {
   const templates = await loadTemplates(options.templatesDir);
-  const total = model.articles.length + model.listPages.length + model.files.length + model.gone.length;
+  const total = model.articles.length + model.listPages.length + model.files.length + model.gone.length + model.lite.length;
   onPage?.(0, total);
   const written = new Written();
   writeOneOffPages(options.outDir, model, templates, written);

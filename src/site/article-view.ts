@@ -12,6 +12,7 @@ import { assetName, type Bundle, ownPicture, pictureJobs, resolveLocalImage } fr
 import { headTitle } from "../text/display.ts";
 import { standfirstOf } from "./display-text.ts";
 import { authorUrl, outletUrl } from "./lists.ts";
+import { liteUrl } from "./lite.ts";
 import { liveBlogFields } from "./live.ts";
 import type { Placed } from "./placing.ts";
 import { absolute, breadcrumbList, newsArticle, sharedImage } from "./structured-data.ts";
@@ -160,6 +161,7 @@ export function articleView(
       prev: undefined,
       next: undefined,
       feeds: [],
+      lite: liteUrl(base.url),
     },
     canonical,
     modified,

@@ -12,13 +12,14 @@ import { buildFiles, type FiledArticle } from "./files.ts";
 import { fromOtherSections, nextNewest, SECTION_FEATURED, shapeFront } from "./fronts.ts";
 import { goneViews } from "./gone-pages.ts";
 import { buildListPages, type Listed, type SectionList, siteFeeds } from "./lists.ts";
+import { LITE_ROOT, liteArticle, liteBreaking, liteLink, liteUrl } from "./lite.ts";
 import { liveView, withLive } from "./live.ts";
 import { type ArticlePage, type FrontPage, type Page, PageKeys } from "./pages.ts";
 import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sectionsOf } from "./placing.ts";
 import { nextScheduled, type Scheduled } from "./schedule.ts";
 import { absolute, sharedImage, webSite } from "./structured-data.ts";
 import { timeViews } from "./time-view.ts";
-import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, HomeSection, PageMeta, SiteView } from "./view.ts";
+import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, HomeSection, LiteFront, PageMeta, SiteView } from "./view.ts";
 
 /** A published article, as the site lists it. */
 export interface PublishedArticle {
@@ -185,6 +186,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     sections.map(sectionLink),
   );
   const frontPage = (template: FrontPage["template"], url: string): FrontPage => ({ url, template, key: keys.front(template, front), view: () => front });
+  const litePages = textOnlyPages(config, chrome, articlePages, viewOf, published, front, sectionLists, keys);
   const pages: Page[] = [
     ...articlePages,
     ...listPages.map((list): Page => ({ url: list.url, template: "list", key: keys.list(list), view: () => list })),
@@ -194,6 +196,7 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     frontPage("404", "/404.html"),
     frontPage("search", "/search/"),
     frontPage("sections", "/sections/"),
+    ...litePages,
   ];
 
   return {
@@ -208,6 +211,61 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     diagnostics,
     relateInputs,
   };
+}
+
+/**
+ * The text-only edition (site/lite.ts): each article's page, the front
+ * page's headlines (the lead and featured first, then each section's
+ * latest) and each section's, newest first.
+ */
+function textOnlyPages(
+  config: SiteConfig,
+  chrome: SiteView,
+  articlePages: readonly ArticlePage[],
+  viewOf: (p: Placed) => ArticleView,
+  published: readonly Placed[],
+  front: FrontPages,
+  sectionLists: readonly SectionList[],
+  keys: PageKeys,
+): Page[] {
+  const addresses = new Set(published.map((p) => p.url));
+  const breaking = liteBreaking(chrome.breaking);
+  const articles = published.map((p, i): Page => {
+    const url = liteUrl(p.url);
+    return {
+      url,
+      template: "lite",
+      key: keys.lite(url, (articlePages[i] as ArticlePage).key),
+      view: () => liteArticle(viewOf(p), absolute(config, p.url), addresses, chrome.breaking),
+    };
+  });
+  const top = [...(front.home.lead === undefined ? [] : [front.home.lead]), ...front.home.featured];
+  const fronts: LiteFront[] = [
+    {
+      kind: "front",
+      url: LITE_ROOT,
+      full: absolute(config, "/"),
+      title: undefined,
+      blocks: [
+        ...(top.length === 0 ? [] : [{ title: "Top stories", url: undefined, articles: top.map(liteLink) }]),
+        ...front.home.sections.map((s) => ({ title: s.section.title, url: liteUrl(s.section.url), articles: s.articles.map(liteLink) })),
+      ],
+      breaking,
+    },
+    ...sectionLists
+      .filter((list) => list.articles.length > 0)
+      .map(
+        (list): LiteFront => ({
+          kind: "front",
+          url: liteUrl(list.section.url),
+          full: absolute(config, list.section.url),
+          title: list.section.title,
+          blocks: [{ title: list.section.title, url: undefined, articles: list.articles.slice(0, config.pageSize).map(liteLink) }],
+          breaking,
+        }),
+      ),
+  ];
+  return [...articles, ...fronts.map((view): Page => ({ url: view.url, template: "lite", key: keys.lite(view.url, view), view: () => view }))];
 }
 
 /** The front page (a lead, the featured row, then the latest of each section), 404, search and the sections' index. */
@@ -230,6 +288,7 @@ function frontPages(
     prev: undefined,
     next: undefined,
     feeds: siteFeeds(config),
+    ...(url === "/" ? { lite: LITE_ROOT } : {}),
   });
   return {
     home: {

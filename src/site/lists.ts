@@ -1,5 +1,6 @@
 import { addressOf } from "../content/address.ts";
 import type { SiteConfig } from "../content/site-config.ts";
+import { liteUrl } from "./lite.ts";
 import { absolute, breadcrumbList, sharedImage } from "./structured-data.ts";
 import type { ArticleCard, AuthorView, CorrectionEntry, CorrectionView, Crumb, FeedLink, ListKind, ListPage, SectionLink } from "./view.ts";
 
@@ -255,6 +256,7 @@ function paginate(config: SiteConfig, spec: ListSpec): ListPage[] {
         prev,
         next,
         feeds: spec.feeds,
+        ...(spec.kind === "section" && number === 1 ? { lite: liteUrl(pageUrl) } : {}),
       },
     };
   });

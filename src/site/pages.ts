@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { cardDigests, checkAlsoByDigest } from "./card-digest.ts";
-import type { ArticleCard, ArticleView, FrontPages, GoneView, ListPage, RenderModel, SiteView, TextFile } from "./view.ts";
+import type { ArticleCard, ArticleView, FrontPages, GoneView, ListPage, LiteView, RenderModel, SiteView, TextFile } from "./view.ts";
 
 /**
  * Every file the site publishes as a page: its address, the template that
@@ -23,7 +23,9 @@ export type FilePage = PageOf<"file", TextFile>;
 export type FrontPage = PageOf<"index" | "404" | "search" | "sections", FrontPages>;
 /** The notice at the address of an article taken down (site/expiry.ts). */
 export type GonePage = PageOf<"gone", GoneView>;
-export type Page = ArticlePage | ListPageEntry | FilePage | FrontPage | GonePage;
+/** A page of the text-only edition (site/lite.ts). */
+export type LitePage = PageOf<"lite", LiteView>;
+export type Page = ArticlePage | ListPageEntry | FilePage | FrontPage | GonePage | LitePage;
 
 /** Where a page's URL is written: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. */
 export function outputPath(url: string): string {
@@ -87,6 +89,11 @@ export class PageKeys {
     return hash("file", file.url, file.body);
   }
 
+  /** A text-only page: an article's from its full page's key (what it is made from, and more), a front's from its view. */
+  lite(url: string, from: string | LiteView): string {
+    return hash("lite", this.#chrome, url, typeof from === "string" ? from : JSON.stringify(from));
+  }
+
   gone(gone: GoneView): string {
     return hash("gone", this.#chrome, JSON.stringify(gone));
   }
@@ -102,11 +109,13 @@ export function renderModel(site: SiteView, front: FrontPages, pages: readonly P
   const listPages: ListPage[] = [];
   const files: TextFile[] = [];
   const gone: GoneView[] = [];
+  const lite: LiteView[] = [];
   for (const page of pages) {
     if (page.template === "article") articles.push(page.view());
     else if (page.template === "list") listPages.push(page.view());
     else if (page.template === "file") files.push(page.view());
     else if (page.template === "gone") gone.push(page.view());
+    else if (page.template === "lite") lite.push(page.view());
   }
-  return { site, ...front, articles, listPages, files, gone };
+  return { site, ...front, articles, listPages, files, gone, lite };
 }

@@ -123,6 +123,8 @@ export interface PageMeta {
   readonly next: string | undefined;
   /** Feeds to announce with `<link rel="alternate">`. */
   readonly feeds: readonly FeedLink[];
+  /** The page's text-only version (`/lite/…`, site/lite.ts), when it has one. */
+  readonly lite?: string;
 }
 
 export interface FeedLink {
@@ -250,6 +252,8 @@ export interface RenderModel extends FrontPages {
   readonly listPages: readonly ListPage[];
   readonly files: readonly TextFile[];
   readonly gone: readonly GoneView[];
+  /** The text-only edition's pages (site/lite.ts). */
+  readonly lite: readonly LiteView[];
 }
 
 /** The notice left at the address of an article taken down (`expires`): site/expiry.ts. */
@@ -264,3 +268,46 @@ export interface TextFile {
   readonly url: string;
   readonly body: string;
 }
+
+// The text-only edition at /lite/ (site/lite.ts).
+
+/** One article, as the text-only edition shows it. */
+export interface LiteArticle {
+  readonly kind: "article";
+  readonly url: string;
+  /** The full page's absolute address: its canonical link and the "full version" link. */
+  readonly full: string;
+  readonly title: string;
+  readonly lang: string;
+  readonly dir: "ltr" | "rtl";
+  readonly section: { readonly title: string; readonly url: string };
+  readonly byline: string | undefined;
+  readonly outlet: string;
+  readonly published: TimeView;
+  readonly updated: TimeView | undefined;
+  readonly standfirst: string | undefined;
+  /** The body without pictures, embeds or media; links to other articles lead to their text-only pages. */
+  readonly bodyHtml: string;
+  readonly corrections: readonly CorrectionView[];
+  readonly breaking: LiteLink | undefined;
+}
+
+export interface LiteLink {
+  readonly title: string;
+  readonly url: string;
+  readonly day?: string;
+  readonly live?: true;
+}
+
+/** A front (the front page's or a section's): headlines in blocks, each a link to its text-only article. */
+export interface LiteFront {
+  readonly kind: "front";
+  readonly url: string;
+  readonly full: string;
+  /** The section's title; undefined on the front page. */
+  readonly title: string | undefined;
+  readonly blocks: readonly { readonly title: string; readonly url: string | undefined; readonly articles: readonly LiteLink[] }[];
+  readonly breaking: LiteLink | undefined;
+}
+
+export type LiteView = LiteArticle | LiteFront;

@@ -47,6 +47,7 @@ export function Layout(props: LayoutProps) {
         {meta.feeds.map((feed) => (
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.url} />
         ))}
+        {meta.lite === undefined ? null : <link rel="alternate" type="text/html" title="Text-only version" href={meta.lite} />}
         <meta property="og:site_name" content={site.name} />
         <meta property="og:type" content={meta.ogType} />
         <meta property="og:title" content={title ?? site.name} />
@@ -97,6 +98,9 @@ export function Layout(props: LayoutProps) {
                   All sections
                 </a>
               </li>
+              <li>
+                <a href={meta.lite ?? "/lite/"}>Text only</a>
+              </li>
             </ul>
           </nav>
         </header>
@@ -127,6 +131,9 @@ export function Layout(props: LayoutProps) {
               </li>
               <li>
                 <a href="/feed.xml">Feed</a>
+              </li>
+              <li>
+                <a href={meta.lite ?? "/lite/"}>Text-only edition</a>
               </li>
             </ul>
           </nav>

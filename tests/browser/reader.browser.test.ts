@@ -38,6 +38,8 @@ const PAGES = {
   archive: "/archive/2026/",
   sections: "/sections/",
   corrections: "/corrections/",
+  "lite-front": "/lite/",
+  "lite-article": "/lite/national/aid-convoys-reach-baghlan/",
   article: ARTICLE,
   rtl: RTL_ARTICLE,
   search: "/search/?q=convoys",
@@ -172,7 +174,7 @@ describe("a reader's path through the site", () => {
     // it to its original), no list or home page, over all the shards.
     const articlePages = readdirSync(out, { recursive: true, encoding: "utf8" })
       .filter((rel) => /^[a-z]+\/[a-z0-9-]+\/index\.html$/.test(rel.split(path.sep).join("/")))
-      .filter((rel) => !/^(tags|authors|outlets|archive|sections|search|page)\b/.test(rel) && !/\/page\//.test(rel));
+      .filter((rel) => !/^(tags|authors|outlets|archive|sections|search|page|lite)\b/.test(rel) && !/\/page\//.test(rel));
     expect(articlePages.length).toBeGreaterThan(20);
     expect(indexedPages()).toBe(articlePages.length);
   });

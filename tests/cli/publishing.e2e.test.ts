@@ -112,7 +112,7 @@ describe("metadata", () => {
       dateline: "ANTALYA",
       articleSection: "World",
       keywords: ["climate"],
-      publisher: { "@type": "Organization", name: "Test Ledger", logo: { url: `${BASE}/logo.svg` } },
+      publisher: { "@type": "NewsMediaOrganization", name: "Test Ledger", url: `${BASE}/`, logo: { url: `${BASE}/logo.svg` } },
     });
     expect(blocks[1].itemListElement.map((i: { name: string }) => i.name)).toEqual(["Home", "World", TRICKY]);
     // Only our own tags close script elements.

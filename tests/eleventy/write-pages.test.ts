@@ -102,7 +102,8 @@ describe("writePages", () => {
     // The one-off pages too: the front page, 404, search and the sections index.
     expect(model.gone.length).toBe(1);
     expect(model.site.breaking?.url).toBe("/world/quake-live/");
-    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + model.gone.length + 4);
+    expect(model.lite.length).toBeGreaterThan(model.articles.length);
+    expect(expected.size).toBe(model.articles.length + model.listPages.length + model.files.length + model.gone.length + model.lite.length + 4);
     for (const rel of ["index.html", "404.html", "search/index.html", "sections/index.html"]) expect(expected.has(rel), rel).toBe(true);
     expect(written).toBe(expected.size);
     for (const [rel, page] of expected) expect(got.get(rel), rel).toBe(Buffer.from(page.content).toString("latin1"));
@@ -112,7 +113,7 @@ describe("writePages", () => {
   });
 
   it("should report the pages written of all before the first, every `reportEvery` pages and after the last", async () => {
-    const total = model.articles.length + model.listPages.length + model.files.length + model.gone.length;
+    const total = model.articles.length + model.listPages.length + model.files.length + model.gone.length + model.lite.length;
     const reported: [number, number][] = [];
     await writePages({ templatesDir: TEMPLATES, publicDir: PUBLIC, outDir: path.join(work, "progress"), reportEvery: 4 }, model, (done, all) =>
       reported.push([done, all]),
@@ -207,7 +208,7 @@ describe("eleventyRenderer", () => {
     const out = path.join(work, "renderer");
     const renderer = await eleventyRenderer({ templatesDir: TEMPLATES, publicDir: PUBLIC });
     await renderer.render(out, model);
-    const hashes = new Set([...model.articles, ...model.listPages, ...model.files, ...model.gone].map((page) => outputPath(page.url)));
+    const hashes = new Set([...model.articles, ...model.listPages, ...model.files, ...model.gone, ...model.lite].map((page) => outputPath(page.url)));
     const besidePages = [...tree(out).keys()].filter((rel) => !hashes.has(rel));
     expect(besidePages.length).toBeGreaterThan(3);
     expect(besidePages.filter((rel) => !renderer.beside.has(rel))).toEqual([]);
