@@ -527,6 +527,20 @@ export class RelatedIndex {
     return { docs, scores };
   }
 
+  /** Greedy over `size` ranked candidates, skipping near-duplicates of the article or of a pick: a republished wire story counts once. */
+  private skipDuplicates(doc: number, size: number, ranked: (c: number) => number, score: (c: number) => number, wanted: number): Pick[] {
+    const chosen: number[] = [];
+    const picks: Pick[] = [];
+    for (let c = 0; c < size && picks.length < wanted; c++) {
+      const other = ranked(c);
+      if (this.duplicates(doc, other)) continue;
+      if (chosen.some((p) => this.duplicates(p, other))) continue;
+      chosen.push(other);
+      picks.push({ slug: at(this.index.inputs, other).slug, score: Math.round(score(c) * 1e6) / 1e6 });
+    }
+    return picks;
+  }
+
   private searchDoc(doc: number): Picks {
     const { config: cfg, inputs, epochs, sections, outlets, languages } = this.index;
     const scratch = this.scratch;
@@ -560,21 +574,27 @@ export class RelatedIndex {
     const myOutlet = i32(outlets, doc);
     const decay = -Math.LN2 / (cfg.halfLifeDays * DAY);
     const bonusCeiling = 1 + cfg.recency + cfg.section;
+    const scoreOf = (other: number, content: number): number =>
+      content * (1 + cfg.recency * Math.exp(decay * Math.abs(myEpoch - f64(epochs, other))) + (mySection === i32(sections, other) ? cfg.section : 0)) +
+      (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
+    // Every candidate above the floor, in case the short list runs out of all but copies of one story.
+    const above: number[] = [];
+    const aboveContent: number[] = [];
     for (const other of touched) {
       const content = f64(textScore, other);
       textScore[other] = 0;
       seen[other] = 0;
       if (other === doc || content < cfg.minScore) continue;
+      if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
+      above.push(other);
+      aboveContent.push(content);
       // The most the time, section and outlet bonuses could add: skip early what cannot make the list.
       const full = size >= room;
       const worst = full ? f64(bestScore, size - 1) : Number.NEGATIVE_INFINITY;
       const mayPass = full && i32(languages, i32(bestDoc, size - 1)) !== myLanguage && i32(languages, other) === myLanguage;
       if (!mayPass && content * bonusCeiling + cfg.outlet < worst) continue;
-      const closeness = Math.exp(decay * Math.abs(myEpoch - f64(epochs, other)));
-      const score =
-        content * (1 + cfg.recency * closeness + (mySection === i32(sections, other) ? cfg.section : 0)) + (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
+      const score = scoreOf(other, content);
       if (full && !before(other, score, i32(bestDoc, size - 1), worst)) continue;
-      if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
       let slot = Math.min(size, room - 1);
       while (slot > 0 && before(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
         bestDoc[slot] = i32(bestDoc, slot - 1);
@@ -586,15 +606,19 @@ export class RelatedIndex {
       if (size < room) size++;
     }
 
-    // Greedy, skipping near-duplicates of the article or of a pick: a republished wire story counts once.
-    const chosen: number[] = [];
-    const picks: Pick[] = [];
-    for (let c = 0; c < size && picks.length < wanted; c++) {
-      const other = i32(bestDoc, c);
-      if (this.duplicates(doc, other)) continue;
-      if (chosen.some((p) => this.duplicates(p, other))) continue;
-      chosen.push(other);
-      picks.push({ slug: at(inputs, other).slug, score: Math.round(f64(bestScore, c) * 1e6) / 1e6 });
+    const ranked = (c: number): number => i32(bestDoc, c);
+    let picks = this.skipDuplicates(doc, size, ranked, (c) => f64(bestScore, c), wanted);
+    if (picks.length < wanted && above.length > size) {
+      // The short list held copies of one story and little else: every candidate above the floor, ranked.
+      const order = above.map((other, k) => ({ other, score: scoreOf(other, at(aboveContent, k)) }));
+      order.sort((a, b) => (before(a.other, a.score, b.other, b.score) ? -1 : 1));
+      picks = this.skipDuplicates(
+        doc,
+        order.length,
+        (c) => at(order, c).other,
+        (c) => at(order, c).score,
+        wanted,
+      );
     }
     if (cfg.autoCheckAlso && !me.hasCheckAlso) return { checkAlso: picks[0], sidebar: picks.slice(1) };
     return { checkAlso: undefined, sidebar: picks };

@@ -16,8 +16,8 @@ describe("related articles on the evaluation set", async () => {
     expect(result.engine.precision).toBeGreaterThanOrEqual(0.905);
   });
 
-  it("should keep recall@5 at or above the measured 0.93", () => {
-    expect(result.engine.recall).toBeGreaterThanOrEqual(0.93);
+  it("should keep recall@5 at or above the measured 0.98", () => {
+    expect(result.engine.recall).toBeGreaterThanOrEqual(0.98);
   });
 
   it("should beat both baselines on precision and on recall", () => {
