@@ -45,6 +45,8 @@ export interface Signals {
   readonly sameSection: boolean;
   readonly sameOutlet: boolean;
   readonly sameLanguage: boolean;
+  /** The article a chain link goes through, when the chain pass related the two more than what they share. */
+  readonly via: { readonly slug: string; readonly content: number } | undefined;
 }
 
 export interface Pick {
@@ -386,14 +388,22 @@ export class RelatedIndex {
     const terms = shared(this.index.text, this.index.termNames, config.text);
     const ia = at(inputs, a);
     const ib = at(inputs, b);
+    const content = [...tags, ...terms].reduce((s, c) => s + c.score, 0);
+    const through = this.chainLinks(a);
+    let via: Signals["via"];
+    through.docs.forEach((other, k) => {
+      const linked = at(through.scores, k);
+      if (other === b && linked > Math.max(content, via?.content ?? 0)) via = { slug: at(inputs, at(through.via, k)).slug, content: linked };
+    });
     return {
       tags,
       terms,
-      content: [...tags, ...terms].reduce((s, c) => s + c.score, 0),
+      content,
       daysApart: Math.abs(ia.epoch - ib.epoch) / DAY,
       sameSection: ia.section === ib.section,
       sameOutlet: ia.outlet === ib.outlet,
       sameLanguage,
+      via,
     };
   }
 
@@ -508,10 +518,11 @@ export class RelatedIndex {
    * content when that beats their own: two close steps make a far link.
    * Run before `doc`'s own candidates are gathered, as it reuses the scratch.
    */
-  private chainLinks(doc: number): { docs: number[]; scores: number[] } {
+  private chainLinks(doc: number): { docs: number[]; scores: number[]; via: number[] } {
     const near = this.near;
     const docs: number[] = [];
     const scores: number[] = [];
+    const through: number[] = [];
     const first = this.nearest(doc);
     for (let k = 0; k < first; k++) {
       const step = f64(near.scores, doc * CHAIN_NEIGHBOURS + k);
@@ -522,9 +533,10 @@ export class RelatedIndex {
         if (other === doc) continue;
         docs.push(other);
         scores.push(step * f64(near.scores, via * CHAIN_NEIGHBOURS + j));
+        through.push(via);
       }
     }
-    return { docs, scores };
+    return { docs, scores, via: through };
   }
 
   /** Greedy over `size` ranked candidates, skipping near-duplicates of the article or of a pick: a republished wire story counts once. */

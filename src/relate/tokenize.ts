@@ -288,10 +288,10 @@ let wordsOnly: FeatureTable | undefined;
  * `text` up to the first word after its first `words` words, as the
  * related index's scan counts them: all that a scan reading at most that
  * many words of it (after any before it) ever reads. An article's body is
- * kept so, not whole: its whole plain text was most of the parse cache's
- * index, and the engine reads only its first words (docs/performance.md). The table it scans with
- * is this module's own and grows with the words it meets, as any
- * vocabulary does.
+ * kept so, not beyond: the parse cache holds what the engine reads and no
+ * more (`related.words_per_article`, the whole of any news story; a runaway
+ * paste is cut, docs/performance.md). The table it scans with is this
+ * module's own and grows with the words it meets, as any vocabulary does.
  */
 export function leadingWords(text: string, words: number): string {
   wordsOnly ??= new FeatureTable();

@@ -23,9 +23,12 @@ const shown = (picks: ReadonlyMap<string, { sidebar: readonly { slug: string }[]
 describe("a story that unfolds over months and sections", () => {
   it("should link its first and last articles, three months and two sections apart, through the one between", () => {
     const [first, middle, last] = STORY;
-    const picks = new RelatedIndex(ARCHIVE, config).relateAll();
+    const index = new RelatedIndex(ARCHIVE, config);
+    const picks = index.relateAll();
     expect(shown(picks, first)).toEqual(expect.arrayContaining([middle, last]));
     expect(shown(picks, last)).toEqual(expect.arrayContaining([middle, first]));
+    // They share no feature at all: the explanation names the article between.
+    expect(index.explain(first, last)).toMatchObject({ content: 0, via: { slug: middle } });
   });
 
   it("should let closeness in time at most double a score, with a half-life of months, not days", () => {
