@@ -1,7 +1,7 @@
 import { at, Column, Counter, f32, f64, i32, withRoom } from "./column.ts";
 import type { RelateConfig } from "./config.ts";
 import { Names } from "./names.ts";
-import { buildPostings, dotOver, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
+import { buildPostings, dot, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**
@@ -71,7 +71,7 @@ const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
 const MIN_COMMON_TAG = 5;
 /** Words both articles need before they can count as the same story republished. */
-const MIN_DUPLICATE_FEATURES = 12;
+const MIN_DUPLICATE_WORDS = 12;
 
 function primaryLanguage(tag: string): string {
   const dash = tag.indexOf("-");
@@ -290,7 +290,6 @@ class SearchScratch {
   readonly textScore: Float64Array;
   readonly tagScore: Float64Array;
   readonly seen: Uint8Array;
-
   /** The best candidates, in ranking order. */
   readonly bestDoc: Int32Array;
   readonly bestScore: Float64Array;
@@ -416,9 +415,9 @@ export class RelatedIndex {
    */
   private duplicates(a: number, b: number): boolean {
     const { text, config, isWord, wordNorms, wordCounts } = this.index;
-    if (Math.min(i32(wordCounts, a), i32(wordCounts, b)) < MIN_DUPLICATE_FEATURES) return false;
+    if (Math.min(i32(wordCounts, a), i32(wordCounts, b)) < MIN_DUPLICATE_WORDS) return false;
     const norms = f64(wordNorms, a) * f64(wordNorms, b);
-    return dotOver(text, a, b, isWord) >= config.duplicateSimilarity * norms;
+    return dot(text, a, b, isWord) >= config.duplicateSimilarity * norms;
   }
 
   /** Ranking order: score, then newer, then slug. */
