@@ -22,7 +22,7 @@ export interface RelateConfig {
    * ties them.
    */
   readonly tagsAcrossLanguages: number;
-  /** Weight of shared words and names from title and body (TF-IDF cosine). */
+  /** Weight of shared words and names from title, body and tags (TF-IDF cosine). */
   readonly text: number;
   /**
    * Extra share of the content score for an article in the same section. Off
