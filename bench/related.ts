@@ -22,13 +22,13 @@ for (const [set, about] of [
 ] as const) {
   const quality = await evaluate(undefined, set);
   console.log("%sRelated articles: quality on tests/relate/%s (%s, %d articles)", set === "eval" ? "" : "\n", set, about, quality.articles);
-  console.log("  method                                    precision@5  recall@5");
+  console.log("  method                                     precision@5  recall@5");
   for (const [name, s] of [
     ["engine", quality.engine],
     ["baseline: tags then newest", quality.tagsThenNewest],
     ["baseline: TF-IDF cosine, title + full body", quality.tfidfCosine],
   ] as const) {
-    console.log(`  ${name.padEnd(41)} ${pct(s.precision).padStart(11)}  ${pct(s.recall).padStart(8)}`);
+    console.log(`  ${name.padEnd(42)} ${pct(s.precision).padStart(11)}  ${pct(s.recall).padStart(8)}`);
   }
   console.log(
     `  engine - TF-IDF: precision ${signed(quality.engine.precision - quality.tfidfCosine.precision)}, recall ${signed(quality.engine.recall - quality.tfidfCosine.recall)}`,

@@ -19,12 +19,17 @@ export function explainRelated(inputs: readonly RelateInput[], config: RelateCon
         .slice(0, n)
         .map((c) => `${c.feature.replace(/^n:/, "")} ${c.score.toFixed(3)}`)
         .join(", ") || "none";
+    // Tags count as mentions of their words and names; apart, they weigh only across languages.
+    const names = signals.terms.filter((c) => c.feature.startsWith("n:"));
+    const words = signals.terms.filter((c) => !c.feature.startsWith("n:"));
+    lines.push(`${label} ${pick.slug}  score ${pick.score.toFixed(3)}`);
+    if (signals.tags.length > 0) lines.push(`     tags:  ${list(signals.tags, 5)}`);
     lines.push(
-      `${label} ${pick.slug}  score ${pick.score.toFixed(3)}`,
-      `     tags:  ${list(signals.tags, 5)}`,
-      `     words: ${list(signals.terms, 8)}`,
-      `     ${signals.daysApart.toFixed(1)} days apart${signals.sameSection ? ", same section" : ""}${signals.sameOutlet ? ", same outlet" : ""}; content ${signals.content.toFixed(3)}`,
+      `     names: ${list(names, 5)}`,
+      `     words: ${list(words, 8)}`,
+      `     ${signals.daysApart.toFixed(1)} days apart${signals.sameSection ? ", same section" : ""}${signals.sameOutlet ? ", same outlet" : ""}${signals.sameLanguage ? "" : ", another language"}; content ${signals.content.toFixed(3)}`,
     );
+    if (signals.via) lines.push(`     through ${signals.via.slug}: its nearest neighbour, content ${signals.via.content.toFixed(3)} along the chain`);
   };
   if (picks.checkAlso) describe("  Check Also:", picks.checkAlso);
   picks.sidebar.forEach((pick, i) => describe(`  ${i + 1}.`, pick));

@@ -1,7 +1,7 @@
 import { at, Column, Counter, f32, f64, i32, withRoom } from "./column.ts";
 import type { RelateConfig } from "./config.ts";
 import { Names } from "./names.ts";
-import { buildPostings, dotOver, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
+import { buildPostings, dot, type Postings, type Rows, RowsBuilder } from "./sparse.ts";
 import { FeatureTable, normalizeTag } from "./tokenize.ts";
 
 /**
@@ -45,6 +45,8 @@ export interface Signals {
   readonly sameSection: boolean;
   readonly sameOutlet: boolean;
   readonly sameLanguage: boolean;
+  /** The article a chain link goes through, when the chain pass related the two more than what they share. */
+  readonly via: { readonly slug: string; readonly content: number } | undefined;
 }
 
 export interface Pick {
@@ -69,7 +71,7 @@ const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
 const MIN_COMMON_TAG = 5;
 /** Words both articles need before they can count as the same story republished. */
-const MIN_DUPLICATE_FEATURES = 12;
+const MIN_DUPLICATE_WORDS = 12;
 
 function primaryLanguage(tag: string): string {
   const dash = tag.indexOf("-");
@@ -288,7 +290,6 @@ class SearchScratch {
   readonly textScore: Float64Array;
   readonly tagScore: Float64Array;
   readonly seen: Uint8Array;
-
   /** The best candidates, in ranking order. */
   readonly bestDoc: Int32Array;
   readonly bestScore: Float64Array;
@@ -386,14 +387,22 @@ export class RelatedIndex {
     const terms = shared(this.index.text, this.index.termNames, config.text);
     const ia = at(inputs, a);
     const ib = at(inputs, b);
+    const content = [...tags, ...terms].reduce((s, c) => s + c.score, 0);
+    const through = this.chainLinks(a);
+    let via: Signals["via"];
+    through.docs.forEach((other, k) => {
+      const linked = at(through.scores, k);
+      if (other === b && linked > Math.max(content, via?.content ?? 0)) via = { slug: at(inputs, at(through.via, k)).slug, content: linked };
+    });
     return {
       tags,
       terms,
-      content: [...tags, ...terms].reduce((s, c) => s + c.score, 0),
+      content,
       daysApart: Math.abs(ia.epoch - ib.epoch) / DAY,
       sameSection: ia.section === ib.section,
       sameOutlet: ia.outlet === ib.outlet,
       sameLanguage,
+      via,
     };
   }
 
@@ -406,9 +415,9 @@ export class RelatedIndex {
    */
   private duplicates(a: number, b: number): boolean {
     const { text, config, isWord, wordNorms, wordCounts } = this.index;
-    if (Math.min(i32(wordCounts, a), i32(wordCounts, b)) < MIN_DUPLICATE_FEATURES) return false;
+    if (Math.min(i32(wordCounts, a), i32(wordCounts, b)) < MIN_DUPLICATE_WORDS) return false;
     const norms = f64(wordNorms, a) * f64(wordNorms, b);
-    return dotOver(text, a, b, isWord) >= config.duplicateSimilarity * norms;
+    return dot(text, a, b, isWord) >= config.duplicateSimilarity * norms;
   }
 
   /** Ranking order: score, then newer, then slug. */
@@ -508,10 +517,11 @@ export class RelatedIndex {
    * content when that beats their own: two close steps make a far link.
    * Run before `doc`'s own candidates are gathered, as it reuses the scratch.
    */
-  private chainLinks(doc: number): { docs: number[]; scores: number[] } {
+  private chainLinks(doc: number): { docs: number[]; scores: number[]; via: number[] } {
     const near = this.near;
     const docs: number[] = [];
     const scores: number[] = [];
+    const through: number[] = [];
     const first = this.nearest(doc);
     for (let k = 0; k < first; k++) {
       const step = f64(near.scores, doc * CHAIN_NEIGHBOURS + k);
@@ -522,9 +532,24 @@ export class RelatedIndex {
         if (other === doc) continue;
         docs.push(other);
         scores.push(step * f64(near.scores, via * CHAIN_NEIGHBOURS + j));
+        through.push(via);
       }
     }
-    return { docs, scores };
+    return { docs, scores, via: through };
+  }
+
+  /** Greedy over `size` ranked candidates, skipping near-duplicates of the article or of a pick: a republished wire story counts once. */
+  private skipDuplicates(doc: number, size: number, ranked: (c: number) => number, score: (c: number) => number, wanted: number): Pick[] {
+    const chosen: number[] = [];
+    const picks: Pick[] = [];
+    for (let c = 0; c < size && picks.length < wanted; c++) {
+      const other = ranked(c);
+      if (this.duplicates(doc, other)) continue;
+      if (chosen.some((p) => this.duplicates(p, other))) continue;
+      chosen.push(other);
+      picks.push({ slug: at(this.index.inputs, other).slug, score: Math.round(score(c) * 1e6) / 1e6 });
+    }
+    return picks;
   }
 
   private searchDoc(doc: number): Picks {
@@ -560,21 +585,27 @@ export class RelatedIndex {
     const myOutlet = i32(outlets, doc);
     const decay = -Math.LN2 / (cfg.halfLifeDays * DAY);
     const bonusCeiling = 1 + cfg.recency + cfg.section;
+    const scoreOf = (other: number, content: number): number =>
+      content * (1 + cfg.recency * Math.exp(decay * Math.abs(myEpoch - f64(epochs, other))) + (mySection === i32(sections, other) ? cfg.section : 0)) +
+      (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
+    // Every candidate above the floor, in case the short list runs out of all but copies of one story.
+    const above: number[] = [];
+    const aboveContent: number[] = [];
     for (const other of touched) {
       const content = f64(textScore, other);
       textScore[other] = 0;
       seen[other] = 0;
       if (other === doc || content < cfg.minScore) continue;
+      if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
+      above.push(other);
+      aboveContent.push(content);
       // The most the time, section and outlet bonuses could add: skip early what cannot make the list.
       const full = size >= room;
       const worst = full ? f64(bestScore, size - 1) : Number.NEGATIVE_INFINITY;
       const mayPass = full && i32(languages, i32(bestDoc, size - 1)) !== myLanguage && i32(languages, other) === myLanguage;
       if (!mayPass && content * bonusCeiling + cfg.outlet < worst) continue;
-      const closeness = Math.exp(decay * Math.abs(myEpoch - f64(epochs, other)));
-      const score =
-        content * (1 + cfg.recency * closeness + (mySection === i32(sections, other) ? cfg.section : 0)) + (myOutlet === i32(outlets, other) ? cfg.outlet : 0);
+      const score = scoreOf(other, content);
       if (full && !before(other, score, i32(bestDoc, size - 1), worst)) continue;
-      if (excluded.size > 0 && excluded.has(at(inputs, other).slug)) continue;
       let slot = Math.min(size, room - 1);
       while (slot > 0 && before(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
         bestDoc[slot] = i32(bestDoc, slot - 1);
@@ -586,15 +617,19 @@ export class RelatedIndex {
       if (size < room) size++;
     }
 
-    // Greedy, skipping near-duplicates of the article or of a pick: a republished wire story counts once.
-    const chosen: number[] = [];
-    const picks: Pick[] = [];
-    for (let c = 0; c < size && picks.length < wanted; c++) {
-      const other = i32(bestDoc, c);
-      if (this.duplicates(doc, other)) continue;
-      if (chosen.some((p) => this.duplicates(p, other))) continue;
-      chosen.push(other);
-      picks.push({ slug: at(inputs, other).slug, score: Math.round(f64(bestScore, c) * 1e6) / 1e6 });
+    const ranked = (c: number): number => i32(bestDoc, c);
+    let picks = this.skipDuplicates(doc, size, ranked, (c) => f64(bestScore, c), wanted);
+    if (picks.length < wanted && above.length > size) {
+      // The short list held copies of one story and little else: every candidate above the floor, ranked.
+      const order = above.map((other, k) => ({ other, score: scoreOf(other, at(aboveContent, k)) }));
+      order.sort((a, b) => (before(a.other, a.score, b.other, b.score) ? -1 : 1));
+      picks = this.skipDuplicates(
+        doc,
+        order.length,
+        (c) => at(order, c).other,
+        (c) => at(order, c).score,
+        wanted,
+      );
     }
     if (cfg.autoCheckAlso && !me.hasCheckAlso) return { checkAlso: picks[0], sidebar: picks.slice(1) };
     return { checkAlso: undefined, sidebar: picks };

@@ -148,26 +148,13 @@ export function select(values: Float64Array, k: number): number {
   return f64(values, k);
 }
 
-/** Cosine of two rows (both normalised): a merge of their ascending ids. */
-export function dot(rows: Rows, a: number, b: number): number {
-  const { start, ids, weights } = rows;
-  let i = i32(start, a);
-  const iEnd = i32(start, a + 1);
-  let j = i32(start, b);
-  const jEnd = i32(start, b + 1);
-  let sum = 0;
-  while (i < iEnd && j < jEnd) {
-    const x = i32(ids, i);
-    const y = i32(ids, j);
-    if (x === y) sum += f64(weights, i++) * f64(weights, j++);
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
-
-/** `dot` over only the features `only` marks (1 by feature id): the rest of both rows is left out, and neither is normalised again. */
-export function dotOver(rows: Rows, a: number, b: number, only: Uint8Array): number {
+/**
+ * Cosine of two rows (both normalised): a merge of their ascending ids. With
+ * `only` (1 by feature id for the features to count), the dot product of
+ * those features alone, the rest of both rows left out and neither
+ * normalised again.
+ */
+export function dot(rows: Rows, a: number, b: number, only?: Uint8Array): number {
   const { start, ids, weights } = rows;
   let i = i32(start, a);
   const iEnd = i32(start, a + 1);
@@ -178,7 +165,7 @@ export function dotOver(rows: Rows, a: number, b: number, only: Uint8Array): num
     const x = i32(ids, i);
     const y = i32(ids, j);
     if (x === y) {
-      if (only[x] === 1) sum += f64(weights, i) * f64(weights, j);
+      if (only === undefined || only[x] === 1) sum += f64(weights, i) * f64(weights, j);
       i++;
       j++;
     } else if (x < y) i++;

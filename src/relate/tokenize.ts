@@ -4,9 +4,10 @@ import { NOT_NAMES, STOPWORDS } from "./stopwords.ts";
 
 /**
  * Features of a text for the related index: content words (lowercased,
- * lightly stemmed, stopwords removed) and name bigrams from runs of
- * capitalised words ("n:wahid sharifi"), which tie a story's follow-ups
- * together better than any single word.
+ * lightly stemmed, stopwords removed), name bigrams from runs of
+ * capitalised words ("n:wahid sharifi") and each capitalised word inside a
+ * sentence as a name of its own ("n:nahrin"): names tie a story's
+ * follow-ups together better than any word.
  *
  * This runs over every word of the archive, so it is a hand-written scanner:
  * char classes from a lookup table, and each word hashed twice while it is
@@ -80,6 +81,7 @@ export class FeatureTable {
   private readonly words: string[] = [];
   /** Where each word's slot is, to mark stopword lists. */
   private readonly slotOf: number[] = [];
+  /** Name features by word ids: a pair at `a * 2^21 + b`, a single name at `-1 - a`. */
   private readonly bigrams = new Map<number, number>();
 
   constructor() {
@@ -288,10 +290,10 @@ let wordsOnly: FeatureTable | undefined;
  * `text` up to the first word after its first `words` words, as the
  * related index's scan counts them: all that a scan reading at most that
  * many words of it (after any before it) ever reads. An article's body is
- * kept so, not whole: its whole plain text was most of the parse cache's
- * index, and the engine reads only its first words (docs/performance.md). The table it scans with
- * is this module's own and grows with the words it meets, as any
- * vocabulary does.
+ * kept so, not beyond: the parse cache holds what the engine reads and no
+ * more (`related.words_per_article`, the whole of any news story; a runaway
+ * paste is cut, docs/performance.md). The table it scans with is this
+ * module's own and grows with the words it meets, as any vocabulary does.
  */
 export function leadingWords(text: string, words: number): string {
   wordsOnly ??= new FeatureTable();

@@ -1,23 +1,28 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SITE_CONFIG } from "../../src/content/site-config.ts";
+import { parseArticle } from "../../src/load/load-article.ts";
 import { DEFAULT_RELATE_CONFIG } from "../../src/relate/config.ts";
 import { RelatedIndex } from "../../src/relate/engine.ts";
-import { evaluate, loadEvalSet } from "../support/relate-eval.ts";
+import { articleFile } from "../support/article-file.ts";
+import { type EvalSet, evaluate, loadEvalSet } from "../support/relate-eval.ts";
 
 /**
  * Quality on the evaluation set (85 articles, 12 stories, hard negatives,
- * noisy tags). Floors measured with the default config: precision@5 0.906,
- * recall@5 0.951; the baselines score 0.32/0.35 (tags then newest) and
- * 0.85/0.94 (TF-IDF cosine). `npm run bench` prints the same figures.
+ * noisy tags), the one the engine is tuned on. Floors measured with the
+ * default config on 4 December 2026, rounded down: precision@5 0.936,
+ * recall@5 0.982. `npm run bench` prints the figures of both sets.
  */
 describe("related articles on the evaluation set", async () => {
   const result = await evaluate();
 
-  it("should keep precision@5 at or above the measured 0.905", () => {
-    expect(result.engine.precision).toBeGreaterThanOrEqual(0.905);
+  it("should keep precision@5 at or above the measured 0.93", () => {
+    expect(result.engine.precision).toBeGreaterThanOrEqual(0.93);
   });
 
-  it("should keep recall@5 at or above the measured 0.93", () => {
-    expect(result.engine.recall).toBeGreaterThanOrEqual(0.93);
+  it("should keep recall@5 at or above the measured 0.98", () => {
+    expect(result.engine.recall).toBeGreaterThanOrEqual(0.98);
   });
 
   it("should beat both baselines on precision and on recall", () => {
@@ -47,4 +52,32 @@ describe("related articles on the evaluation set", async () => {
       }
     }
   });
+});
+
+/**
+ * The gate of issue 21: on the tuning set and on the blind set (written by
+ * someone else, never tuned on), the engine beats TF-IDF cosine over title
+ * and whole body by at least 0.03 precision@5. Only the margin is held for
+ * the blind set: a floor of its own would be a figure to tune against.
+ */
+describe("the engine against TF-IDF cosine on both sets", () => {
+  for (const set of ["eval", "blind"] as const satisfies readonly EvalSet[]) {
+    it(`should beat it by at least 0.03 precision@5 on tests/relate/${set}`, async () => {
+      const { engine, tfidfCosine } = await evaluate(undefined, set);
+      expect(engine.precision - tfidfCosine.precision).toBeGreaterThanOrEqual(0.03);
+    });
+
+    it(`should give the baseline the whole body of every article of tests/relate/${set}`, async () => {
+      const { inputs } = await loadEvalSet(set);
+      const content = path.resolve(import.meta.dirname, set, "content");
+      const text = new Map(inputs.map((i) => [i.slug, i.text.at(-1)]));
+      for (const section of readdirSync(content)) {
+        for (const file of readdirSync(path.join(content, section))) {
+          const name = file.replace(/\.md$/, "");
+          const whole = parseArticle(readFileSync(path.join(content, section, file), "utf8"), articleFile(name, section), DEFAULT_SITE_CONFIG.timezone);
+          expect(text.get(name), name).toBe(whole.article?.body.plainText);
+        }
+      }
+    });
+  }
 });

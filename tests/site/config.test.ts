@@ -20,6 +20,14 @@ describe("loadSiteConfig", () => {
     expect(r.config).toMatchObject({ name: "News", outlet: "News", timezone: "UTC", related: { count: 5, autoCheckAlso: true } });
   });
 
+  it("should read related.tags_across_languages and refuse a recency that could more than double a score", async () => {
+    const r = await loadSiteConfig(write("related:\n  tags_across_languages: 0.5\n  recency: 1\n"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.config.related).toMatchObject({ tagsAcrossLanguages: 0.5, recency: 1, tags: 0 });
+    const tooMuch = await loadSiteConfig(write("related:\n  recency: 3\n"), "site.yaml");
+    expect(tooMuch.diagnostics.map((d) => `${d.position.line} ${d.rule}`)).toEqual(["2 field-invalid"]);
+  });
+
   it("should expand section shorthands and default the outlet to the name", async () => {
     const r = await loadSiteConfig(write("name: Ledger\nurl: https://ledger.example/\nsections:\n  - World\n  - title: Trade & Transit\n    slug: business\n"));
     expect(r.diagnostics).toEqual([]);
