@@ -36,7 +36,7 @@ export function render({ model, lite }: LitePageData) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title === undefined ? `${isolateText(site.name)}: text only` : `${isolateText(headTitle(title))} | ${isolateText(site.name)}`}</title>
+        <title>{title === undefined ? `Text only | ${isolateText(site.name)}` : `${isolateText(headTitle(title))} | ${isolateText(site.name)}`}</title>
         <link rel="canonical" href={lite.full} />
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>

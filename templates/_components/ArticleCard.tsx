@@ -54,7 +54,9 @@ export function ArticleCard({ article, level = 3, showSection = false, showSumma
             {article.dateline}
           </span>
         )}
-        <time datetime={article.published.iso}>{article.published.day}</time>
+        <time datetime={article.published.iso} dir="auto">
+          {article.published.day}
+        </time>
       </p>
     </article>
   );

@@ -60,6 +60,8 @@ beforeAll(() => {
       "",
     ].join("\n"),
     "content/national/calm.md": "---\ntitle: Calm\ndate: 2026-10-13T09:30:00+04:30\noutlet: Plain Outlet\n---\nText.\n",
+    // A right-to-left card: its English date must still read left to right (issue 22: "October 2026 14").
+    "content/national/dari.md": "---\ntitle: سیلاب در بغلان\ndate: 2026-10-14T10:30:00+04:30\nlang: fa-AF\noutlet: Dari Desk\n---\nمتن.\n",
   });
   build = site.build();
 });
@@ -186,7 +188,7 @@ describe("in Chromium", () => {
     await server?.close();
   });
 
-  it("draws each card's date after the outlet, left to right, as in a card without controls", async () => {
+  it("draws each card's date after the outlet, left to right, as in a card without controls, in a right-to-left card too", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/national/`);
     const cards = await page.$$eval(".card", (nodes) =>
@@ -202,6 +204,9 @@ describe("in Chromium", () => {
         };
         return {
           outlet: outlet.textContent,
+          rtl: getComputedStyle(card).direction === "rtl",
+          outletLeft: outlet.getBoundingClientRect().left,
+          timeRight: time.getBoundingClientRect().right,
           outletRight: outlet.getBoundingClientRect().right,
           timeLeft: time.getBoundingClientRect().left,
           firstCharLeft: at(0),
@@ -209,9 +214,11 @@ describe("in Chromium", () => {
         };
       }),
     );
-    expect(cards.map((c) => c.outlet).sort()).toEqual(["AT \u202eNews", "Plain Outlet"]);
+    expect(cards.map((c) => c.outlet).sort()).toEqual(["AT \u202eNews", "Dari Desk", "Plain Outlet"]);
+    expect(cards.filter((c) => c.rtl).map((c) => c.outlet)).toEqual(["Dari Desk"]);
     for (const card of cards) {
-      expect(card.timeLeft, card.outlet ?? "").toBeGreaterThanOrEqual(card.outletRight);
+      if (card.rtl) expect(card.timeRight, card.outlet ?? "").toBeLessThanOrEqual(card.outletLeft);
+      else expect(card.timeLeft, card.outlet ?? "").toBeGreaterThanOrEqual(card.outletRight);
       expect(card.firstCharLeft, card.outlet ?? "").toBeLessThan(card.lastCharLeft);
     }
     await page.close();
