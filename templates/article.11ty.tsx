@@ -129,7 +129,8 @@ export function render({ model, article }: ArticlePageData) {
       <Breadcrumb crumbs={article.breadcrumb} attributes={site} current={site.lang === undefined ? undefined : { lang: article.lang, dir: article.dir }} />
       <div class="article-layout">
         <article class="article" data-pagefind-body data-pagefind-meta={`date:${article.published.day}`}>
-          <header class="article-header">
+          {/* The search's results show the title as written (data-title): the words it indexes are respelt (public/search/normalize.js). */}
+          <header class="article-header" data-pagefind-meta="title[data-title]" data-title={article.title}>
             <p class="kicker" {...site}>
               {article.coverage?.running === true ? <LiveLabel /> : null}
               <a href={article.section.url} data-pagefind-filter="section" dir="auto">

@@ -8,6 +8,8 @@
 // query lives in the address (?q=…&section=…&outlet=…), so a search can be
 // bookmarked, shared and reached with the back button. Results are built as
 // DOM nodes from text: nothing found is ever inserted as HTML.
+import { searchText } from "./normalize.js";
+
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
@@ -91,7 +93,7 @@ async function search(query, chosen) {
   status.textContent = "Searching…";
   const pf = await index();
   const wanted = Object.fromEntries(Object.entries(chosen).filter(([, value]) => value));
-  const found = await pf.search(query, { filters: wanted });
+  const found = await pf.search(searchText(query), { filters: wanted });
   const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
   if (mine !== latest) return;
   list.replaceChildren(...results.map(card));

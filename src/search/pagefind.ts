@@ -54,7 +54,10 @@ const hashOf = (...parts: string[]): string => createHash("sha256").update(parts
 
 /** The code that cuts documents out of pages: a change to it makes every recorded document hash stale. */
 // From the root (`../..`), as the CLI's bundle (src/cli/launch.mjs) finds it too.
-const EXTRACTOR = fingerprint([fileURLToPath(new URL("../../src/search/searchable.ts", import.meta.url))]);
+const EXTRACTOR = fingerprint([
+  fileURLToPath(new URL("../../src/search/searchable.ts", import.meta.url)),
+  fileURLToPath(new URL("../../public/search/normalize.js", import.meta.url)),
+]);
 
 /** Pagefind's version and our options: what, besides the documents, decides a shard's bytes. */
 function indexerOf(language: string): string {

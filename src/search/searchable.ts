@@ -1,6 +1,6 @@
 /**
  * What Pagefind reads of a page, cut out of the page as written: the
- * elements marked `data-pagefind-body`, byte for byte, in a bare document
+ * elements marked `data-pagefind-body`, their tags byte for byte, in a bare document
  * that keeps the page's `<html>` tag. Pagefind indexes only the content of
  * those elements when a page has one, and takes metadata, filters and sort
  * keys from `data-pagefind-*` attributes; so a page whose only such
@@ -12,7 +12,13 @@
  *
  * A page with a `data-pagefind-*` attribute outside its body elements is
  * refused rather than indexed differently: that would need this cut widened.
+ *
+ * The text between the tags is spelt as the search page spells queries
+ * (public/search/normalize.js): Arabic and Persian forms of one letter,
+ * joiners and digits made one, so a reader's keyboard does not decide what
+ * is found. Tags and attributes are kept as written.
  */
+import { searchText } from "../../public/search/normalize.js";
 
 /** A tag or comment as the HTML tokenizer sees it; attribute values may hold `>`. */
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
@@ -60,5 +66,17 @@ export function searchableDocument(html: string, page: string): string | undefin
   }
   if (open !== undefined) throw new SearchableError(`${page}: the data-pagefind-body element <${open.name}> is never closed`);
   if (bodies.length === 0) return undefined;
-  return `<!doctype html>\n${htmlTag}<head></head><body>${bodies.join("")}</body></html>\n`;
+  return `<!doctype html>\n${htmlTag}<head></head><body>${bodies.map(spelt).join("")}</body></html>\n`;
+}
+
+/** The text of a piece of HTML in the search's spelling (normalize.js), its tags untouched. */
+function spelt(html: string): string {
+  let out = "";
+  let at = 0;
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(html); match !== null; match = TOKEN.exec(html)) {
+    out += searchText(html.slice(at, match.index)) + match[0];
+    at = TOKEN.lastIndex;
+  }
+  return out + searchText(html.slice(at));
 }

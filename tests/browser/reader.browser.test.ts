@@ -148,6 +148,22 @@ describe("a reader's path through the site", () => {
     });
   });
 
+  it("should find a Dari article whichever keyboard typed the query, and show its title as written", async () => {
+    await withPage(desktop, async (page) => {
+      // The article writes «مقام‌های» (Persian yeh, a zero-width non-joiner) and ۱۴; an Arabic keyboard types «مقامهاي».
+      for (const query of ["مقامهاي", "مقام‌های", "مقام هاي"]) {
+        await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+        await page.locator("#search-results li").first().waitFor();
+        const hrefs = await page.locator("#search-results li a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        expect([query, hrefs]).toEqual([query, [RTL_ARTICLE]]);
+      }
+      const shown = await page.locator("#search-results li a").first().innerText();
+      await page.goto(`${server.url}${RTL_ARTICLE}`);
+      expect(shown).toBe(await h1(page));
+      expect(shown).toContain("\u200c");
+    });
+  });
+
   it("should filter search results by section and outlet", async () => {
     await withPage(desktop, async (page) => {
       await page.goto(`${server.url}/search/?q=floods&section=Business`);
