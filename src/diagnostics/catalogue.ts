@@ -215,7 +215,7 @@ export const catalogue = {
     title: "Section name taken by the site",
     message: ({ section, slug }) => `The section \`${section}\` would live at \`/${slug}/\`, where the site publishes its own pages.`,
     hint: () =>
-      "Choose another name for the section; `archive`, `authors`, `corrections`, `css`, `outlets`, `page`, `pagefind`, `search`, `sections`, `sitemaps` and `tags` are the site's.",
+      "Choose another name for the section; `archive`, `authors`, `corrections`, `css`, `lite`, `outlets`, `page`, `pagefind`, `search`, `sections`, `sitemaps` and `tags` are the site's.",
   }),
   "section-duplicate": rule<{ section: string; other: string; slug: string; line: number; column: number }>({
     severity: "error",

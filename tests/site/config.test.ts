@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { RESERVED_SECTION_SLUGS } from "../../src/content/section-address.ts";
 import { DEFAULT_SITE_CONFIG, loadSiteConfig } from "../../src/content/site-config.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "site-config-"));
@@ -55,5 +56,11 @@ describe("loadSiteConfig", () => {
       "5:5 error section-reserved The section `Archive` would live at `/archive/`, where the site publishes its own pages.",
       "6:5 error section-no-address The section `…` has no letter or digit to make its address from.",
     ]);
+  });
+
+  it("should name in its hint every address the site keeps for itself", async () => {
+    const r = await loadSiteConfig(write("sections:\n  - Tags\n"), "site.yaml");
+    const hint = r.diagnostics[0]?.hint ?? "";
+    for (const slug of RESERVED_SECTION_SLUGS) expect(hint, slug).toContain(`\`${slug}\``);
   });
 });
