@@ -87,6 +87,8 @@ export function newsArticle(config: SiteConfig, facts: NewsArticleFacts, live?: 
             ...(a.profiles.length > 0 ? { sameAs: a.profiles } : {}),
           }))
         : [{ "@type": "Organization", name: facts.outlet, url: facts.outletUrl }],
+    // The outlet the story comes from (a wire, a partner): an Organization with its page, beside the publisher.
+    sourceOrganization: { "@type": "Organization", name: facts.outlet, url: facts.outletUrl },
     publisher: publisher(config),
     image: facts.image === undefined ? undefined : [imageObject(facts.image)],
     dateline: facts.dateline,

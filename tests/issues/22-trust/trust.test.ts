@@ -113,6 +113,11 @@ describe("the publisher in structured data", () => {
     }
   });
 
+  it("names the outlet as an Organization with its page, as the source of the story", () => {
+    const [floods] = jsonLd(site.outputs().get("national/floods/index.html") ?? "").filter((d) => d["@type"] === "NewsArticle");
+    expect(floods?.sourceOrganization).toEqual({ "@type": "Organization", name: "The Test Ledger", url: "https://ledger.example.org/outlets/the-test-ledger/" });
+  });
+
   it("gives each correction as a CorrectionComment with its date, and none to an uncorrected article", () => {
     const [floods] = jsonLd(site.outputs().get("national/floods/index.html") ?? "").filter((d) => d["@type"] === "NewsArticle");
     expect(floods?.correction).toEqual([
