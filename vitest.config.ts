@@ -31,7 +31,7 @@ export default defineConfig({
       reportOnFailure: true,
       // The floor: what the suite covers now, rounded down. `autoUpdate` raises it here when
       // a run covers more (never lowers it), so a change that drops coverage fails `npm run coverage`.
-      thresholds: { autoUpdate: (covered) => Math.floor(covered), statements: 69, branches: 62, functions: 73, lines: 72 },
+      thresholds: { autoUpdate: (covered) => Math.floor(covered), statements: 77, branches: 71, functions: 80, lines: 79 },
     },
   },
 });

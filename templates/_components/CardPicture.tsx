@@ -16,16 +16,19 @@ export type PictureKind = keyof typeof PICTURE_SIZES;
  * headline says nothing the headline does not, so its alt is empty.
  */
 export function CardPicture({ picture, kind }: { picture: Picture; kind: PictureKind }) {
+  // A thumbnail is small on every screen: the narrowest file of each format is enough, and keeps long lists light.
+  const thumb = kind === "thumb";
+  const set = (srcset: string): string => (thumb ? (srcset.split(", ")[0] ?? srcset) : srcset);
   const sizes = picture.srcset === undefined ? undefined : PICTURE_SIZES[kind];
   const lead = kind === "lead";
   return (
     <picture class={`card-picture card-picture-${kind}`}>
       {picture.sources.map((s) => (
-        <source type={s.type} srcset={s.srcset} sizes={sizes} />
+        <source type={s.type} srcset={set(s.srcset)} sizes={sizes} />
       ))}
       <img
         src={picture.src}
-        srcset={picture.srcset}
+        srcset={picture.srcset === undefined ? undefined : set(picture.srcset)}
         sizes={sizes}
         width={picture.width}
         height={picture.height}
