@@ -7,7 +7,12 @@
 export interface RelateConfig {
   /** Articles in the sidebar. */
   readonly count: number;
-  /** Fill the Check Also box with the best related article when the editor set none. */
+  /**
+   * Fill the Check Also box with the best related article when the editor set
+   * none, if it scores at least twice the floor: the box is the one link a
+   * reader is pointed to, so a pick that only clears the floor (a shared town,
+   * a common name) goes to the sidebar instead, and the box stays empty.
+   */
   readonly autoCheckAlso: boolean;
   /**
    * Weight of shared tags, each weighted by its rarity (IDF); cosine of tag
@@ -81,7 +86,7 @@ export const DEFAULT_RELATE_CONFIG: RelateConfig = {
   outlet: 0.005,
   maxTagShare: 0.2,
   duplicateSimilarity: 0.7,
-  minScore: 0.1,
+  minScore: 0.11,
   featuresPerArticle: 64,
   wordsPerArticle: 5000,
   maxPostings: 32,

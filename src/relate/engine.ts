@@ -66,6 +66,8 @@ const NAME_BOOST = 1.5;
 const TITLE_WEIGHT = 3;
 /** Neighbours whose own neighbours are searched in the chain pass. */
 const CHAIN_NEIGHBOURS = 5;
+/** The automatic Check Also needs this many times the floor (config.ts `autoCheckAlso`). */
+const CHECK_ALSO_FLOOR = 2;
 /** What a tag counts for in the text: one mention of its words. */
 const TAG_MENTION = 1;
 /** In a small archive every tag is widely shared; only a tag on more than this many articles can be over-common. */
@@ -631,7 +633,10 @@ export class RelatedIndex {
         wanted,
       );
     }
-    if (cfg.autoCheckAlso && !me.hasCheckAlso) return { checkAlso: picks[0], sidebar: picks.slice(1) };
-    return { checkAlso: undefined, sidebar: picks };
+    const first = picks[0];
+    if (cfg.autoCheckAlso && !me.hasCheckAlso && first !== undefined && first.score >= CHECK_ALSO_FLOOR * cfg.minScore) {
+      return { checkAlso: first, sidebar: picks.slice(1) };
+    }
+    return { checkAlso: undefined, sidebar: picks.slice(0, cfg.count) };
   }
 }

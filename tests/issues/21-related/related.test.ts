@@ -62,7 +62,8 @@ describe("the sidebar", () => {
       { length: 24 },
       (_, k): RelateInput => ({ ...base, slug: `wire-copy-${k}`, title: "Kajaki release floods Sangin", text: [wire], outlet: `Outlet ${k}` }),
     );
-    const picks = new RelatedIndex([...ARCHIVE, ...copies], config).relateAll();
+    // A floor this archive's story clears five times over: the point is the copies, not the floor.
+    const picks = new RelatedIndex([...ARCHIVE, ...copies], { ...config, minScore: 0.1 }).relateAll();
     const sidebar = shown(picks, "kajaki-dam-floodgates-opened");
     expect(sidebar).toHaveLength(config.count);
     expect(sidebar.filter((slug) => slug.startsWith("wire-copy-"))).toHaveLength(1);
