@@ -19,7 +19,7 @@ import { byCode, navigationOf, newestFirst, type Placed, placeArticles, sections
 import { nextScheduled, type Scheduled } from "./schedule.ts";
 import { absolute, sharedImage, webSite } from "./structured-data.ts";
 import { timeViews } from "./time-view.ts";
-import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, HomeSection, LiteFront, PageMeta, SiteView } from "./view.ts";
+import type { ArticleCard, ArticleView, CheckAlsoItem, FrontPages, HomeSection, ListPage, LiteFront, PageMeta, SiteView } from "./view.ts";
 
 /** A published article, as the site lists it. */
 export interface PublishedArticle {
@@ -186,7 +186,16 @@ export function buildSite({ articles, config, now, unreadable = new Set() }: Sit
     sections.map(sectionLink),
   );
   const frontPage = (template: FrontPage["template"], url: string): FrontPage => ({ url, template, key: keys.front(template, front), view: () => front });
-  const litePages = textOnlyPages(config, chrome, articlePages, viewOf, published, front, sectionLists, keys);
+  const litePages = textOnlyPages(
+    config,
+    chrome,
+    articlePages,
+    viewOf,
+    published,
+    front,
+    listPages.filter((list) => list.kind === "section" && list.pageNumber === 1),
+    keys,
+  );
   const pages: Page[] = [
     ...articlePages,
     ...listPages.map((list): Page => ({ url: list.url, template: "list", key: keys.list(list), view: () => list })),
@@ -225,7 +234,7 @@ function textOnlyPages(
   viewOf: (p: Placed) => ArticleView,
   published: readonly Placed[],
   front: FrontPages,
-  sectionLists: readonly SectionList[],
+  sectionFronts: readonly ListPage[],
   keys: PageKeys,
 ): Page[] {
   const addresses = new Set(published.map((p) => p.url));
@@ -252,18 +261,23 @@ function textOnlyPages(
       ],
       breaking,
     },
-    ...sectionLists
-      .filter((list) => list.articles.length > 0)
-      .map(
-        (list): LiteFront => ({
-          kind: "front",
-          url: liteUrl(list.section.url),
-          full: absolute(config, list.section.url),
-          title: list.section.title,
-          blocks: [{ title: list.section.title, url: undefined, articles: list.articles.slice(0, config.pageSize).map(liteLink) }],
-          breaking,
-        }),
-      ),
+    // Each section front's first page, at the address its full page names (lists.ts `meta.lite`).
+    ...sectionFronts.map(
+      (list): LiteFront => ({
+        kind: "front",
+        url: liteUrl(list.url),
+        full: absolute(config, list.url),
+        title: list.heading,
+        blocks: [
+          {
+            title: list.heading,
+            url: undefined,
+            articles: [...(list.lead === undefined ? [] : [list.lead]), ...(list.featured ?? []), ...list.articles].map(liteLink),
+          },
+        ],
+        breaking,
+      }),
+    ),
   ];
   return [...articles, ...fronts.map((view): Page => ({ url: view.url, template: "lite", key: keys.lite(view.url, view), view: () => view }))];
 }

@@ -83,6 +83,9 @@ export function Layout(props: LayoutProps) {
               </svg>
               Search
             </a>
+            <a class="lite-link" href={meta.lite ?? "/lite/"}>
+              Text only
+            </a>
           </div>
           <nav class="sections-nav" aria-label="Sections">
             <ul>
@@ -97,9 +100,6 @@ export function Layout(props: LayoutProps) {
                 <a href="/sections/" aria-current={props.currentSection === ALL_SECTIONS ? "page" : undefined}>
                   All sections
                 </a>
-              </li>
-              <li>
-                <a href={meta.lite ?? "/lite/"}>Text only</a>
               </li>
             </ul>
           </nav>

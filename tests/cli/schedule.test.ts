@@ -114,7 +114,7 @@ describe("build progress", () => {
     const modelled = await modelSite({ contentDir: path.join(site, "content"), siteFile: path.join(site, "site.yaml"), now: Date.parse("2026-11-24T12:00:00Z") });
     if (modelled.kind !== "modelled") throw new Error("the fixture has errors");
     const { site: built, pages: all } = modelled.built;
-    const total = all.filter((p) => p.template === "article" || p.template === "list" || p.template === "file").length;
+    const total = all.filter((p) => p.template === "article" || p.template === "list" || p.template === "file" || p.template === "lite").length;
     const cache = path.join(work, "cache");
     /** One build into `dir` after the one into `outDir`, reporting every 4 pages, drawn on a fake terminal whose clock lets every line through. */
     const build = async (outDir: string, dir: string): Promise<string[]> => {

@@ -65,7 +65,7 @@ describe("the text-only edition", () => {
     const full = read("national/aid-convoys-reach-baghlan/index.html");
     expect(full).toContain('<link rel="alternate" type="text/html" title="Text-only version" href="/lite/national/aid-convoys-reach-baghlan/"/>');
     const masthead = full.slice(full.indexOf('<header class="masthead"'), full.indexOf("</header>"));
-    expect(masthead).toContain('<a href="/lite/national/aid-convoys-reach-baghlan/">Text only</a>');
+    expect(masthead).toContain('<a class="lite-link" href="/lite/national/aid-convoys-reach-baghlan/">Text only</a>');
     expect(read("index.html")).toContain('href="/lite/"');
     const lite = read("lite/national/aid-convoys-reach-baghlan/index.html");
     expect(lite).toContain('<link rel="canonical" href="https://kabul-ledger.example.org/national/aid-convoys-reach-baghlan/"/>');
