@@ -95,14 +95,14 @@ export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | un
   return base === undefined ? undefined : path.join(base, "images");
 }
 
-async function encode(job: ImageJob): Promise<Buffer> {
+async function encode(job: ImageJob, xmp: string | undefined): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
   // From its bytes, never its path: a drawing read from a file may load other files beside it.
   const input = { failOn: "error", limitInputPixels: MAX_PIXELS, ...(job.density === undefined ? {} : { density: job.density }) } as const;
   const resized = sharp(await readFile(job.source), input)
     .rotate()
     .resize({ width: job.width, withoutEnlargement: true });
-  const image = hasRights(job.rights) ? resized.withXmp(rightsXmp(job.rights)) : resized;
+  const image = xmp === undefined ? resized : resized.withXmp(xmp);
   switch (job.format) {
     case "avif":
       return image.avif(SETTINGS.avif).toBuffer();
@@ -125,13 +125,14 @@ async function encode(job: ImageJob): Promise<Buffer> {
  * encoded all the same.
  */
 async function write(job: ImageJob, to: string, cacheDir: string | undefined): Promise<void> {
+  const xmp = hasRights(job.rights) ? rightsXmp(job.rights) : undefined;
   const secret = cacheDir === undefined ? undefined : cacheSecret();
   if (cacheDir === undefined || secret === undefined) {
-    await writeFile(to, await encode(job));
+    await writeFile(to, await encode(job, xmp));
     return;
   }
   const drawn = job.density === undefined ? "" : `-${job.density}dpi`;
-  const credited = hasRights(job.rights) ? `-${createHash("sha256").update(rightsXmp(job.rights)).digest("hex").slice(0, 12)}` : "";
+  const credited = xmp === undefined ? "" : `-${createHash("sha256").update(xmp).digest("hex").slice(0, 12)}`;
   const name = `${job.hash}-${job.width}${drawn}${credited}-${VERSION}.${job.format}`;
   const file = path.join(cacheDir, name);
   const kept = await readFile(file).catch(() => undefined);
@@ -143,7 +144,7 @@ async function write(job: ImageJob, to: string, cacheDir: string | undefined): P
     }
   }
   if (kept !== undefined) warnForged(`The cached picture \`${file}\``);
-  const bytes = await encode(job);
+  const bytes = await encode(job, xmp);
   await writeFile(to, bytes);
   const partial = `${file}.${process.pid}.partial`;
   try {

@@ -4,7 +4,7 @@ import type { FrontMatter } from "../content/schema.ts";
 import type { AuthorConfig, SiteConfig } from "../content/site-config.ts";
 import { type Diagnostic, diagnose } from "../diagnostics/diagnostic.ts";
 import { resolveBodyImages } from "../images/body-images.ts";
-import type { ImageJob } from "../images/encode.ts";
+import type { ImageJob, PictureRights } from "../images/encode.ts";
 import { type PictureView, plainPicture } from "../images/picture.ts";
 import { pictureInnerHtml } from "../images/picture-html.ts";
 import { type PictureRef, pictureProblems } from "../images/picture-problems.ts";
@@ -29,6 +29,11 @@ export interface ArticleLinks {
 
 export function authorsOf(fm: FrontMatter): readonly string[] {
   return fm.authors ?? (fm.author === undefined ? [] : [fm.author]);
+}
+
+/** Who made the main picture and on what terms, as its files (XMP) and the page's data (ImageObject) give them. */
+function rightsOf(image: NonNullable<FrontMatter["image"]>): PictureRights {
+  return { credit: image.credit, creator: image.creator, copyright: image.copyright, license: image.license };
 }
 
 /** The latest of publication, update and corrections. */
@@ -71,7 +76,7 @@ export function pictureFiles(p: Placed): ImageJob[] {
   // The front matter says who made the main picture: its files carry it, wherever the article shows it.
   const image = p.article.frontMatter.image;
   const lead = image === undefined || !ownPicture(image.src) ? undefined : assetName(image.src);
-  const rights = image === undefined ? undefined : { credit: image.credit, creator: image.creator, copyright: image.copyright, license: image.license };
+  const rights = image === undefined ? undefined : rightsOf(image);
   for (const [name, probed] of p.article.pictures) {
     if (probed.kind !== "raster") continue;
     jobs.push(...pictureJobs({ name, file: path.join(bundleDir, ...name.split("/")) }, probed, p.url, name === lead ? rights : undefined));
@@ -137,15 +142,7 @@ export function articleView(
             image:
               image === undefined || fm.image === undefined
                 ? undefined
-                : {
-                    url: absolute(config, image.src),
-                    caption: fm.image.caption,
-                    credit: fm.image.credit,
-                    creator: fm.image.creator,
-                    copyright: fm.image.copyright,
-                    license: fm.image.license,
-                    acquireLicensePage: fm.image.acquire_license_page,
-                  },
+                : { url: absolute(config, image.src), caption: fm.image.caption, ...rightsOf(fm.image), acquireLicensePage: fm.image.acquire_license_page },
             dateline: base.dateline,
             section: p.section.title,
             tags: fm.tags ?? [],

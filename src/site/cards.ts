@@ -2,6 +2,7 @@ import type { Moment } from "../content/dates.ts";
 import type { SectionConfig, SiteConfig } from "../content/site-config.ts";
 import { ownPicture, resolveLocalImage } from "../images/resolve.ts";
 import { directionOf } from "../text/display.ts";
+import { authorsOf } from "./article-view.ts";
 import { cardSummary, displayTitle } from "./display-text.ts";
 import type { Placed } from "./placing.ts";
 import type { ArticleCard, CardPicture, SectionLink, TimeView } from "./view.ts";
@@ -13,7 +14,7 @@ export function cardOf(p: Placed, config: SiteConfig, time: (moment: Moment) => 
   const fm = p.article.frontMatter;
   const lang = fm.lang ?? config.language;
   const picture = cardPicture(p);
-  const names = fm.authors ?? (fm.author === undefined ? [] : [fm.author]);
+  const names = authorsOf(fm);
   return {
     slug: p.article.slug,
     url: p.url,
