@@ -304,6 +304,34 @@ class SearchScratch {
   }
 }
 
+/**
+ * Put `doc` with `score` into the ranked list of `size` entries at `base` of
+ * `docs`/`scores`, which holds at most `room`: an insertion into a short list
+ * beats sorting every candidate. Returns the list's new size; a candidate
+ * that ranks after a full list's last is left out.
+ */
+function insertRanked(
+  docs: Int32Array,
+  scores: Float64Array,
+  base: number,
+  size: number,
+  room: number,
+  doc: number,
+  score: number,
+  before: (a: number, aScore: number, b: number, bScore: number) => boolean,
+): number {
+  if (size >= room && !before(doc, score, i32(docs, base + size - 1), f64(scores, base + size - 1))) return size;
+  let slot = Math.min(size, room - 1);
+  while (slot > 0 && before(doc, score, i32(docs, base + slot - 1), f64(scores, base + slot - 1))) {
+    docs[base + slot] = i32(docs, base + slot - 1);
+    scores[base + slot] = f64(scores, base + slot - 1);
+    slot--;
+  }
+  docs[base + slot] = doc;
+  scores[base + slot] = score;
+  return Math.min(size + 1, room);
+}
+
 /** Each article's nearest neighbours for the chain pass, `CHAIN_NEIGHBOURS` slots each; -1 until made. */
 class NearestLists {
   readonly count: Int32Array;
@@ -339,6 +367,9 @@ export class RelatedIndex {
       this.index = builder.finalize().index;
     }
   }
+
+  /** `ranksBefore`, bound once for `insertRanked`. */
+  private readonly ranked = (a: number, aScore: number, b: number, bScore: number): boolean => this.ranksBefore(a, aScore, b, bScore);
 
   private get near(): NearestLists {
     this.nearSpace ??= new NearestLists(this.index.inputs.length);
@@ -496,16 +527,7 @@ export class RelatedIndex {
       textScore[other] = 0;
       seen[other] = 0;
       if (other === doc || content < cfg.minScore) continue;
-      if (size === CHAIN_NEIGHBOURS && !this.ranksBefore(other, content, i32(near.docs, base + size - 1), f64(near.scores, base + size - 1))) continue;
-      let slot = Math.min(size, CHAIN_NEIGHBOURS - 1);
-      while (slot > 0 && this.ranksBefore(other, content, i32(near.docs, base + slot - 1), f64(near.scores, base + slot - 1))) {
-        near.docs[base + slot] = i32(near.docs, base + slot - 1);
-        near.scores[base + slot] = f64(near.scores, base + slot - 1);
-        slot--;
-      }
-      near.docs[base + slot] = other;
-      near.scores[base + slot] = content;
-      if (size < CHAIN_NEIGHBOURS) size++;
+      size = insertRanked(near.docs, near.scores, base, size, CHAIN_NEIGHBOURS, other, content, this.ranked);
     }
     near.count[doc] = size;
     return size;
@@ -607,16 +629,7 @@ export class RelatedIndex {
       const mayPass = full && i32(languages, i32(bestDoc, size - 1)) !== myLanguage && i32(languages, other) === myLanguage;
       if (!mayPass && content * bonusCeiling + cfg.outlet < worst) continue;
       const score = scoreOf(other, content);
-      if (full && !before(other, score, i32(bestDoc, size - 1), worst)) continue;
-      let slot = Math.min(size, room - 1);
-      while (slot > 0 && before(other, score, i32(bestDoc, slot - 1), f64(bestScore, slot - 1))) {
-        bestDoc[slot] = i32(bestDoc, slot - 1);
-        bestScore[slot] = f64(bestScore, slot - 1);
-        slot--;
-      }
-      bestDoc[slot] = other;
-      bestScore[slot] = score;
-      if (size < room) size++;
+      size = insertRanked(bestDoc, bestScore, 0, size, room, other, score, before);
     }
 
     const ranked = (c: number): number => i32(bestDoc, c);
